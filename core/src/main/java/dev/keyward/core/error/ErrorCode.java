@@ -43,8 +43,7 @@ public enum ErrorCode {
   GRACE_TIME_EXPIRED(0xC004F009, "SL_E_GRACE_TIME_EXPIRED", "TODO", List.of(), List.of()),
   GRACE_PERIOD_RUNNING(0x4004F00C, "SL_I_OOB_GRACE_PERIOD", "TODO", List.of(), List.of()),
   EVALUATION_RUNNING(0x4004FC04, "SL_I_TIMEBASED_VALIDITY_PERIOD", "TODO", List.of(), List.of()),
-  AUTHORITY_UNREACHABLE(
-      0x80072EFD, "ERROR_INTERNET_CANNOT_CONNECT", "TODO", List.of(), List.of()),
+  AUTHORITY_UNREACHABLE(0x80072EFD, "ERROR_INTERNET_CANNOT_CONNECT", "TODO", List.of(), List.of()),
 
   // Keyward's own codes: situations the modelled system has no number for.
   CATALOG_INVALID(0xC0DE0001, "KW_E_CATALOG_INVALID", "TODO", List.of(), List.of()),

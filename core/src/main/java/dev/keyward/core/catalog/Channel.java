@@ -1,0 +1,29 @@
+package dev.keyward.core.catalog;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How a key activates (SPEC §6). The names are the ones `slmgr /dlv` shows as the key channel. */
+public enum Channel {
+  RETAIL,
+  OEM,
+  VOLUME_MAK,
+  VOLUME_KMSCLIENT,
+  VOLUME_KMS_HOST,
+  TIMEBASED_EVAL,
+  VIRTUAL_MACHINE_ACTIVATION;
+
+  /** Volume clients renew their activation and fall back to a 30-day grace when it lapses. */
+  public boolean isVolumeClient() {
+    return this == VOLUME_KMSCLIENT || this == VIRTUAL_MACHINE_ACTIVATION;
+  }
+
+  /** Channels whose keys the activation authority itself activates. */
+  public boolean activatesAtAuthority() {
+    return this == RETAIL || this == OEM || this == VOLUME_MAK || this == VOLUME_KMS_HOST;
+  }
+
+  public static Optional<Channel> byName(String name) {
+    return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(name.trim())).findFirst();
+  }
+}

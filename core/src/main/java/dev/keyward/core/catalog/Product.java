@@ -1,0 +1,61 @@
+package dev.keyward.core.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A licensed product as its catalog declares it (SPEC §2). Immutable; built by the loader. */
+public record Product(
+    String id,
+    String name,
+    Family family,
+    List<String> versions,
+    List<Edition> editions,
+    Map<Channel, ChannelPolicy> channels,
+    List<KeyGroup> keyGroups,
+    List<VolumeClientKey> volumeClientKeys,
+    HardwarePolicy hardware,
+    VolumePolicy volume,
+    GracePolicy grace,
+    Optional<String> activationUrl,
+    List<TrustedKey> trustedKeys) {
+
+  public Product {
+    versions = List.copyOf(versions);
+    editions = List.copyOf(editions);
+    channels = Map.copyOf(channels);
+    keyGroups = List.copyOf(keyGroups);
+    volumeClientKeys = List.copyOf(volumeClientKeys);
+    trustedKeys = List.copyOf(trustedKeys);
+  }
+
+  public Optional<Edition> edition(String editionId) {
+    return editions.stream().filter(e -> e.id().equals(editionId)).findFirst();
+  }
+
+  public boolean hasVersion(String version) {
+    return versions.contains(version);
+  }
+
+  /** Negative, zero or positive as {@code a} is older than, the same as or newer than {@code b}. */
+  public int compareVersions(String a, String b) {
+    return Integer.compare(versions.indexOf(a), versions.indexOf(b));
+  }
+
+  public Optional<ChannelPolicy> channel(Channel channel) {
+    return Optional.ofNullable(channels.get(channel));
+  }
+
+  public Optional<KeyGroup> keyGroup(String version, String editionId, Channel channel) {
+    return keyGroups.stream()
+        .filter(g -> g.version().equals(version) && g.channel() == channel)
+        .filter(g -> g.edition().map(e -> e.equals(editionId)).orElse(true))
+        .findFirst();
+  }
+
+  public Optional<VolumeClientKey> volumeClientKey(String version, String editionId) {
+    return volumeClientKeys.stream()
+        .filter(k -> k.version().equals(version) && k.edition().equals(editionId))
+        .findFirst();
+  }
+}
