@@ -12,8 +12,10 @@ import java.security.NoSuchAlgorithmException;
  */
 final class PayloadScrambler {
   /**
-   * Four rounds already make every output bit depend on every input bit; eight leave a margin
-   * against visible patterns at a cost (16 SHA-256 blocks per key) nobody will notice.
+   * Two rounds already make every output bit depend on every input bit, but consecutive inputs
+   * still give related outputs (ProductKeyCodecProperties catches that); four are the classic
+   * minimum (Luby-Rackoff) for a permutation that looks random; eight leave a margin at a cost (16
+   * SHA-256 blocks per key) nobody will notice.
    */
   private static final int ROUNDS = 8;
 
