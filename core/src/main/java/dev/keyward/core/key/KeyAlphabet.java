@@ -10,12 +10,15 @@ public final class KeyAlphabet {
   public static final String SYMBOLS = "BCDFGHJKMPQRTVWXY2346789";
 
   /** The base of the numbers keys are written in. */
-  public static final int SIZE = SYMBOLS.length();
+  public static final int SIZE = 24;
 
   // Indexed by ASCII code point; -1 for everything that is not a symbol.
   private static final int[] VALUE_OF_ASCII = new int[128];
 
   static {
+    if (SYMBOLS.length() != SIZE || SYMBOLS.chars().distinct().count() != SIZE) {
+      throw new AssertionError("the alphabet must be 24 distinct symbols");
+    }
     java.util.Arrays.fill(VALUE_OF_ASCII, -1);
     for (int value = 0; value < SIZE; value++) {
       VALUE_OF_ASCII[SYMBOLS.charAt(value)] = value;
