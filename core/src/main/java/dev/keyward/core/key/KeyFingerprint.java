@@ -1,0 +1,48 @@
+package dev.keyward.core.key;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * How a full key is kept at rest: HMAC-SHA256(secret, canonical key) in lower-case hex, the column
+ * a store looks keys up by. A plain hash would not do: keys of one group differ only in serial and
+ * tag, and whoever has the authority's tag secret could enumerate them; the keyed hash needs a
+ * second secret. Use a different secret from the {@link HmacAuthorityTagger}'s.
+ */
+public final class KeyFingerprint {
+  private static final String ALGORITHM = "HmacSHA256";
+
+  private final SecretKeySpec secret;
+
+  public KeyFingerprint(byte[] secret) {
+    Objects.requireNonNull(secret, "secret");
+    if (secret.length < HmacAuthorityTagger.MIN_SECRET_BYTES) {
+      throw new IllegalArgumentException(
+          "the fingerprint secret must be at least "
+              + HmacAuthorityTagger.MIN_SECRET_BYTES
+              + " bytes");
+    }
+    this.secret = new SecretKeySpec(secret, ALGORITHM); // copies the bytes
+  }
+
+  /** The 64-hex-digit fingerprint of a key; the same key always gives the same fingerprint. */
+  public String of(ProductKey key) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM); // not thread-safe: one per call
+      mac.init(secret);
+      byte[] digest = mac.doFinal(key.canonical().getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JDK provides " + ALGORITHM, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "KeyFingerprint[secret hidden]";
+  }
+}
