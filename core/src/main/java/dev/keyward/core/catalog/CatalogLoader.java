@@ -2,6 +2,8 @@ package dev.keyward.core.catalog;
 
 import static dev.keyward.core.yaml.YamlSource.join;
 
+import dev.keyward.core.key.KeyDecoding;
+import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.time.DurationText;
 import dev.keyward.core.yaml.YamlSource;
 import java.io.IOException;
@@ -492,19 +494,29 @@ public final class CatalogLoader {
       if (version.isEmpty() || edition.isEmpty() || key.isEmpty()) {
         continue;
       }
-      boolean hasGroup =
+      Optional<KeyGroup> group =
           groups.stream()
-              .anyMatch(
+              .filter(
                   g ->
                       g.channel() == Channel.VOLUME_KMSCLIENT
                           && g.version().equals(version.get())
-                          && g.fitsEdition(edition.get()));
-      if (!hasGroup) {
+                          && g.fitsEdition(edition.get()))
+              .findFirst();
+      if (group.isEmpty()) {
         src.problem(
             k, p, "no VOLUME_KMSCLIENT key group for " + version.get() + " " + edition.get());
         continue;
       }
-      keys.add(new VolumeClientKey(version.get(), edition.get(), key.get()));
+      int expected = group.get().number();
+      switch (ProductKeyCodec.decode(key.get(), n -> n == expected)) {
+        case KeyDecoding.Decoded decoded ->
+            keys.add(new VolumeClientKey(version.get(), edition.get(), decoded.key().display()));
+        case KeyDecoding.Rejected rejected ->
+            src.problem(
+                k,
+                join(p, "key"),
+                "not a key of group " + expected + " (" + rejected.reason() + ")");
+      }
     }
     return keys;
   }

@@ -160,6 +160,29 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void aVolumeClientKeyOfTheWrongGroupIsRefused() {
+    String otherProductsKey =
+        CatalogLoader.winserver()
+            .product("winserver")
+            .orElseThrow()
+            .volumeClientKey("2019", "ServerDatacenter")
+            .orElseThrow()
+            .key();
+    String withClientKey =
+        VALID
+            .replace("TIMEBASED_EVAL: {}", "TIMEBASED_EVAL: {}\n      VOLUME_KMSCLIENT: {}")
+            .replace(
+                "    volume: {renewal: 7d}",
+                "      - {group: 5, version: \"2.0\", edition: Pro, channel: VOLUME_KMSCLIENT}\n"
+                    + "    volumeClientKeys:\n"
+                    + "      - {version: \"2.0\", edition: Pro, key: KEY}\n"
+                    + "    volume: {renewal: 7d}");
+    assertThat(withClientKey).contains("volumeClientKeys");
+    assertThat(problems(withClientKey.replace("KEY", otherProductsKey)))
+        .anySatisfy(p -> assertThat(p.field()).isEqualTo("products[0].volumeClientKeys[0].key"));
+  }
+
+  @Test
   void allMistakesOfAFileAreReportedAtOnce() {
     String text =
         VALID

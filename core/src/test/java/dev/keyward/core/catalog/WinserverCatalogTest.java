@@ -2,6 +2,8 @@ package dev.keyward.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.core.key.KeyDecoding;
+import dev.keyward.core.key.ProductKeyCodec;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +80,23 @@ class WinserverCatalogTest {
       assertThat(catalog.knowsGroup(g.number())).isTrue();
     }
     assertThat(catalog.knowsGroup(4242)).isFalse();
+  }
+
+  @Test
+  void everyCommercialVolumeEditionHasItsPublicClientKey() {
+    for (String version : p.versions()) {
+      for (String edition :
+          List.of(
+              "ServerStandard", "ServerDatacenter", "ServerStandardCor", "ServerDatacenterCor")) {
+        String key = p.volumeClientKey(version, edition).orElseThrow().key();
+        KeyGroup group = p.keyGroup(version, edition, Channel.VOLUME_KMSCLIENT).orElseThrow();
+        assertThat(ProductKeyCodec.decode(key, catalog::knowsGroup))
+            .isInstanceOfSatisfying(
+                KeyDecoding.Decoded.class,
+                d -> assertThat(d.payload().group()).isEqualTo(group.number()));
+      }
+    }
+    assertThat(p.volumeClientKeys()).hasSize(12);
   }
 
   @Test
