@@ -44,11 +44,11 @@ public enum LabProfile {
   }
 
   /**
-   * {@code machine} after a V2V (or P2V) move to the {@code target} platform, as in seed 001.
+   * {@code machine} after a move to the {@code target} platform (V2V as in seed 001, or P2V/V2P).
    *
    * <p>The rule: a move replaces what the hypervisor supplies and carries what belongs to the guest
    * or its disks. So {@code uuid} and {@code serial} (the virtual firmware) and {@code controller},
-   * {@code nic} and {@code display} (the virtual devices) — take the target platform's style, each
+   * {@code nic} and {@code display} (the virtual devices) take the target platform's style, each
    * unless it is in {@code keep} (as when an administrator copies the old SMBIOS values into the
    * new VM). {@code baseboard}, {@code cpu}, {@code ram}, {@code disk} and {@code volume} stay as
    * they were. The OEM marker is the target's (new firmware has no vendor marker of the old one),
