@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyward.core.error.ErrorCode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ToleranceTest {
@@ -23,7 +24,7 @@ class ToleranceTest {
   void anUnchangedMachineIsWithinWithNothingChanged() {
     ToleranceResult result = compare(ACTIVATED, ACTIVATED, TolerancePolicy.defaultPolicy());
 
-    assertThat(result).isEqualTo(new ToleranceResult.Within(java.util.Set.of(), 0));
+    assertThat(result).isEqualTo(new ToleranceResult.Within(Set.of(), 0));
   }
 
   @Test
