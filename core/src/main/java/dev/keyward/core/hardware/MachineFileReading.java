@@ -1,0 +1,37 @@
+package dev.keyward.core.hardware;
+
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** The outcome of {@link MachineFile#read}: the machine, or every mistake found in the file. */
+public sealed interface MachineFileReading {
+
+  record Loaded(MachineFile file) implements MachineFileReading {
+    public Loaded {
+      Objects.requireNonNull(file, "file");
+    }
+  }
+
+  /**
+   * @param problems every mistake found, in file order; never empty
+   */
+  record Rejected(List<FileProblem> problems) implements MachineFileReading {
+    public Rejected {
+      problems = List.copyOf(problems);
+      if (problems.isEmpty()) {
+        throw new IllegalArgumentException("a rejected file has at least one problem");
+      }
+    }
+
+    /** The problems as one error for the CLI or an API response, one problem per line. */
+    public Failure failure() {
+      return Failure.of(
+          ErrorCode.BAD_REQUEST,
+          "invalid machine file:\n"
+              + problems.stream().map(FileProblem::toString).collect(Collectors.joining("\n")));
+    }
+  }
+}
