@@ -2,6 +2,9 @@ package dev.keyward.core.catalog;
 
 import static dev.keyward.core.yaml.YamlSource.join;
 
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.TolerancePolicy;
+import dev.keyward.core.hardware.TolerancePolicyCheck;
 import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.time.DurationText;
@@ -28,20 +31,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * field, so a vendor fixes a catalog in one pass instead of one error per run.
  */
 public final class CatalogLoader {
-  /** The names of the ten hardware components (SPEC §4), in their canonical order. */
-  public static final List<String> COMPONENTS =
-      List.of(
-          "uuid",
-          "serial",
-          "baseboard",
-          "cpu",
-          "ram",
-          "disk",
-          "controller",
-          "nic",
-          "display",
-          "volume");
-
   private static final String BUILTIN_PREFIX = "builtin:";
   private static final Set<String> PRODUCT_FIELDS =
       Set.of(
@@ -158,7 +147,7 @@ public final class CatalogLoader {
     String productId = id.orElse("?");
     List<KeyGroup> groups = readKeyGroups(m, path, productId, versions, editions, channels);
     List<VolumeClientKey> clientKeys = readVolumeClientKeys(m, path, versions, editions, groups);
-    HardwarePolicy hardware = readHardware(m, path);
+    TolerancePolicy hardware = readHardware(m, path);
     VolumePolicy volume = readVolume(m, path, family.orElse(Family.SERVER));
     GracePolicy grace = readGrace(m, path);
     Optional<String> activationUrl = src.optionalString(m, path, "activationUrl");
@@ -521,27 +510,37 @@ public final class CatalogLoader {
     return keys;
   }
 
-  private HardwarePolicy readHardware(MappingNode m, String path) {
+  private TolerancePolicy readHardware(MappingNode m, String path) {
     String field = join(path, "hardware");
-    Map<String, Integer> weights = new LinkedHashMap<>();
-    COMPONENTS.forEach(c -> weights.put(c, 1));
+    TolerancePolicy defaults = TolerancePolicy.defaultPolicy();
     Optional<MappingNode> hm = src.field(m, "hardware").flatMap(n -> src.mapping(n, field));
     if (hm.isEmpty()) {
-      return new HardwarePolicy(weights, 3);
+      return defaults;
     }
     src.rejectUnknown(hm.get(), field, Set.of("limit", "weights"));
-    int limit = src.optionalInteger(hm.get(), field, "limit", 0, 1000).orElse(3L).intValue();
-    Optional<MappingNode> wm =
-        src.field(hm.get(), "weights").flatMap(n -> src.mapping(n, join(field, "weights")));
-    wm.ifPresent(
-        w -> {
-          src.rejectUnknown(w, join(field, "weights"), new HashSet<>(COMPONENTS));
-          for (String c : COMPONENTS) {
-            src.optionalInteger(w, join(field, "weights"), c, 0, 100)
-                .ifPresent(v -> weights.put(c, v.intValue()));
-          }
-        });
-    return new HardwarePolicy(weights, limit);
+    int limit =
+        src.optionalInteger(hm.get(), field, "limit", 0, 10_000)
+            .orElse((long) defaults.limit())
+            .intValue();
+    Map<Component, Integer> weights = new EnumMap<>(defaults.weights());
+    String weightsField = join(field, "weights");
+    src.field(hm.get(), "weights")
+        .flatMap(n -> src.mapping(n, weightsField))
+        .ifPresent(
+            w -> {
+              src.rejectUnknown(w, weightsField, Set.of(Component.allNames().split(", ")));
+              for (Component c : Component.values()) {
+                src.optionalInteger(w, weightsField, c.fileName(), 0, TolerancePolicy.MAX_WEIGHT)
+                    .ifPresent(v -> weights.put(c, v.intValue()));
+              }
+            });
+    return switch (TolerancePolicy.validate(weights, limit)) {
+      case TolerancePolicyCheck.Valid valid -> valid.policy();
+      case TolerancePolicyCheck.Invalid invalid -> {
+        invalid.problems().forEach(problem -> src.problem(hm.get(), field, problem));
+        yield defaults;
+      }
+    };
   }
 
   private VolumePolicy readVolume(MappingNode m, String path, Family family) {

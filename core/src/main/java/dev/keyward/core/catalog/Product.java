@@ -1,5 +1,6 @@
 package dev.keyward.core.catalog;
 
+import dev.keyward.core.hardware.TolerancePolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public record Product(
     Map<Channel, ChannelPolicy> channels,
     List<KeyGroup> keyGroups,
     List<VolumeClientKey> volumeClientKeys,
-    HardwarePolicy hardware,
+    TolerancePolicy hardware,
     VolumePolicy volume,
     GracePolicy grace,
     Optional<String> activationUrl,

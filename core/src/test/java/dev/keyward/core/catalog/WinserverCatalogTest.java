@@ -48,7 +48,7 @@ class WinserverCatalogTest {
     assertThat(host.hosts()).isEqualTo(6);
     assertThat(host.activationsPerHost()).isEqualTo(10);
     assertThat(p.hardware().limit()).isEqualTo(3);
-    assertThat(p.hardware().weights()).hasSize(10).allSatisfy((c, w) -> assertThat(w).isEqualTo(1));
+    assertThat(p.hardware()).isEqualTo(dev.keyward.core.hardware.TolerancePolicy.defaultPolicy());
   }
 
   @Test
