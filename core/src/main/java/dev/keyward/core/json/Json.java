@@ -12,7 +12,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The small JSON that core and the client SDK need without a JSON library: a canonical writer
- * (sorted keys, no white space, minimal escapes) whose bytes are what gets signed, and a reader
+ * (sorted keys, no white space, non-ASCII escaped) whose bytes are what gets signed, and a reader
  * built on the YAML parser core already has (JSON is YAML 1.2).
  *
  * <p>Values are {@code Map<String, ?>}, {@code List<?>}, {@code String}, {@code Boolean}, whole
@@ -79,7 +79,9 @@ public final class Json {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20) {
+          // Everything outside printable ASCII is escaped: the reader is a YAML parser, which
+          // refuses some raw characters (C1 controls, U+FEFF, lone surrogates) that JSON allows.
+          if (c < 0x20 || c >= 0x7f) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
