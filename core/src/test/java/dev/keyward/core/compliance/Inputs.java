@@ -17,6 +17,18 @@ final class Inputs {
     return ((ParseOutcome.Accepted) outcome).input();
   }
 
+  static ComplianceReport report(String yaml) {
+    return ComplianceReporter.report(parse(yaml));
+  }
+
+  /** A host as one flow-mapping line of a {@code hosts:} list. */
+  static String host(String name, int processors, int cores, String edition, int version, int vms) {
+    return String.format(
+        "  - {name: %s, processors: %d, coresPerProcessor: %d, edition: %s, version: \"%d\","
+            + " vms: %d}%n",
+        name, processors, cores, edition, version, vms);
+  }
+
   static String resource(String name) {
     try (InputStream in = Inputs.class.getResourceAsStream("/compliance/" + name)) {
       assertThat(in).as("test resource %s", name).isNotNull();
