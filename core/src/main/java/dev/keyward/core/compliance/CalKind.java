@@ -6,26 +6,19 @@ package dev.keyward.core.compliance;
  */
 public enum CalKind {
   /** Access to Windows Server services (files, directory, print...). */
-  SERVER("CAL", "cal"),
+  SERVER("CAL"),
   /** Remote Desktop Services, issued by an RDS licensing service. */
-  RDS("RDS CAL", "rds");
+  RDS("RDS CAL");
 
   private final String label;
-  private final String section;
 
-  CalKind(String label, String section) {
+  CalKind(String label) {
     this.label = label;
-    this.section = section;
   }
 
   /** As in pack names and report lines: {@code CAL}, {@code RDS CAL}. */
   public String label() {
     return label;
-  }
-
-  /** The report section this kind is shown in: {@code cal} or {@code rds}. */
-  public String section() {
-    return section;
   }
 
   /** The pack name of {@code quantity} CALs of this kind, e.g. {@code Device CAL 2022}. */

@@ -18,14 +18,8 @@ import java.util.Optional;
  * devices: 25} is licensed by device). CALs of the other type held are shown but not counted:
  * counting a mix needs to know which users use which devices, and the input does not say.
  */
-public final class CalRules {
+final class CalRules {
   private CalRules() {}
-
-  /** The position for {@code kind}, without the report lines. */
-  public static CalCompliance evaluate(
-      CalKind kind, AccessCounts counts, List<Host> accessedHosts, List<CalEntitlement> held) {
-    return evaluate(kind, counts, accessedHosts, held, new ArrayList<>());
-  }
 
   private record Option(CalType type, int required, long held, int covered) {
     int shortfall() {
@@ -33,6 +27,7 @@ public final class CalRules {
     }
   }
 
+  /** The position for {@code kind}; adds the lines that explain it to {@code lines}. */
   static CalCompliance evaluate(
       CalKind kind,
       AccessCounts counts,

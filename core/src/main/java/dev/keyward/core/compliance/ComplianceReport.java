@@ -29,11 +29,7 @@ public record ComplianceReport(
     lines = List.copyOf(lines);
   }
 
-  /** The report of an input; shorthand for {@link ComplianceReporter#report}. */
-  public static ComplianceReport of(ComplianceInput input) {
-    return ComplianceReporter.report(input);
-  }
-
+  /** The lines a rule produced, in report order. */
   public List<ReportLine> linesOf(Rule rule) {
     return lines.stream().filter(line -> line.rule() == rule).toList();
   }

@@ -9,26 +9,19 @@ import java.util.Optional;
  * evaluation runs.
  */
 public enum ServerEdition {
-  STANDARD("ServerStandard", "Standard"),
-  DATACENTER("ServerDatacenter", "Datacenter"),
-  ESSENTIALS("ServerEssentials", "Essentials");
+  STANDARD("ServerStandard"),
+  DATACENTER("ServerDatacenter"),
+  ESSENTIALS("ServerEssentials");
 
   private final String id;
-  private final String tier;
 
-  ServerEdition(String id, String tier) {
+  ServerEdition(String id) {
     this.id = id;
-    this.tier = tier;
   }
 
   /** The catalog id, e.g. {@code ServerStandard}; used in pack names. */
   public String id() {
     return id;
-  }
-
-  /** The tier name used in report lines, e.g. {@code Standard}. */
-  public String tier() {
-    return tier;
   }
 
   /** Standard and Datacenter are licensed per core; Essentials per server. */
