@@ -1,5 +1,8 @@
 package dev.keyward.core.license;
 
+import dev.keyward.core.catalog.Edition;
+import dev.keyward.core.catalog.GracePolicy;
+import dev.keyward.core.catalog.Product;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -64,6 +67,27 @@ public record LicenseTimers(
         5,
         Duration.ofHours(1),
         Duration.ofMinutes(60));
+  }
+
+  /**
+   * The timers a product's catalog sets for one of its editions: grace periods and rearm limit from
+   * the product's {@code grace} section, the evaluation period from the edition (editions that are
+   * not evaluations keep the default, which they never use).
+   */
+  public static LicenseTimers of(Product product, Edition edition) {
+    GracePolicy grace = product.grace();
+    LicenseTimers defaults = winserver();
+    return new LicenseTimers(
+        grace.initial(),
+        grace.additionalVolume(),
+        grace.additionalOther(),
+        grace.nonGenuine(),
+        edition.isEvaluation()
+            ? Duration.ofDays(edition.evaluationDays())
+            : defaults.evaluationPeriod(),
+        grace.rearmLimit(),
+        defaults.clockTolerance(),
+        defaults.evaluationShutdownInterval());
   }
 
   /** The additional grace for an activation of this kind. */

@@ -85,4 +85,14 @@ class LicenseTimersTest {
             Duration.ofMinutes(60));
     assertThat(t.clockTolerance()).isZero();
   }
+
+  @org.junit.jupiter.api.Test
+  void theBuiltInCatalogGivesTheWinserverTimers() {
+    var product =
+        dev.keyward.core.catalog.CatalogLoader.winserver().product("winserver").orElseThrow();
+    for (var edition : product.editions()) {
+      org.assertj.core.api.Assertions.assertThat(LicenseTimers.of(product, edition))
+          .isEqualTo(LicenseTimers.winserver());
+    }
+  }
 }
