@@ -28,7 +28,7 @@ public sealed interface ParseOutcome {
 
     /** The problems as one error for the CLI or an API response, one problem per line. */
     public Failure failure() {
-      return Failure.of(ErrorCode.CATALOG_INVALID, SourceProblem.lines(problems));
+      return Failure.of(ErrorCode.INPUT_FILE_INVALID, SourceProblem.lines(problems));
     }
   }
 }

@@ -218,7 +218,7 @@ class ComplianceInputTest {
 
     assertThat(problem).hasToString("inv.yaml:3: hosts[0].vms: expected a number");
     Failure failure = new ParseOutcome.Rejected(List.of(problem)).failure();
-    assertThat(failure.error()).isEqualTo(ErrorCode.CATALOG_INVALID);
+    assertThat(failure.error()).isEqualTo(ErrorCode.INPUT_FILE_INVALID);
     assertThat(failure.detail()).isEqualTo(problem.toString());
   }
 }
