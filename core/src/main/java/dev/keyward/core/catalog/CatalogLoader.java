@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -142,8 +143,7 @@ public final class CatalogLoader {
     Optional<String> id = src.requiredString(m, path, "id");
     String name = src.optionalString(m, path, "name").orElse(id.orElse(""));
     Optional<Family> family =
-        src.requiredString(m, path, "family")
-            .flatMap(f -> enumValue(m, path, "family", f, Family.byName(f), "server, client"));
+        src.requiredValue(m, path, "family", Family::byName, unknownValue("server, client"));
     List<String> versions = readVersions(m, path);
     List<Edition> editions = readEditions(m, path);
     Map<Channel, ChannelPolicy> channels = readChannels(m, path);
@@ -175,15 +175,8 @@ public final class CatalogLoader {
             trusted));
   }
 
-  private <T> Optional<T> enumValue(
-      MappingNode m, String path, String field, String text, Optional<T> value, String expected) {
-    if (value.isEmpty()) {
-      src.problem(
-          src.field(m, field).orElse(m),
-          join(path, field),
-          "unknown value '" + text + "' (expected one of " + expected + ")");
-    }
-    return value;
+  private static Function<String, String> unknownValue(String expected) {
+    return text -> "unknown value '" + text + "' (expected one of " + expected + ")";
   }
 
   private Optional<Integer> optionalNumber(
@@ -260,9 +253,8 @@ public final class CatalogLoader {
       Optional<String> id = src.requiredString(e, p, "id");
       Optional<String> tier = src.requiredString(e, p, "tier");
       Optional<InstallType> type =
-          src.requiredString(e, p, "installType")
-              .flatMap(
-                  t -> enumValue(e, p, "installType", t, InstallType.byName(t), "desktop, core"));
+          src.requiredValue(
+              e, p, "installType", InstallType::byName, unknownValue("desktop, core"));
       int evaluation = optionalNumber(e, p, "evaluation", 0, 3650).orElse(0);
       List<String> targets =
           src.field(e, "targets").map(n -> src.strings(n, join(p, "targets"))).orElse(List.of());
@@ -400,16 +392,13 @@ public final class CatalogLoader {
       Optional<String> version = src.requiredString(g, p, "version");
       Optional<String> edition = src.optionalString(g, p, "edition");
       Optional<Channel> channel =
-          src.requiredString(g, p, "channel")
-              .flatMap(
-                  c ->
-                      enumValue(
-                          g,
-                          p,
-                          "channel",
-                          c,
-                          Channel.byName(c),
-                          "RETAIL, OEM, VOLUME_MAK, VOLUME_KMSCLIENT, VOLUME_KMS_HOST, TIMEBASED_EVAL, VIRTUAL_MACHINE_ACTIVATION"));
+          src.requiredValue(
+              g,
+              p,
+              "channel",
+              Channel::byName,
+              unknownValue(
+                  "RETAIL, OEM, VOLUME_MAK, VOLUME_KMSCLIENT, VOLUME_KMS_HOST, TIMEBASED_EVAL, VIRTUAL_MACHINE_ACTIVATION"));
       boolean ok = number.isPresent() && version.isPresent() && channel.isPresent();
       if (version.isPresent() && !versions.contains(version.get())) {
         src.problem(

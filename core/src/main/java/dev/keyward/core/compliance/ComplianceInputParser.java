@@ -126,19 +126,8 @@ final class ComplianceInputParser {
   }
 
   private Optional<ServerEdition> edition(MappingNode fields, String path) {
-    String field = join(path, "edition");
-    return src.required(fields, path, "edition")
-        .flatMap(
-            node ->
-                src.string(node, field)
-                    .flatMap(
-                        id -> {
-                          Optional<ServerEdition> edition = ServerEdition.fromId(id);
-                          if (edition.isEmpty()) {
-                            src.problem(node, field, editionProblem(id));
-                          }
-                          return edition;
-                        }));
+    return src.requiredValue(
+        fields, path, "edition", ServerEdition::fromId, ComplianceInputParser::editionProblem);
   }
 
   private static String editionProblem(String id) {
@@ -154,22 +143,12 @@ final class ComplianceInputParser {
   }
 
   private Optional<ServerVersion> version(MappingNode fields, String path) {
-    String field = join(path, "version");
-    return src.required(fields, path, "version")
-        .flatMap(
-            node ->
-                src.string(node, field)
-                    .flatMap(
-                        text -> {
-                          Optional<ServerVersion> version = ServerVersion.parse(text);
-                          if (version.isEmpty()) {
-                            src.problem(
-                                node,
-                                field,
-                                "expected a version year such as \"2019\", got \"" + text + "\"");
-                          }
-                          return version;
-                        }));
+    return src.requiredValue(
+        fields,
+        path,
+        "version",
+        ServerVersion::parse,
+        text -> "expected a version year such as \"2019\", got \"" + text + "\"");
   }
 
   private Optional<AccessCounts> counts(Node node, String path) {
@@ -259,23 +238,13 @@ final class ComplianceInputParser {
 
   private Optional<Entitlement> calEntitlement(MappingNode fields, String path, CalKind kind) {
     src.rejectUnknown(fields, path, CAL_FIELDS);
-    String field = join(path, "type");
     Optional<CalType> type =
-        src.required(fields, path, "type")
-            .flatMap(
-                node ->
-                    src.string(node, field)
-                        .flatMap(
-                            text -> {
-                              Optional<CalType> parsed = CalType.fromName(text);
-                              if (parsed.isEmpty()) {
-                                src.problem(
-                                    node,
-                                    field,
-                                    "unknown CAL type \"" + text + "\"; expected user or device");
-                              }
-                              return parsed;
-                            }));
+        src.requiredValue(
+            fields,
+            path,
+            "type",
+            CalType::fromName,
+            text -> "unknown CAL type \"" + text + "\"; expected user or device");
     Optional<ServerVersion> version = version(fields, path);
     Optional<Integer> quantity = src.requiredInteger(fields, path, "quantity", 0, MAX_CALS);
     if (type.isEmpty() || version.isEmpty() || quantity.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -244,6 +245,31 @@ public final class YamlSource {
 
   public Optional<String> optionalString(MappingNode mapping, String path, String name) {
     return field(mapping, name).flatMap(n -> string(n, join(path, name)));
+  }
+
+  /**
+   * A required text field read by {@code parse}, e.g. an edition id into an edition; when {@code
+   * parse} finds nothing, {@code unknown} words the problem from the text.
+   */
+  public <T> Optional<T> requiredValue(
+      MappingNode mapping,
+      String path,
+      String name,
+      Function<String, Optional<T>> parse,
+      Function<String, String> unknown) {
+    String field = join(path, name);
+    return required(mapping, path, name)
+        .flatMap(
+            node ->
+                string(node, field)
+                    .flatMap(
+                        text -> {
+                          Optional<T> value = parse.apply(text);
+                          if (value.isEmpty()) {
+                            problem(node, field, unknown.apply(text));
+                          }
+                          return value;
+                        }));
   }
 
   /**

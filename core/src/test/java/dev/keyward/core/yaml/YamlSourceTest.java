@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -162,6 +163,21 @@ class YamlSourceTest {
             "expected a whole number from 1 to 10, got \"0\"",
             "expected a whole number from 1 to 10, got \"1.5\"",
             "expected a whole number from 1 to 10, got \"1234567890123\"");
+  }
+
+  @Test
+  void aValueReadByAParserOrAProblemWordedByTheReader() {
+    YamlSource src = YamlSource.parse("a: two\nb: seven\n", "f.yaml");
+    MappingNode top = root(src);
+    Function<String, Optional<Integer>> parse =
+        text -> text.equals("two") ? Optional.of(2) : Optional.empty();
+
+    assertThat(src.requiredValue(top, "", "a", parse, text -> "no " + text)).contains(2);
+    assertThat(src.requiredValue(top, "", "b", parse, text -> "no " + text)).isEmpty();
+    assertThat(src.requiredValue(top, "", "c", parse, text -> "no " + text)).isEmpty();
+    assertThat(src.problems())
+        .extracting(SourceProblem::line, SourceProblem::field, SourceProblem::message)
+        .containsExactly(tuple(1, "c", "missing; it is required"), tuple(2, "b", "no seven"));
   }
 
   @Test
