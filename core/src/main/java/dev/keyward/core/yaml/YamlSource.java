@@ -37,7 +37,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * <ul>
  *   <li>A field written as {@code null} or with nothing after the colon is absent.
  *   <li>A key given twice in one mapping is a problem; the first one counts. Keys must be names.
- *   <li>Text is taken as written, without the spaces around it; an empty text is a problem.
+ *   <li>Empty text is a problem. Text is taken without the spaces around it; {@link #text} keeps it
+ *       exactly as written.
  * </ul>
  */
 public final class YamlSource {
