@@ -4,7 +4,6 @@ import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.yaml.SourceProblem;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The outcome of reading a catalog: the catalog, or every mistake found in the file. */
 public sealed interface CatalogLoad {
@@ -17,9 +16,7 @@ public sealed interface CatalogLoad {
     }
 
     public Failure failure() {
-      return Failure.of(
-          ErrorCode.CATALOG_INVALID,
-          problems.stream().map(SourceProblem::toString).collect(Collectors.joining("\n")));
+      return Failure.of(ErrorCode.CATALOG_INVALID, SourceProblem.lines(problems));
     }
   }
 }

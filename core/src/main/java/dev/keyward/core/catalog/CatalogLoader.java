@@ -8,6 +8,7 @@ import dev.keyward.core.hardware.TolerancePolicyCheck;
 import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.time.DurationText;
+import dev.keyward.core.yaml.SourceProblem;
 import dev.keyward.core.yaml.YamlSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Reads a catalog file (SPEC §2) and checks it whole: every mistake is reported with file, line and
@@ -32,8 +36,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class CatalogLoader {
   private static final String BUILTIN_PREFIX = "builtin:";
-  private static final Set<String> PRODUCT_FIELDS =
-      Set.of(
+  private static final List<String> PRODUCT_FIELDS =
+      List.of(
           "id",
           "name",
           "family",
@@ -95,17 +99,17 @@ public final class CatalogLoader {
   private static CatalogLoad unknownBuiltin(String name) {
     return new CatalogLoad.Invalid(
         List.of(
-            new dev.keyward.core.yaml.SourceProblem(
+            new SourceProblem(
                 name, 0, "", "no such built-in catalog (built-in: builtin:winserver)")));
   }
 
   private List<Product> readRoot() {
     List<Product> products = new ArrayList<>();
-    Optional<MappingNode> root = src.rootMapping();
+    Optional<MappingNode> root = src.rootMapping("");
     if (root.isEmpty()) {
       return products;
     }
-    src.rejectUnknown(root.get(), "", Set.of("products"));
+    src.rejectUnknown(root.get(), "", List.of("products"));
     List<Node> items =
         src.required(root.get(), "", "products")
             .map(n -> src.sequence(n, "products"))
@@ -139,8 +143,7 @@ public final class CatalogLoader {
     Optional<String> id = src.requiredString(m, path, "id");
     String name = src.optionalString(m, path, "name").orElse(id.orElse(""));
     Optional<Family> family =
-        src.requiredString(m, path, "family")
-            .flatMap(f -> enumValue(m, path, "family", f, Family.byName(f), "server, client"));
+        src.requiredValue(m, path, "family", Family::byName, unknownValue("server, client"));
     List<String> versions = readVersions(m, path);
     List<Edition> editions = readEditions(m, path);
     Map<Channel, ChannelPolicy> channels = readChannels(m, path);
@@ -172,15 +175,37 @@ public final class CatalogLoader {
             trusted));
   }
 
-  private <T> Optional<T> enumValue(
-      MappingNode m, String path, String field, String text, Optional<T> value, String expected) {
-    if (value.isEmpty()) {
-      src.problem(
-          src.field(m, field).orElse(m),
-          join(path, field),
-          "unknown value '" + text + "' (expected one of " + expected + ")");
-    }
-    return value;
+  private static Function<String, String> unknownValue(String expected) {
+    return text -> "unknown value '" + text + "' (expected one of " + expected + ")";
+  }
+
+  private Optional<Integer> optionalNumber(
+      MappingNode m, String path, String name, int min, int max) {
+    return src.field(m, name).flatMap(n -> number(n, join(path, name), min, max));
+  }
+
+  private Optional<Integer> requiredNumber(
+      MappingNode m, String path, String name, int min, int max) {
+    return src.required(m, path, name).flatMap(n -> number(n, join(path, name), min, max));
+  }
+
+  /**
+   * A whole number from {@code min} to {@code max}. A value out of range keeps the wording catalog
+   * problems have always had ({@code must be between 1 and 10000, not 0}); other files word it
+   * {@link YamlSource#integer(Node, String, int, int) expected a whole number from 1 to 10000}.
+   */
+  private Optional<Integer> number(Node node, String field, int min, int max) {
+    return src.integer(node, field)
+        .filter(
+            value -> {
+              if (value < min || value > max) {
+                src.problem(
+                    node, field, "must be between " + min + " and " + max + ", not " + value);
+                return false;
+              }
+              return true;
+            })
+        .map(Long::intValue);
   }
 
   private List<String> readVersions(MappingNode m, String path) {
@@ -224,14 +249,13 @@ public final class CatalogLoader {
         continue;
       }
       MappingNode e = em.get();
-      src.rejectUnknown(e, p, Set.of("id", "tier", "installType", "evaluation", "targets"));
+      src.rejectUnknown(e, p, List.of("id", "tier", "installType", "evaluation", "targets"));
       Optional<String> id = src.requiredString(e, p, "id");
       Optional<String> tier = src.requiredString(e, p, "tier");
       Optional<InstallType> type =
-          src.requiredString(e, p, "installType")
-              .flatMap(
-                  t -> enumValue(e, p, "installType", t, InstallType.byName(t), "desktop, core"));
-      int evaluation = src.optionalInteger(e, p, "evaluation", 0, 3650).orElse(0L).intValue();
+          src.requiredValue(
+              e, p, "installType", InstallType::byName, unknownValue("desktop, core"));
+      int evaluation = optionalNumber(e, p, "evaluation", 0, 3650).orElse(0);
       List<String> targets =
           src.field(e, "targets").map(n -> src.strings(n, join(p, "targets"))).orElse(List.of());
       if (id.isPresent() && !ids.add(id.get())) {
@@ -299,19 +323,19 @@ public final class CatalogLoader {
     if (cm.isEmpty()) {
       return channels;
     }
-    for (Map.Entry<String, Node> entry : src.fields(cm.get(), field).entrySet()) {
+    for (Map.Entry<String, NodeTuple> entry : src.entries(cm.get()).entrySet()) {
       String p = join(field, entry.getKey());
       Optional<Channel> channel = Channel.byName(entry.getKey());
       if (channel.isEmpty()) {
         src.problem(
-            entry.getValue(),
+            entry.getValue().getKeyNode(),
             p,
             "unknown channel (expected one of RETAIL, OEM, VOLUME_MAK, VOLUME_KMSCLIENT, VOLUME_KMS_HOST, TIMEBASED_EVAL, VIRTUAL_MACHINE_ACTIVATION)");
         continue;
       }
       ChannelPolicy d = ChannelPolicy.defaults(channel.get());
-      Node value = entry.getValue();
-      if (value instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s && s.getValue().isEmpty()) {
+      Node value = entry.getValue().getValueNode();
+      if (value instanceof ScalarNode s && s.getValue().isEmpty()) {
         channels.put(channel.get(), d);
         continue;
       }
@@ -322,23 +346,17 @@ public final class CatalogLoader {
       src.rejectUnknown(
           pm.get(),
           p,
-          Set.of("defaultPool", "extensionLimit", "hosts", "activationsPerHost", "oemMarker"));
+          List.of("defaultPool", "extensionLimit", "hosts", "activationsPerHost", "oemMarker"));
       channels.put(
           channel.get(),
           new ChannelPolicy(
               channel.get(),
-              src.optionalInteger(pm.get(), p, "defaultPool", 1, 1_000_000)
-                  .orElse((long) d.defaultPool())
-                  .intValue(),
-              src.optionalInteger(pm.get(), p, "extensionLimit", 0, 1_000_000)
-                  .orElse((long) d.extensionLimit())
-                  .intValue(),
-              src.optionalInteger(pm.get(), p, "hosts", 1, 10_000)
-                  .orElse((long) d.hosts())
-                  .intValue(),
-              src.optionalInteger(pm.get(), p, "activationsPerHost", 1, 10_000)
-                  .orElse((long) d.activationsPerHost())
-                  .intValue(),
+              optionalNumber(pm.get(), p, "defaultPool", 1, 1_000_000).orElse(d.defaultPool()),
+              optionalNumber(pm.get(), p, "extensionLimit", 0, 1_000_000)
+                  .orElse(d.extensionLimit()),
+              optionalNumber(pm.get(), p, "hosts", 1, 10_000).orElse(d.hosts()),
+              optionalNumber(pm.get(), p, "activationsPerHost", 1, 10_000)
+                  .orElse(d.activationsPerHost()),
               src.optionalString(pm.get(), p, "oemMarker")));
     }
     if (channels.containsKey(Channel.OEM) && channels.get(Channel.OEM).oemMarker().isEmpty()) {
@@ -369,21 +387,18 @@ public final class CatalogLoader {
         continue;
       }
       MappingNode g = gm.get();
-      src.rejectUnknown(g, p, Set.of("group", "version", "edition", "channel"));
-      Optional<Integer> number = src.requiredInteger(g, p, "group", 0, 65_535).map(Long::intValue);
+      src.rejectUnknown(g, p, List.of("group", "version", "edition", "channel"));
+      Optional<Integer> number = requiredNumber(g, p, "group", 0, 65_535);
       Optional<String> version = src.requiredString(g, p, "version");
       Optional<String> edition = src.optionalString(g, p, "edition");
       Optional<Channel> channel =
-          src.requiredString(g, p, "channel")
-              .flatMap(
-                  c ->
-                      enumValue(
-                          g,
-                          p,
-                          "channel",
-                          c,
-                          Channel.byName(c),
-                          "RETAIL, OEM, VOLUME_MAK, VOLUME_KMSCLIENT, VOLUME_KMS_HOST, TIMEBASED_EVAL, VIRTUAL_MACHINE_ACTIVATION"));
+          src.requiredValue(
+              g,
+              p,
+              "channel",
+              Channel::byName,
+              unknownValue(
+                  "RETAIL, OEM, VOLUME_MAK, VOLUME_KMSCLIENT, VOLUME_KMS_HOST, TIMEBASED_EVAL, VIRTUAL_MACHINE_ACTIVATION"));
       boolean ok = number.isPresent() && version.isPresent() && channel.isPresent();
       if (version.isPresent() && !versions.contains(version.get())) {
         src.problem(
@@ -476,7 +491,7 @@ public final class CatalogLoader {
         continue;
       }
       MappingNode k = km.get();
-      src.rejectUnknown(k, p, Set.of("version", "edition", "key"));
+      src.rejectUnknown(k, p, List.of("version", "edition", "key"));
       Optional<String> version = src.requiredString(k, p, "version");
       Optional<String> edition = src.requiredString(k, p, "edition");
       Optional<String> key = src.requiredString(k, p, "key");
@@ -517,21 +532,18 @@ public final class CatalogLoader {
     if (hm.isEmpty()) {
       return defaults;
     }
-    src.rejectUnknown(hm.get(), field, Set.of("limit", "weights"));
-    int limit =
-        src.optionalInteger(hm.get(), field, "limit", 0, 10_000)
-            .orElse((long) defaults.limit())
-            .intValue();
+    src.rejectUnknown(hm.get(), field, List.of("limit", "weights"));
+    int limit = optionalNumber(hm.get(), field, "limit", 0, 10_000).orElse(defaults.limit());
     Map<Component, Integer> weights = new EnumMap<>(defaults.weights());
     String weightsField = join(field, "weights");
     src.field(hm.get(), "weights")
         .flatMap(n -> src.mapping(n, weightsField))
         .ifPresent(
             w -> {
-              src.rejectUnknown(w, weightsField, Set.of(Component.allNames().split(", ")));
+              src.rejectUnknown(w, weightsField, List.of(Component.allNames().split(", ")));
               for (Component c : Component.values()) {
-                src.optionalInteger(w, weightsField, c.fileName(), 0, TolerancePolicy.MAX_WEIGHT)
-                    .ifPresent(v -> weights.put(c, v.intValue()));
+                optionalNumber(w, weightsField, c.fileName(), 0, TolerancePolicy.MAX_WEIGHT)
+                    .ifPresent(v -> weights.put(c, v));
               }
             });
     return switch (TolerancePolicy.validate(weights, limit)) {
@@ -553,11 +565,9 @@ public final class CatalogLoader {
     if (vm.isEmpty()) {
       return defaults;
     }
-    src.rejectUnknown(vm.get(), field, Set.of("threshold", "validity", "renewal", "retry"));
+    src.rejectUnknown(vm.get(), field, List.of("threshold", "validity", "renewal", "retry"));
     return new VolumePolicy(
-        src.optionalInteger(vm.get(), field, "threshold", 1, 10_000)
-            .orElse((long) threshold)
-            .intValue(),
+        optionalNumber(vm.get(), field, "threshold", 1, 10_000).orElse(threshold),
         duration(vm.get(), field, "validity", defaults.validity()),
         duration(vm.get(), field, "renewal", defaults.renewal()),
         duration(vm.get(), field, "retry", defaults.retry()));
@@ -581,7 +591,7 @@ public final class CatalogLoader {
     src.rejectUnknown(
         g,
         field,
-        Set.of(
+        List.of(
             "initial",
             "additionalVolume",
             "additionalOther",
@@ -593,9 +603,7 @@ public final class CatalogLoader {
         duration(g, field, "additionalVolume", d.additionalVolume()),
         duration(g, field, "additionalOther", d.additionalOther()),
         duration(g, field, "nonGenuine", d.nonGenuine()),
-        src.optionalInteger(g, field, "rearmLimit", 0, 1000)
-            .orElse((long) d.rearmLimit())
-            .intValue(),
+        optionalNumber(g, field, "rearmLimit", 0, 1000).orElse(d.rearmLimit()),
         duration(g, field, "clockSkew", d.clockSkew()));
   }
 
@@ -629,7 +637,7 @@ public final class CatalogLoader {
       src.mapping(items.get(i), p)
           .ifPresent(
               k -> {
-                src.rejectUnknown(k, p, Set.of("id", "ed25519"));
+                src.rejectUnknown(k, p, List.of("id", "ed25519"));
                 Optional<String> id = src.requiredString(k, p, "id");
                 Optional<String> key = src.requiredString(k, p, "ed25519");
                 if (id.isPresent() && key.isPresent()) {

@@ -1,5 +1,8 @@
 package dev.keyward.core.compliance;
 
+import static dev.keyward.core.yaml.YamlSource.join;
+
+import dev.keyward.core.yaml.YamlSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -9,16 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * Reads the YAML of SPEC section 13 through the node API (not into maps) so every problem can name
- * its line. Reading goes on after a problem so that one run reports all of them.
+ * Reads the YAML of SPEC section 13 through {@link YamlSource} so every problem can name its line.
+ * Reading goes on after a problem so that one run reports all of them; a misspelt field ({@code
+ * coresPerProccesor}) is an error, not a silent zero.
  */
 final class ComplianceInputParser {
   // Bounds keep every derived count inside an int (64 x 512 cores x 5,000 coverages < 2^31) while
@@ -30,89 +33,66 @@ final class ComplianceInputParser {
   static final int MAX_PACKS = 1_000_000;
   static final int MAX_CALS = 10_000_000;
 
-  private static final String TOP_FIELDS = "hosts, access, rds, entitlements, prices";
-  private static final String HOST_FIELDS =
-      "name, processors, coresPerProcessor, edition, version, vms";
-  private static final String COUNT_FIELDS = "users, devices";
-  private static final String CORE_FIELDS = "kind, edition, version, packs16, packs2";
-  private static final String CAL_FIELDS = "kind, type, version, quantity";
-  private static final String PRICE_FIELDS = "packs16, packs2";
+  private static final List<String> TOP_FIELDS =
+      List.of("hosts", "access", "rds", "entitlements", "prices");
+  private static final List<String> HOST_FIELDS =
+      List.of("name", "processors", "coresPerProcessor", "edition", "version", "vms");
+  private static final List<String> COUNT_FIELDS = List.of("users", "devices");
+  private static final List<String> CORE_FIELDS =
+      List.of("kind", "edition", "version", "packs16", "packs2");
+  private static final List<String> CAL_FIELDS = List.of("kind", "type", "version", "quantity");
+  private static final List<String> PRICE_FIELDS = List.of("packs16", "packs2");
   private static final String EDITIONS =
       "ServerStandard, ServerDatacenter, ServerEssentials, ServerStandardCor, ServerDatacenterCor";
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,6})?");
 
   private final String file;
-  private final ProblemList problems;
+  private YamlSource src;
 
   ComplianceInputParser(String file) {
     this.file = file;
-    this.problems = new ProblemList(file);
   }
 
   ParseOutcome parse(String yaml) {
-    Optional<Node> root;
-    try {
-      root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(yaml);
-    } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().or(e::getContextMark).map(ProblemList::lineOf).orElse(0);
-      problems.atLine(line, "", "not valid YAML: " + e.getProblem());
-      return outcome(null);
-    } catch (YamlEngineException e) {
-      problems.atLine(0, "", "not valid YAML: " + e.getMessage());
-      return outcome(null);
-    }
-    if (root.isEmpty()) {
-      problems.atLine(1, "", "the file is empty; expected " + TOP_FIELDS);
-      return outcome(null);
-    }
-    Optional<YamlMapping> top = YamlMapping.of(root.get(), "", problems);
-    if (top.isEmpty()) {
-      return outcome(null);
-    }
-    return outcome(read(top.get()));
+    src = YamlSource.parse(yaml, file);
+    Optional<ComplianceInput> input =
+        src.rootMapping("expected " + String.join(", ", TOP_FIELDS)).flatMap(this::read);
+    return input.isPresent() && !src.hasProblems()
+        ? new ParseOutcome.Accepted(input.get())
+        : new ParseOutcome.Rejected(src.problems());
   }
 
-  private ComplianceInput read(YamlMapping top) {
-    List<Host> hosts = top.required("hosts").map(this::hosts).orElse(List.of());
-    Optional<AccessCounts> access = top.required("access").flatMap(n -> counts(n, "access"));
-    AccessCounts rds = top.optional("rds").flatMap(n -> counts(n, "rds")).orElse(AccessCounts.NONE);
+  private Optional<ComplianceInput> read(MappingNode top) {
+    src.rejectUnknown(top, "", TOP_FIELDS);
+    List<Host> hosts = src.required(top, "", "hosts").map(this::hosts).orElse(List.of());
+    Optional<AccessCounts> access =
+        src.required(top, "", "access").flatMap(n -> counts(n, "access"));
+    AccessCounts rds =
+        src.field(top, "rds").flatMap(n -> counts(n, "rds")).orElse(AccessCounts.NONE);
     List<Entitlement> entitlements =
-        top.optional("entitlements").map(this::entitlements).orElse(List.of());
-    PackPrices prices = top.optional("prices").map(this::prices).orElse(PackPrices.EQUAL_PER_CORE);
-    top.rejectUnknownFields(TOP_FIELDS);
-    return access.map(a -> new ComplianceInput(hosts, a, rds, entitlements, prices)).orElse(null);
-  }
-
-  private ParseOutcome outcome(ComplianceInput input) {
-    return problems.size() == 0 && input != null
-        ? new ParseOutcome.Accepted(input)
-        : new ParseOutcome.Rejected(problems.all());
-  }
-
-  private List<Node> sequence(Node node, String field) {
-    if (node instanceof SequenceNode sequence) {
-      return sequence.getValue();
-    }
-    problems.at(node, field, "expected a list, got " + YamlMapping.describe(node));
-    return List.of();
+        src.field(top, "entitlements").map(this::entitlements).orElse(List.of());
+    PackPrices prices =
+        src.field(top, "prices").map(this::prices).orElse(PackPrices.EQUAL_PER_CORE);
+    return access.map(a -> new ComplianceInput(hosts, a, rds, entitlements, prices));
   }
 
   private List<Host> hosts(Node node) {
     List<Host> hosts = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    List<Node> items = sequence(node, "hosts");
+    List<Node> items = src.sequence(node, "hosts");
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
       String path = "hosts[" + i + "]";
       int index = i;
-      YamlMapping.of(item, path, problems)
-          .flatMap(this::host)
+      src.mapping(item, path)
+          .flatMap(fields -> host(fields, path))
           .ifPresent(
               host -> {
                 Integer first = seen.putIfAbsent(host.name(), index);
                 if (first != null) {
-                  problems.at(
+                  src.problem(
                       item,
-                      path + ".name",
+                      join(path, "name"),
                       "\"" + host.name() + "\" is already the name of hosts[" + first + "]");
                 }
                 hosts.add(host);
@@ -121,15 +101,17 @@ final class ComplianceInputParser {
     return hosts;
   }
 
-  private Optional<Host> host(YamlMapping fields) {
-    Optional<String> name = fields.requiredText("name");
-    Optional<Integer> processors = fields.requiredInt("processors", 1, MAX_PROCESSORS);
-    Optional<Integer> cores = fields.requiredInt("coresPerProcessor", 1, MAX_CORES_PER_PROCESSOR);
-    Optional<ServerEdition> edition = fields.required("edition").flatMap(n -> edition(n, fields));
-    Optional<ServerVersion> version = fields.required("version").flatMap(n -> version(n, fields));
+  private Optional<Host> host(MappingNode fields, String path) {
+    src.rejectUnknown(fields, path, HOST_FIELDS);
+    Optional<String> name = src.requiredString(fields, path, "name");
+    Optional<Integer> processors =
+        src.requiredInteger(fields, path, "processors", 1, MAX_PROCESSORS);
+    Optional<Integer> cores =
+        src.requiredInteger(fields, path, "coresPerProcessor", 1, MAX_CORES_PER_PROCESSOR);
+    Optional<ServerEdition> edition = edition(fields, path);
+    Optional<ServerVersion> version = version(fields, path);
     // Required although 0 is common: an audit must not under-count VMs because a line was left out.
-    Optional<Integer> vms = fields.requiredInt("vms", 0, MAX_VMS);
-    fields.rejectUnknownFields(HOST_FIELDS);
+    Optional<Integer> vms = src.requiredInteger(fields, path, "vms", 0, MAX_VMS);
     if (name.isEmpty()
         || processors.isEmpty()
         || cores.isEmpty()
@@ -143,18 +125,9 @@ final class ComplianceInputParser {
             name.get(), processors.get(), cores.get(), edition.get(), version.get(), vms.get()));
   }
 
-  private Optional<ServerEdition> edition(Node node, YamlMapping fields) {
-    String field = fields.field("edition");
-    return fields
-        .text(node, field)
-        .flatMap(
-            id -> {
-              Optional<ServerEdition> edition = ServerEdition.fromId(id);
-              if (edition.isEmpty()) {
-                problems.at(node, field, editionProblem(id));
-              }
-              return edition;
-            });
+  private Optional<ServerEdition> edition(MappingNode fields, String path) {
+    return src.requiredValue(
+        fields, path, "edition", ServerEdition::fromId, ComplianceInputParser::editionProblem);
   }
 
   private static String editionProblem(String id) {
@@ -169,28 +142,23 @@ final class ComplianceInputParser {
     return "unknown edition \"" + id + "\"; expected one of " + EDITIONS;
   }
 
-  private Optional<ServerVersion> version(Node node, YamlMapping fields) {
-    String field = fields.field("version");
-    return fields
-        .text(node, field)
-        .flatMap(
-            text -> {
-              Optional<ServerVersion> version = ServerVersion.parse(text);
-              if (version.isEmpty()) {
-                problems.at(
-                    node, field, "expected a version year such as \"2019\", got \"" + text + "\"");
-              }
-              return version;
-            });
+  private Optional<ServerVersion> version(MappingNode fields, String path) {
+    return src.requiredValue(
+        fields,
+        path,
+        "version",
+        ServerVersion::parse,
+        text -> "expected a version year such as \"2019\", got \"" + text + "\"");
   }
 
   private Optional<AccessCounts> counts(Node node, String path) {
-    return YamlMapping.of(node, path, problems)
+    return src.mapping(node, path)
         .flatMap(
             fields -> {
-              Optional<Integer> users = fields.requiredInt("users", 0, MAX_ACCESS);
-              Optional<Integer> devices = fields.requiredInt("devices", 0, MAX_ACCESS);
-              fields.rejectUnknownFields(COUNT_FIELDS);
+              src.rejectUnknown(fields, path, COUNT_FIELDS);
+              Optional<Integer> users = src.requiredInteger(fields, path, "users", 0, MAX_ACCESS);
+              Optional<Integer> devices =
+                  src.requiredInteger(fields, path, "devices", 0, MAX_ACCESS);
               return users.isPresent() && devices.isPresent()
                   ? Optional.of(new AccessCounts(users.get(), devices.get()))
                   : Optional.empty();
@@ -199,57 +167,57 @@ final class ComplianceInputParser {
 
   private List<Entitlement> entitlements(Node node) {
     List<Entitlement> entitlements = new ArrayList<>();
-    List<Node> items = sequence(node, "entitlements");
+    List<Node> items = src.sequence(node, "entitlements");
     for (int i = 0; i < items.size(); i++) {
-      YamlMapping.of(items.get(i), "entitlements[" + i + "]", problems)
-          .flatMap(this::entitlement)
+      String path = "entitlements[" + i + "]";
+      src.mapping(items.get(i), path)
+          .flatMap(fields -> entitlement(fields, path))
           .ifPresent(entitlements::add);
     }
     return entitlements;
   }
 
-  private Optional<Entitlement> entitlement(YamlMapping fields) {
-    Optional<Node> kindNode = fields.required("kind");
+  private Optional<Entitlement> entitlement(MappingNode fields, String path) {
+    String field = join(path, "kind");
+    Optional<Node> kindNode = src.required(fields, path, "kind");
     Optional<String> kind =
-        kindNode
-            .flatMap(n -> fields.text(n, fields.field("kind")))
-            .map(k -> k.toLowerCase(Locale.ROOT));
+        kindNode.flatMap(n -> src.string(n, field)).map(k -> k.toLowerCase(Locale.ROOT));
     if (kind.isEmpty()) {
       return Optional.empty();
     }
     return switch (kind.get()) {
-      case "cores" -> coreEntitlement(fields);
-      case "cal" -> calEntitlement(fields, CalKind.SERVER);
-      case "rdscal" -> calEntitlement(fields, CalKind.RDS);
+      case "cores" -> coreEntitlement(fields, path);
+      case "cal" -> calEntitlement(fields, path, CalKind.SERVER);
+      case "rdscal" -> calEntitlement(fields, path, CalKind.RDS);
       default -> {
-        problems.at(
+        src.problem(
             kindNode.get(),
-            fields.field("kind"),
+            field,
             "unknown kind \"" + kind.get() + "\"; expected cores, cal or rdscal");
         yield Optional.empty();
       }
     };
   }
 
-  private Optional<Entitlement> coreEntitlement(YamlMapping fields) {
-    Optional<Node> editionNode = fields.required("edition");
-    Optional<ServerEdition> edition = editionNode.flatMap(n -> edition(n, fields));
+  private Optional<Entitlement> coreEntitlement(MappingNode fields, String path) {
+    src.rejectUnknown(fields, path, CORE_FIELDS);
+    Optional<ServerEdition> edition = edition(fields, path);
     if (edition.isPresent() && !edition.get().licensedPerCore()) {
-      problems.at(
-          editionNode.get(),
-          fields.field("edition"),
+      src.problem(
+          src.field(fields, "edition").orElse(fields),
+          join(path, "edition"),
           "ServerEssentials is licensed per server, not sold in core packs");
       edition = Optional.empty();
     }
-    Optional<ServerVersion> version = fields.required("version").flatMap(n -> version(n, fields));
+    Optional<ServerVersion> version = version(fields, path);
     boolean anyPack =
-        fields.optional("packs16").isPresent() || fields.optional("packs2").isPresent();
-    Optional<Integer> packs16 = fields.optionalInt("packs16", 0, 0, MAX_PACKS);
-    Optional<Integer> packs2 = fields.optionalInt("packs2", 0, 0, MAX_PACKS);
+        src.field(fields, "packs16").isPresent() || src.field(fields, "packs2").isPresent();
+    Optional<Integer> packs16 = packs(fields, path, "packs16");
+    Optional<Integer> packs2 = packs(fields, path, "packs2");
     if (!anyPack) {
-      fields.problem("packs16", "a cores entitlement needs packs16, packs2 or both");
+      src.problem(
+          fields, join(path, "packs16"), "a cores entitlement needs packs16, packs2 or both");
     }
-    fields.rejectUnknownFields(CORE_FIELDS);
     if (edition.isEmpty()
         || version.isEmpty()
         || packs16.isEmpty()
@@ -261,27 +229,24 @@ final class ComplianceInputParser {
         new CoreEntitlement(edition.get(), version.get(), packs16.get(), packs2.get()));
   }
 
-  private Optional<Entitlement> calEntitlement(YamlMapping fields, CalKind kind) {
-    Optional<Node> typeNode = fields.required("type");
+  /** A pack count; 0 when the field is left out. */
+  private Optional<Integer> packs(MappingNode fields, String path, String name) {
+    return src.field(fields, name).isEmpty()
+        ? Optional.of(0)
+        : src.optionalInteger(fields, path, name, 0, MAX_PACKS);
+  }
+
+  private Optional<Entitlement> calEntitlement(MappingNode fields, String path, CalKind kind) {
+    src.rejectUnknown(fields, path, CAL_FIELDS);
     Optional<CalType> type =
-        typeNode.flatMap(
-            n ->
-                fields
-                    .text(n, fields.field("type"))
-                    .flatMap(
-                        text -> {
-                          Optional<CalType> parsed = CalType.fromName(text);
-                          if (parsed.isEmpty()) {
-                            problems.at(
-                                n,
-                                fields.field("type"),
-                                "unknown CAL type \"" + text + "\"; expected user or device");
-                          }
-                          return parsed;
-                        }));
-    Optional<ServerVersion> version = fields.required("version").flatMap(n -> version(n, fields));
-    Optional<Integer> quantity = fields.requiredInt("quantity", 0, MAX_CALS);
-    fields.rejectUnknownFields(CAL_FIELDS);
+        src.requiredValue(
+            fields,
+            path,
+            "type",
+            CalType::fromName,
+            text -> "unknown CAL type \"" + text + "\"; expected user or device");
+    Optional<ServerVersion> version = version(fields, path);
+    Optional<Integer> quantity = src.requiredInteger(fields, path, "quantity", 0, MAX_CALS);
     if (type.isEmpty() || version.isEmpty() || quantity.isEmpty()) {
       return Optional.empty();
     }
@@ -290,16 +255,16 @@ final class ComplianceInputParser {
 
   private PackPrices prices(Node node) {
     Map<ServerEdition, PackPrice> prices = new EnumMap<>(ServerEdition.class);
-    YamlMapping.of(node, "prices", problems)
+    src.mapping(node, "prices")
         .ifPresent(
             editions -> {
-              for (String id : editions.keys()) {
-                Node key = editions.keyNode(id);
-                String field = editions.field(id);
+              for (Map.Entry<String, NodeTuple> entry : src.entries(editions).entrySet()) {
+                String id = entry.getKey();
+                Node key = entry.getValue().getKeyNode();
+                String field = join("prices", id);
                 Optional<ServerEdition> edition = ServerEdition.fromId(id);
-                Node value = editions.optional(id).orElse(key);
                 if (edition.isEmpty() || !edition.get().licensedPerCore()) {
-                  problems.at(
+                  src.problem(
                       key,
                       field,
                       "expected an edition sold in core packs (ServerStandard, ServerDatacenter"
@@ -307,11 +272,11 @@ final class ComplianceInputParser {
                           + id
                           + "\"");
                 } else if (prices.containsKey(edition.get())) {
-                  problems.at(
+                  src.problem(
                       key, field, "a price for " + edition.get().id() + " is already given");
                 } else {
-                  YamlMapping.of(value, field, problems)
-                      .flatMap(this::packPrice)
+                  src.mapping(entry.getValue().getValueNode(), field)
+                      .flatMap(fields -> packPrice(fields, field))
                       .ifPresent(price -> prices.put(edition.get(), price));
                 }
               }
@@ -319,17 +284,17 @@ final class ComplianceInputParser {
     return new PackPrices(prices);
   }
 
-  private Optional<PackPrice> packPrice(YamlMapping fields) {
-    Optional<BigDecimal> sixteen = fields.optionalPositiveDecimal("packs16");
-    Optional<BigDecimal> two = fields.optionalPositiveDecimal("packs2");
-    boolean given16 = fields.optional("packs16").isPresent();
-    boolean given2 = fields.optional("packs2").isPresent();
-    fields.rejectUnknownFields(PRICE_FIELDS);
-    if (!given16 && !given2) {
-      fields.problem("packs16", "give packs16, packs2 or both");
+  private Optional<PackPrice> packPrice(MappingNode fields, String path) {
+    src.rejectUnknown(fields, path, PRICE_FIELDS);
+    Optional<Node> given16 = src.field(fields, "packs16");
+    Optional<Node> given2 = src.field(fields, "packs2");
+    Optional<BigDecimal> sixteen = given16.flatMap(n -> price(n, join(path, "packs16")));
+    Optional<BigDecimal> two = given2.flatMap(n -> price(n, join(path, "packs2")));
+    if (given16.isEmpty() && given2.isEmpty()) {
+      src.problem(fields, join(path, "packs16"), "give packs16, packs2 or both");
       return Optional.empty();
     }
-    if ((given16 && sixteen.isEmpty()) || (given2 && two.isEmpty())) {
+    if ((given16.isPresent() && sixteen.isEmpty()) || (given2.isPresent() && two.isEmpty())) {
       return Optional.empty();
     }
     // One price given: the other pack is priced at the same price per core (16 = 8 x 2 cores).
@@ -337,5 +302,16 @@ final class ComplianceInputParser {
     BigDecimal price16 = sixteen.orElseGet(() -> two.get().multiply(eight));
     BigDecimal price2 = two.orElseGet(() -> sixteen.get().divide(eight, 6, RoundingMode.HALF_UP));
     return Optional.of(new PackPrice(price16, price2));
+  }
+
+  private Optional<BigDecimal> price(Node value, String field) {
+    if (value instanceof ScalarNode scalar && DECIMAL.matcher(scalar.getValue()).matches()) {
+      BigDecimal number = new BigDecimal(scalar.getValue());
+      if (number.signum() > 0) {
+        return Optional.of(number);
+      }
+    }
+    src.problem(value, field, "expected a price greater than 0, got " + YamlSource.describe(value));
+    return Optional.empty();
   }
 }

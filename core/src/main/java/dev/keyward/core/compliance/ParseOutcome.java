@@ -1,5 +1,8 @@
 package dev.keyward.core.compliance;
 
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import dev.keyward.core.yaml.SourceProblem;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,12 +15,20 @@ public sealed interface ParseOutcome {
     }
   }
 
-  record Rejected(List<InputProblem> problems) implements ParseOutcome {
+  /**
+   * @param problems every problem found, in file order, each with its line and field; never empty
+   */
+  record Rejected(List<SourceProblem> problems) implements ParseOutcome {
     public Rejected {
       problems = List.copyOf(problems);
       if (problems.isEmpty()) {
         throw new IllegalArgumentException("a rejection names at least one problem");
       }
+    }
+
+    /** The problems as one error for the CLI or an API response, one problem per line. */
+    public Failure failure() {
+      return Failure.of(ErrorCode.INPUT_FILE_INVALID, SourceProblem.lines(problems));
     }
   }
 }

@@ -624,7 +624,26 @@ public enum ErrorCode {
               + " first start (owner-only permissions), or pass `--data DIR` on that machine.",
           "Pass it with `keyward admin --token T`, or set `KEYWARD_TOKEN`.",
           "Check that `--authority URL` names the authority whose data directory holds the"
-              + " token."));
+              + " token.")),
+
+  INPUT_FILE_INVALID(
+      0xC0DE0009,
+      "KW_E_INPUT_FILE_INVALID",
+      "A file written for Keyward to read, such as a compliance inventory, has mistakes, so none"
+          + " of it was used.",
+      List.of(
+          "A field is missing, misspelt or of the wrong type, for example a count written as a"
+              + " word or a list where one value is expected.",
+          "A value names something unknown, such as an edition, version or CAL type outside the"
+              + " list the message gives.",
+          "The YAML is malformed (indentation, quoting, tabs) or a key is given twice in the same"
+              + " mapping."),
+      List.of(
+          "Open the file at the line the message names and fix what it says there; every mistake"
+              + " of the file is listed at once, so fix them all before reading it again.",
+          "Compare with a working file, such as the inputs in the repository's"
+              + " `examples/compliance` folder.",
+          "Run the same command again to check the corrected file."));
 
   private final int code;
   private final String symbolicName;

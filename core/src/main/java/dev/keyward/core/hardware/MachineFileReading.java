@@ -2,9 +2,9 @@ package dev.keyward.core.hardware;
 
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
+import dev.keyward.core.yaml.SourceProblem;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** The outcome of {@link MachineFile#read}: the machine, or every mistake found in the file. */
 public sealed interface MachineFileReading {
@@ -16,9 +16,10 @@ public sealed interface MachineFileReading {
   }
 
   /**
-   * @param problems every mistake found, in file order; never empty
+   * @param problems every mistake found, in file order; never empty. Each names its key in the
+   *     message and has no separate field, so it prints as {@code machine.yaml:3:5: message}.
    */
-  record Rejected(List<FileProblem> problems) implements MachineFileReading {
+  record Rejected(List<SourceProblem> problems) implements MachineFileReading {
     public Rejected {
       problems = List.copyOf(problems);
       if (problems.isEmpty()) {
@@ -29,9 +30,7 @@ public sealed interface MachineFileReading {
     /** The problems as one error for the CLI or an API response, one problem per line. */
     public Failure failure() {
       return Failure.of(
-          ErrorCode.BAD_REQUEST,
-          "invalid machine file:\n"
-              + problems.stream().map(FileProblem::toString).collect(Collectors.joining("\n")));
+          ErrorCode.BAD_REQUEST, "invalid machine file:\n" + SourceProblem.lines(problems));
     }
   }
 }

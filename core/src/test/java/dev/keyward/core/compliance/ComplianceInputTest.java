@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import dev.keyward.core.yaml.SourceProblem;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ComplianceInputTest {
 
-  private static List<InputProblem> problems(String yaml, String file) {
+  private static List<SourceProblem> problems(String yaml, String file) {
     ParseOutcome outcome = ComplianceInput.parse(yaml, file);
     assertThat(outcome).isInstanceOf(ParseOutcome.Rejected.class);
     return ((ParseOutcome.Rejected) outcome).problems();
@@ -94,12 +96,12 @@ class ComplianceInputTest {
 
   @Test
   void reportsEveryProblemWithFileLineAndField() {
-    List<InputProblem> problems =
+    List<SourceProblem> problems =
         problems(Inputs.resource("every-field-wrong.yaml"), "every-field-wrong.yaml");
 
     assertThat(problems).allMatch(p -> p.file().equals("every-field-wrong.yaml"));
     assertThat(problems)
-        .extracting(InputProblem::line, InputProblem::field)
+        .extracting(SourceProblem::line, SourceProblem::field)
         .containsExactlyInAnyOrder(
             tuple(2, "hosts[0].coresPerProcessor"),
             tuple(4, "hosts[0].coresPerProccesor"),
@@ -139,7 +141,7 @@ class ComplianceInputTest {
         "prices.ServerStandard.packs16 | expected a price greater than 0, got \"0\"",
       })
   void problemsSayWhatIsExpected(String field, String message) {
-    List<InputProblem> problems =
+    List<SourceProblem> problems =
         problems(Inputs.resource("every-field-wrong.yaml"), "every-field-wrong.yaml");
 
     assertThat(problems)
@@ -150,7 +152,7 @@ class ComplianceInputTest {
 
   @Test
   void aDuplicateHostNameIsAProblem() {
-    List<InputProblem> problems =
+    List<SourceProblem> problems =
         problems(
             """
             hosts:
@@ -172,18 +174,18 @@ class ComplianceInputTest {
 
   @Test
   void aFieldGivenTwiceIsAProblem() {
-    List<InputProblem> problems =
+    List<SourceProblem> problems =
         problems(
             "hosts: []\naccess: {users: 1, devices: 1}\naccess: {users: 2, devices: 2}\n", "f");
 
     assertThat(problems)
-        .extracting(InputProblem::line, InputProblem::field)
+        .extracting(SourceProblem::line, SourceProblem::field)
         .containsExactly(tuple(3, "access"));
   }
 
   @Test
   void brokenYamlNamesTheLine() {
-    List<InputProblem> problems =
+    List<SourceProblem> problems =
         problems(Inputs.resource("broken-syntax.yaml"), "broken-syntax.yaml");
 
     assertThat(problems)
@@ -212,10 +214,11 @@ class ComplianceInputTest {
 
   @Test
   void aProblemReadsLikeACompilerMessageAndBecomesAFailure() {
-    InputProblem problem = new InputProblem("inv.yaml", 3, "hosts[0].vms", "expected a number");
+    SourceProblem problem = new SourceProblem("inv.yaml", 3, "hosts[0].vms", "expected a number");
 
     assertThat(problem).hasToString("inv.yaml:3: hosts[0].vms: expected a number");
-    assertThat(problem.toFailure().error()).isEqualTo(ErrorCode.CATALOG_INVALID);
-    assertThat(problem.toFailure().detail()).isEqualTo(problem.toString());
+    Failure failure = new ParseOutcome.Rejected(List.of(problem)).failure();
+    assertThat(failure.error()).isEqualTo(ErrorCode.INPUT_FILE_INVALID);
+    assertThat(failure.detail()).isEqualTo(problem.toString());
   }
 }

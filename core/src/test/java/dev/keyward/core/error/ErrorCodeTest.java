@@ -260,6 +260,8 @@ class ErrorCodeTest {
   @Test
   void keywardOwnCodesPointAtTheirSpecificFix() {
     assertThat(ErrorCode.CATALOG_INVALID.remedy()).contains("line");
+    assertThat(ErrorCode.INPUT_FILE_INVALID.remedy()).contains("line");
+    assertThat(ErrorCode.INPUT_FILE_INVALID.meaning()).doesNotContain("catalog");
     assertThat(ErrorCode.SIMULATED_MACHINE_REFUSED.remedy())
         .contains("--allow-simulated-machines")
         .contains("lab only");

@@ -3,6 +3,7 @@ package dev.keyward.core.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.yaml.SourceProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,10 +87,10 @@ class MachineFileTest {
           uuid: again
         """;
 
-    List<FileProblem> problems = rejected(MachineFile.read(yaml, "bad.yaml"));
+    List<SourceProblem> problems = rejected(MachineFile.read(yaml, "bad.yaml"));
 
-    assertThat(problems).extracting(FileProblem::line).containsExactly(1, 2, 3, 6, 7, 8, 9, 10);
-    assertThat(problems).allSatisfy(p -> assertThat(p.fileName()).isEqualTo("bad.yaml"));
+    assertThat(problems).extracting(SourceProblem::line).containsExactly(1, 2, 3, 6, 7, 8, 9, 10);
+    assertThat(problems).allSatisfy(p -> assertThat(p.file()).isEqualTo("bad.yaml"));
     assertThat(problems.get(0).message()).contains("unknown profile 'kvm'").contains("proxmox-vm");
     assertThat(problems.get(1).message()).contains("simulated").contains("true or false");
     assertThat(problems.get(2).message()).contains("unknown key 'colour'");
@@ -105,7 +106,7 @@ class MachineFileTest {
 
   @Test
   void aMissingComponentsSectionIsAMistake() {
-    List<FileProblem> problems = rejected(MachineFile.read("simulated: true\n", "m.yaml"));
+    List<SourceProblem> problems = rejected(MachineFile.read("simulated: true\n", "m.yaml"));
 
     assertThat(problems)
         .singleElement()
@@ -118,7 +119,7 @@ class MachineFileTest {
 
   @Test
   void componentsMustBeAMapping() {
-    List<FileProblem> problems =
+    List<SourceProblem> problems =
         rejected(MachineFile.read("simulated: true\ncomponents:\n  - uuid\n", "m.yaml"));
 
     assertThat(problems)
@@ -132,16 +133,16 @@ class MachineFileTest {
 
   @Test
   void theWholeFileMustBeAMapping() {
-    List<FileProblem> problems = rejected(MachineFile.read("- uuid\n- serial\n", "m.yaml"));
+    List<SourceProblem> problems = rejected(MachineFile.read("- uuid\n- serial\n", "m.yaml"));
 
     assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("a list"));
   }
 
   @Test
   void syntaxErrorsAreProblemsWithTheirLineNotExceptions() {
-    List<FileProblem> yaml =
+    List<SourceProblem> yaml =
         rejected(MachineFile.read("components:\n  uuid: \"unterminated\n", "m.yaml"));
-    List<FileProblem> json =
+    List<SourceProblem> json =
         rejected(MachineFile.read("{\"components\": {\"uuid\": 1,}\n", "m.json"));
 
     assertThat(yaml)
@@ -211,7 +212,7 @@ class MachineFileTest {
     return ((MachineFileReading.Loaded) reading).file();
   }
 
-  private static List<FileProblem> rejected(MachineFileReading reading) {
+  private static List<SourceProblem> rejected(MachineFileReading reading) {
     assertThat(reading).isInstanceOf(MachineFileReading.Rejected.class);
     return ((MachineFileReading.Rejected) reading).problems();
   }
