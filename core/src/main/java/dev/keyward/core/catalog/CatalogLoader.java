@@ -179,35 +179,6 @@ public final class CatalogLoader {
     return text -> "unknown value '" + text + "' (expected one of " + expected + ")";
   }
 
-  private Optional<Integer> optionalNumber(
-      MappingNode m, String path, String name, int min, int max) {
-    return src.field(m, name).flatMap(n -> number(n, join(path, name), min, max));
-  }
-
-  private Optional<Integer> requiredNumber(
-      MappingNode m, String path, String name, int min, int max) {
-    return src.required(m, path, name).flatMap(n -> number(n, join(path, name), min, max));
-  }
-
-  /**
-   * A whole number from {@code min} to {@code max}. A value out of range keeps the wording catalog
-   * problems have always had ({@code must be between 1 and 10000, not 0}); other files word it
-   * {@link YamlSource#integer(Node, String, int, int) expected a whole number from 1 to 10000}.
-   */
-  private Optional<Integer> number(Node node, String field, int min, int max) {
-    return src.integer(node, field)
-        .filter(
-            value -> {
-              if (value < min || value > max) {
-                src.problem(
-                    node, field, "must be between " + min + " and " + max + ", not " + value);
-                return false;
-              }
-              return true;
-            })
-        .map(Long::intValue);
-  }
-
   private List<String> readVersions(MappingNode m, String path) {
     String field = join(path, "versions");
     Optional<Node> node = src.required(m, path, "versions");
@@ -255,7 +226,7 @@ public final class CatalogLoader {
       Optional<InstallType> type =
           src.requiredValue(
               e, p, "installType", InstallType::byName, unknownValue("desktop, core"));
-      int evaluation = optionalNumber(e, p, "evaluation", 0, 3650).orElse(0);
+      int evaluation = src.optionalInteger(e, p, "evaluation", 0, 3650).orElse(0);
       List<String> targets =
           src.field(e, "targets").map(n -> src.strings(n, join(p, "targets"))).orElse(List.of());
       if (id.isPresent() && !ids.add(id.get())) {
@@ -351,11 +322,11 @@ public final class CatalogLoader {
           channel.get(),
           new ChannelPolicy(
               channel.get(),
-              optionalNumber(pm.get(), p, "defaultPool", 1, 1_000_000).orElse(d.defaultPool()),
-              optionalNumber(pm.get(), p, "extensionLimit", 0, 1_000_000)
+              src.optionalInteger(pm.get(), p, "defaultPool", 1, 1_000_000).orElse(d.defaultPool()),
+              src.optionalInteger(pm.get(), p, "extensionLimit", 0, 1_000_000)
                   .orElse(d.extensionLimit()),
-              optionalNumber(pm.get(), p, "hosts", 1, 10_000).orElse(d.hosts()),
-              optionalNumber(pm.get(), p, "activationsPerHost", 1, 10_000)
+              src.optionalInteger(pm.get(), p, "hosts", 1, 10_000).orElse(d.hosts()),
+              src.optionalInteger(pm.get(), p, "activationsPerHost", 1, 10_000)
                   .orElse(d.activationsPerHost()),
               src.optionalString(pm.get(), p, "oemMarker")));
     }
@@ -388,7 +359,7 @@ public final class CatalogLoader {
       }
       MappingNode g = gm.get();
       src.rejectUnknown(g, p, List.of("group", "version", "edition", "channel"));
-      Optional<Integer> number = requiredNumber(g, p, "group", 0, 65_535);
+      Optional<Integer> number = src.requiredInteger(g, p, "group", 0, 65_535);
       Optional<String> version = src.requiredString(g, p, "version");
       Optional<String> edition = src.optionalString(g, p, "edition");
       Optional<Channel> channel =
@@ -533,7 +504,7 @@ public final class CatalogLoader {
       return defaults;
     }
     src.rejectUnknown(hm.get(), field, List.of("limit", "weights"));
-    int limit = optionalNumber(hm.get(), field, "limit", 0, 10_000).orElse(defaults.limit());
+    int limit = src.optionalInteger(hm.get(), field, "limit", 0, 10_000).orElse(defaults.limit());
     Map<Component, Integer> weights = new EnumMap<>(defaults.weights());
     String weightsField = join(field, "weights");
     src.field(hm.get(), "weights")
@@ -542,7 +513,7 @@ public final class CatalogLoader {
             w -> {
               src.rejectUnknown(w, weightsField, List.of(Component.allNames().split(", ")));
               for (Component c : Component.values()) {
-                optionalNumber(w, weightsField, c.fileName(), 0, TolerancePolicy.MAX_WEIGHT)
+                src.optionalInteger(w, weightsField, c.fileName(), 0, TolerancePolicy.MAX_WEIGHT)
                     .ifPresent(v -> weights.put(c, v));
               }
             });
@@ -567,7 +538,7 @@ public final class CatalogLoader {
     }
     src.rejectUnknown(vm.get(), field, List.of("threshold", "validity", "renewal", "retry"));
     return new VolumePolicy(
-        optionalNumber(vm.get(), field, "threshold", 1, 10_000).orElse(threshold),
+        src.optionalInteger(vm.get(), field, "threshold", 1, 10_000).orElse(threshold),
         duration(vm.get(), field, "validity", defaults.validity()),
         duration(vm.get(), field, "renewal", defaults.renewal()),
         duration(vm.get(), field, "retry", defaults.retry()));
@@ -603,7 +574,7 @@ public final class CatalogLoader {
         duration(g, field, "additionalVolume", d.additionalVolume()),
         duration(g, field, "additionalOther", d.additionalOther()),
         duration(g, field, "nonGenuine", d.nonGenuine()),
-        optionalNumber(g, field, "rearmLimit", 0, 1000).orElse(d.rearmLimit()),
+        src.optionalInteger(g, field, "rearmLimit", 0, 1000).orElse(d.rearmLimit()),
         duration(g, field, "clockSkew", d.clockSkew()));
   }
 

@@ -30,7 +30,7 @@ public sealed interface MachineFileReading {
     /** The problems as one error for the CLI or an API response, one problem per line. */
     public Failure failure() {
       return Failure.of(
-          ErrorCode.BAD_REQUEST, "invalid machine file:\n" + SourceProblem.lines(problems));
+          ErrorCode.INPUT_FILE_INVALID, "invalid machine file:\n" + SourceProblem.lines(problems));
     }
   }
 }

@@ -127,7 +127,7 @@ class CatalogLoaderTest {
             "defaultPool: -5",
             12,
             "products[0].channels.VOLUME_MAK.defaultPool",
-            "between 1 and"),
+            "whole number from 1 to"),
         broken(
             "YAML syntax",
             "versions: [\"1.0\", \"2.0\"]",

@@ -169,7 +169,7 @@ class MachineFileTest {
     MachineFileReading reading = MachineFile.read("components:\n  mac: x\n  ram: 8\n", "m.yaml");
 
     MachineFileReading.Rejected rejected = (MachineFileReading.Rejected) reading;
-    assertThat(rejected.failure().error()).isEqualTo(ErrorCode.BAD_REQUEST);
+    assertThat(rejected.failure().error()).isEqualTo(ErrorCode.INPUT_FILE_INVALID);
     assertThat(rejected.failure().detail()).contains("m.yaml:2:3:").contains("m.yaml:3:8:");
   }
 
