@@ -1,0 +1,59 @@
+package dev.keyward.lab.scenario;
+
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.LabProfile;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One step of a scenario. Every step knows its line in the file (failures name it) and may be
+ * marked {@code pending: "why"}: it needs a part not built yet, and the runner reports it as
+ * pending instead of running it, never as passed.
+ */
+public sealed interface Step {
+  int line();
+
+  Optional<String> pending();
+
+  /** {@code {on: M, run: "slmgr /ato", expect: {...}}}; {@code run: restart} restarts M. */
+  record Run(int line, String machine, String command, Expectation expect, Optional<String> pending)
+      implements Step {}
+
+  /** {@code {advance: 181d}}: the virtual clock moves for everyone. */
+  record Advance(int line, Duration by, Optional<String> pending) implements Step {}
+
+  /** {@code {migrate: M, to: proxmox-vm, keep: [uuid, serial]}}: a V2V move (SPEC §4). */
+  record Migrate(
+      int line, String machine, LabProfile to, Set<Component> keep, Optional<String> pending)
+      implements Step {}
+
+  /** {@code {clone: M, as: M2}}: a copy of the machine, store and CMID included. */
+  record Clone(int line, String machine, String as, Optional<String> pending) implements Step {}
+
+  /** {@code {generalize: M}}: the installation forgets its CMID (a new one is drawn). */
+  record Generalize(int line, String machine, Optional<String> pending) implements Step {}
+
+  /** {@code {hardware: M, change: [nic, disk]}}: those components get new values. */
+  record Hardware(int line, String machine, Set<Component> change, Optional<String> pending)
+      implements Step {}
+
+  /** {@code {network: M, cut: authority}} or {@code {network: M, restore: authority}}. */
+  record Network(
+      int line, String machine, String target, boolean connected, Optional<String> pending)
+      implements Step {}
+
+  /**
+   * {@code {support: release, key: K, reason: "...", expect: {...}}}: an authority support action
+   * (release, extend with {@code by: N}, block, unblock), recorded with actor and reason.
+   */
+  record Support(
+      int line,
+      String action,
+      String key,
+      int by,
+      String reason,
+      Expectation expect,
+      Optional<String> pending)
+      implements Step {}
+}

@@ -1,0 +1,136 @@
+package dev.keyward.lab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyward.core.catalog.Channel;
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.core.yaml.SourceProblem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioParserTest {
+  /** The SPEC §14 example plus one of every other step. Line numbers matter below. */
+  private static final String SPEC_EXAMPLE =
+      """
+      name: evaluation expired, converted, activated
+      catalog: builtin:winserver
+      keys:
+        std2019: {version: "2019", edition: ServerStandard, channel: RETAIL}
+        mak: {version: "2019", edition: ServerStandard, channel: VOLUME_MAK, pool: 3}
+      machines:
+        srv1: {profile: vmware-vm, version: "2019", edition: ServerStandardEval}
+      steps:
+        - {on: srv1, run: "slmgr /ipk {std2019}", expect: {error: "0x80070032"}}
+        - {advance: 181d}
+        - {on: srv1, run: "slmgr /dli", expect: {licenseStatus: Notification, reason: "0xC004FC07"}}
+        - {on: srv1, run: "dism /online /Set-Edition:ServerStandard /ProductKey:{std2019} /AcceptEula"}
+        - {on: srv1, run: restart}
+        - {on: srv1, run: "slmgr /ato", expect: {ok: true}}
+        - {on: srv1, run: "slmgr /xpr", expect: {licenseStatus: Licensed, expires: null}}
+        - {migrate: srv1, to: proxmox-vm, keep: [uuid, serial]}
+        - {clone: srv1, as: srv2}
+        - {generalize: srv2}
+        - {hardware: srv2, change: [nic, disk]}
+        - {network: srv2, cut: authority}
+        - {support: extend, key: mak, by: 2, reason: "pool exhausted after V2V"}
+        - {on: srv2, run: "slmgr /skms kms1", pending: "volume activation host (not built yet)"}
+      """;
+
+  @Test
+  void theSpecExampleReadsIntoTypedSteps() {
+    Scenario s = read(SPEC_EXAMPLE);
+    assertThat(s.name()).isEqualTo("evaluation expired, converted, activated");
+    assertThat(s.keys().get("mak").channel()).isEqualTo(Channel.VOLUME_MAK);
+    assertThat(s.keys().get("mak").pool()).hasValue(3);
+    assertThat(s.machines().get("srv1").profile()).isEqualTo(LabProfile.VMWARE_VM);
+    assertThat(s.steps()).hasSize(14);
+    assertThat(s.steps().get(0))
+        .isEqualTo(
+            new Step.Run(
+                9,
+                "srv1",
+                "slmgr /ipk {std2019}",
+                new Expectation(java.util.Map.of("error", "0x80070032")),
+                java.util.Optional.empty()));
+    assertThat(s.steps().get(1))
+        .isEqualTo(new Step.Advance(10, Duration.ofDays(181), java.util.Optional.empty()));
+    assertThat(((Step.Run) s.steps().get(5)).expect().fields()).containsEntry("ok", true);
+    assertThat(((Step.Run) s.steps().get(6)).expect().fields())
+        .containsEntry("expires", null)
+        .containsEntry("licenseStatus", "Licensed");
+    assertThat(s.steps().get(7))
+        .isInstanceOfSatisfying(
+            Step.Migrate.class,
+            m -> assertThat(m.keep()).isEqualTo(Set.of(Component.UUID, Component.SERIAL)));
+    assertThat(s.steps().get(11))
+        .isInstanceOfSatisfying(Step.Network.class, n -> assertThat(n.connected()).isFalse());
+    assertThat(s.steps().get(12))
+        .isInstanceOfSatisfying(Step.Support.class, n -> assertThat(n.by()).isEqualTo(2));
+    assertThat(s.steps().get(13).pending()).contains("volume activation host (not built yet)");
+  }
+
+  static Stream<Arguments> mistakes() {
+    return Stream.of(
+        mistake(
+            "unknown machine",
+            "- {advance: 181d}",
+            "- {on: srv9, run: \"slmgr /dli\"}",
+            10,
+            "no machine named 'srv9'"),
+        mistake(
+            "unknown key placeholder",
+            "/ipk {std2019}",
+            "/ipk {std2020}",
+            9,
+            "no key named 'std2020'"),
+        mistake(
+            "unknown profile", "to: proxmox-vm", "to: proxmox", 16, "unknown profile 'proxmox'"),
+        mistake("bad duration", "advance: 181d", "advance: 181 days", 10, "not a duration"),
+        mistake("unknown step", "- {generalize: srv2}", "- {reboot: srv2}", 18, "unknown step"),
+        mistake("clone over an existing name", "as: srv2", "as: srv1", 17, "already exists"),
+        mistake(
+            "unknown component",
+            "change: [nic, disk]",
+            "change: [nic, gpu]",
+            19,
+            "unknown component 'gpu'"),
+        mistake(
+            "unknown channel", "channel: VOLUME_MAK", "channel: MAK", 5, "unknown channel 'MAK'"),
+        mistake(
+            "network without a direction", "cut: authority", "off: authority", 20, "unknown field"),
+        mistake("extend without by", "by: 2, ", "", 21, "extend needs by"));
+  }
+
+  private static Arguments mistake(String name, String from, String to, int line, String message) {
+    assertThat(SPEC_EXAMPLE).as(name).contains(from);
+    return Arguments.of(name, SPEC_EXAMPLE.replace(from, to), line, message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mistakes")
+  void mistakesAreReportedWithTheirLine(String name, String text, int line, String message) {
+    ScenarioReading reading = ScenarioParser.parse(text, "s.yaml");
+    assertThat(reading).as(name).isInstanceOf(ScenarioReading.Rejected.class);
+    List<SourceProblem> problems = ((ScenarioReading.Rejected) reading).problems();
+    assertThat(problems)
+        .as(name)
+        .anySatisfy(
+            p -> {
+              assertThat(p.line()).isEqualTo(line);
+              assertThat(p.message()).contains(message);
+            });
+  }
+
+  private static Scenario read(String text) {
+    ScenarioReading reading = ScenarioParser.parse(text, "s.yaml");
+    assertThat(reading).as("%s", reading).isInstanceOf(ScenarioReading.Read.class);
+    return ((ScenarioReading.Read) reading).scenario();
+  }
+}
