@@ -1,0 +1,31 @@
+package dev.keyward.core.phone;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** Fixed-length big-endian integers and SHA-256, for the codecs and the signature scheme. */
+final class Bytes {
+  private Bytes() {}
+
+  /** {@code value} (non-negative, below 2^(8 * length)) as exactly {@code length} bytes. */
+  static byte[] fixed(BigInteger value, int length) {
+    if (value.signum() < 0 || value.bitLength() > 8 * length) {
+      throw new IllegalArgumentException("value does not fit in " + length + " bytes");
+    }
+    byte[] minimal = value.toByteArray(); // may have a leading 0 byte for the sign
+    byte[] out = new byte[length];
+    int copy = Math.min(minimal.length, length);
+    System.arraycopy(minimal, minimal.length - copy, out, length - copy, copy);
+    return out;
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256 (java.security.MessageDigest contract).
+      throw new IllegalStateException("SHA-256 missing from this Java runtime", e);
+    }
+  }
+}

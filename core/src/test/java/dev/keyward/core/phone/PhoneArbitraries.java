@@ -1,0 +1,62 @@
+package dev.keyward.core.phone;
+
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.key.KeyPayload;
+import java.util.EnumMap;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/** Generators and helpers for the tests of this package. */
+final class PhoneArbitraries {
+  private PhoneArbitraries() {}
+
+  static Arbitrary<HardwareFingerprint> fingerprints() {
+    return Arbitraries.integers()
+        .between(0, 255)
+        .list()
+        .ofSize(Component.values().length)
+        .map(
+            values -> {
+              Map<Component, Integer> map = new EnumMap<>(Component.class);
+              for (Component component : Component.values()) {
+                map.put(component, values.get(component.ordinal()));
+              }
+              return new HardwareFingerprint(map);
+            });
+  }
+
+  static Arbitrary<InstallationId> iids() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, KeyPayload.MAX_GROUP),
+            Arbitraries.longs().between(0, KeyPayload.MAX_SERIAL),
+            Arbitraries.integers().between(0, InstallationId.MAX_VERSION_INDEX),
+            Arbitraries.integers().between(0, InstallationId.MAX_EDITION_INDEX),
+            fingerprints())
+        .as(InstallationId::new);
+  }
+
+  /** {@code digits} (no separators) written back in groups of 7. */
+  static String grouped(String digits) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < digits.length(); i += DigitGroups.GROUP_LENGTH) {
+      if (i > 0) {
+        out.append('-');
+      }
+      out.append(digits, i, i + DigitGroups.GROUP_LENGTH);
+    }
+    return out.toString();
+  }
+
+  /** {@code digits} with the check digit of group {@code group} (1-based) made valid again. */
+  static String withCheckDigitRecomputed(String digits, int group) {
+    int from = (group - 1) * DigitGroups.GROUP_LENGTH;
+    char check =
+        CheckDigits.checkDigit(
+            DigitGroups.startState(group), digits, from, from + DigitGroups.DATA_DIGITS);
+    StringBuilder out = new StringBuilder(digits);
+    out.setCharAt(from + DigitGroups.DATA_DIGITS, check);
+    return out.toString();
+  }
+}
