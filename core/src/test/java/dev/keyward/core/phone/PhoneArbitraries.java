@@ -2,6 +2,7 @@ package dev.keyward.core.phone;
 
 import dev.keyward.core.hardware.Component;
 import dev.keyward.core.key.KeyPayload;
+import java.math.BigInteger;
 import java.util.EnumMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -35,6 +36,10 @@ final class PhoneArbitraries {
             Arbitraries.integers().between(0, InstallationId.MAX_EDITION_INDEX),
             fingerprints())
         .as(InstallationId::new);
+  }
+
+  static Arbitrary<BigInteger> scalars() {
+    return Arbitraries.bigIntegers().between(BigInteger.ONE, P256.N.subtract(BigInteger.ONE));
   }
 
   /** {@code digits} (no separators) written back in groups of 7. */
