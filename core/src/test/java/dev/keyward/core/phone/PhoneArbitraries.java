@@ -9,9 +9,22 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-/** Generators and helpers for the tests of this package. */
+/** Generators and fixed keys for the tests of this package. */
 final class PhoneArbitraries {
   private PhoneArbitraries() {}
+
+  /** The private key of RFC 6979 A.2.5, so failures reproduce; never use it outside tests. */
+  static final PhonePrivateKey AUTHORITY_KEY =
+      decodePrivate("ya+p2EW6dRZrXCFXZ7HWk05Qw9s26JsSe4piKxIPZyE=");
+
+  static final int AUTHORITY_KEY_INDEX = 3;
+
+  static PhonePrivateKey decodePrivate(String base64) {
+    return switch (PhonePrivateKey.decode(base64)) {
+      case PhoneKeyDecoding.Decoded<PhonePrivateKey> d -> d.key();
+      case PhoneKeyDecoding.Invalid<PhonePrivateKey> i -> throw new AssertionError(i.reason());
+    };
+  }
 
   static Arbitrary<HardwareFingerprint> fingerprints() {
     return Arbitraries.integers()
@@ -36,6 +49,21 @@ final class PhoneArbitraries {
             Arbitraries.integers().between(0, InstallationId.MAX_EDITION_INDEX),
             fingerprints())
         .as(InstallationId::new);
+  }
+
+  /** Any value a CID can spell, signature or not. */
+  static Arbitrary<ConfirmationId> cidShapes() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, ConfirmationId.MAX_KEY_INDEX),
+            Arbitraries.integers().between(0, ConfirmationId.MAX_FLAGS),
+            belowPowerOfTwo(ConfirmationId.CHALLENGE_BITS),
+            belowPowerOfTwo(ConfirmationId.RESPONSE_BITS))
+        .as(ConfirmationId::new);
+  }
+
+  static Arbitrary<BigInteger> belowPowerOfTwo(int bits) {
+    return Arbitraries.bigIntegers()
+        .between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
   }
 
   static Arbitrary<BigInteger> scalars() {
