@@ -1,10 +1,13 @@
 package dev.keyward.core.phone;
 
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** Fixed-length big-endian integers and SHA-256, for the codecs and the signature scheme. */
+/** Fixed-length big-endian integers, SHA-256 and HMAC-SHA256, for the codecs and signatures. */
 final class Bytes {
   private Bytes() {}
 
@@ -18,6 +21,21 @@ final class Bytes {
     int copy = Math.min(minimal.length, length);
     System.arraycopy(minimal, minimal.length - copy, out, length - copy, copy);
     return out;
+  }
+
+  /** HMAC-SHA256 of the concatenated {@code parts} under {@code key}. */
+  static byte[] hmacSha256(byte[] key, byte[]... parts) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      for (byte[] part : parts) {
+        mac.update(part);
+      }
+      return mac.doFinal();
+    } catch (GeneralSecurityException e) {
+      // Every Java platform must provide HmacSHA256 (javax.crypto.Mac contract).
+      throw new IllegalStateException("HmacSHA256 missing from this Java runtime", e);
+    }
   }
 
   static MessageDigest sha256() {

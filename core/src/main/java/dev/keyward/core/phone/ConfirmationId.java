@@ -22,9 +22,9 @@ import java.util.Objects;
  *    398  in all, most significant first, written as 120 decimal digits (10^120 > 2^398)
  * </pre>
  *
- * <p>The signed message is {@code "keyward/phone/cid/v1" || 0x00 || the IID's 20 canonical bytes ||
- * key index || flags}: a CID confirms exactly one IID (key group and serial, installed version and
- * edition, hardware) and names the key that made it.
+ * <p>The signed message is {@code "keyward/phone/cid/v1" || 0x00 || the IID's 23 canonical bytes ||
+ * key index || flags}: a CID confirms exactly one IID (key group, serial and key proof, installed
+ * version and edition, hardware) and names the key that made it.
  *
  * @param keyIndex the authority key that signed, 0..255
  * @param flags 0..63; 0 is the only value this format defines

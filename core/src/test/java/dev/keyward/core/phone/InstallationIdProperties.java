@@ -3,8 +3,11 @@ package dev.keyward.core.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.key.KeyPayload;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -22,11 +25,24 @@ class InstallationIdProperties {
   }
 
   @Property(tries = 1000)
+  void anIidProvesTheKeyItWasMadeWith(
+      @ForAll("payloads") KeyPayload key,
+      @ForAll @IntRange(min = 0, max = InstallationId.MAX_VERSION_INDEX) int versionIndex,
+      @ForAll @IntRange(min = 0, max = InstallationId.MAX_EDITION_INDEX) int editionIndex,
+      @ForAll("fingerprints") HardwareFingerprint hardware) {
+    InstallationId iid = InstallationId.of(key, versionIndex, editionIndex, hardware);
+
+    assertThat(iid.provesKey(key)).isTrue();
+    assertThat(InstallationId.parse(iid.text())).isEqualTo(new IidParse.Parsed(iid));
+    assertThat(((IidParse.Parsed) InstallationId.parse(iid.text())).iid().provesKey(key)).isTrue();
+  }
+
+  @Property(tries = 1000)
   void canonicalBytesAreInjective(
       @ForAll("iids") InstallationId one, @ForAll("iids") InstallationId other) {
     Assume.that(!one.equals(other));
 
-    assertThat(one.canonicalBytes()).hasSize(20).isNotEqualTo(other.canonicalBytes());
+    assertThat(one.canonicalBytes()).hasSize(23).isNotEqualTo(other.canonicalBytes());
     assertThat(one.text()).isNotEqualTo(other.text());
   }
 
@@ -88,5 +104,19 @@ class InstallationIdProperties {
   @Provide
   Arbitrary<InstallationId> iids() {
     return PhoneArbitraries.iids();
+  }
+
+  @Provide
+  Arbitrary<KeyPayload> payloads() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, KeyPayload.MAX_GROUP),
+            Arbitraries.longs().between(0, KeyPayload.MAX_SERIAL),
+            Arbitraries.longs().between(0, KeyPayload.TAG_MASK))
+        .as(KeyPayload::new);
+  }
+
+  @Provide
+  Arbitrary<HardwareFingerprint> fingerprints() {
+    return PhoneArbitraries.fingerprints();
   }
 }

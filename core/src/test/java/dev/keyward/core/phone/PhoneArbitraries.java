@@ -47,7 +47,8 @@ final class PhoneArbitraries {
             Arbitraries.longs().between(0, KeyPayload.MAX_SERIAL),
             Arbitraries.integers().between(0, InstallationId.MAX_VERSION_INDEX),
             Arbitraries.integers().between(0, InstallationId.MAX_EDITION_INDEX),
-            fingerprints())
+            fingerprints(),
+            Arbitraries.integers().between(0, InstallationId.MAX_KEY_PROOF))
         .as(InstallationId::new);
   }
 

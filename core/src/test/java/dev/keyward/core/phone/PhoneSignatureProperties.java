@@ -49,7 +49,8 @@ class PhoneSignatureProperties {
               random.nextLong(1L << 34),
               random.nextInt(64),
               random.nextInt(256),
-              new HardwareFingerprint(hw));
+              new HardwareFingerprint(hw),
+              random.nextInt(1 << 24));
       POOL_IIDS.add(iid);
       POOL_CIDS.add(SIGNER.sign(iid));
     }
@@ -76,7 +77,7 @@ class PhoneSignatureProperties {
   @Property(tries = 1000)
   void aCidNeverConfirmsAnIidThatDiffersInOneField(
       @ForAll @IntRange(min = 0, max = POOL - 1) int pick,
-      @ForAll @IntRange(min = 0, max = 13) int field,
+      @ForAll @IntRange(min = 0, max = 14) int field,
       @ForAll @IntRange(min = 1, max = 255) int delta) {
     InstallationId iid = POOL_IIDS.get(pick);
     InstallationId other = changedField(iid, field, delta);
@@ -146,8 +147,8 @@ class PhoneSignatureProperties {
   }
 
   /**
-   * {@code iid} with field {@code field} (0..3 key group, serial, version, edition; 4..13 hardware)
-   * moved by {@code delta}.
+   * {@code iid} with field {@code field} moved by {@code delta}: 0..3 key group, serial, version,
+   * edition; 4..13 a hardware short hash; 14 the key proof.
    */
   private static InstallationId changedField(InstallationId iid, int field, int delta) {
     Map<Component, Integer> hw = new EnumMap<>(iid.hardware().shortHashes());
@@ -155,17 +156,20 @@ class PhoneSignatureProperties {
     long serial = iid.serial();
     int version = iid.versionIndex();
     int edition = iid.editionIndex();
+    int proof = iid.keyProof();
     switch (field) {
       case 0 -> keyGroup = (keyGroup + delta) % 65536;
       case 1 -> serial = (serial + delta) % (1L << 34);
       case 2 -> version = (version + delta) % 64;
       case 3 -> edition = (edition + delta) % 256;
+      case 14 -> proof = (proof + delta) % (1 << 24);
       default -> {
         Component component = Component.values()[field - 4];
         hw.put(component, (hw.get(component) + delta) % 256);
       }
     }
-    return new InstallationId(keyGroup, serial, version, edition, new HardwareFingerprint(hw));
+    return new InstallationId(
+        keyGroup, serial, version, edition, new HardwareFingerprint(hw), proof);
   }
 
   @Provide

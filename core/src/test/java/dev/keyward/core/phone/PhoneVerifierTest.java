@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.Component;
+import dev.keyward.core.key.KeyPayload;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.EnumMap;
@@ -27,7 +28,11 @@ class PhoneVerifierTest {
     for (Component component : Component.values()) {
       hw.put(component, 17 * component.ordinal());
     }
-    return new InstallationId(1011, 123_456_789L, 0, 0, new HardwareFingerprint(hw));
+    return InstallationId.of(
+        new KeyPayload(1011, 123_456_789L, 0x2A_5A5A_5A5A_5A5AL),
+        0,
+        0,
+        new HardwareFingerprint(hw));
   }
 
   @Test
@@ -48,8 +53,8 @@ class PhoneVerifierTest {
   }
 
   static final String KNOWN_CID =
-      "0075810-6399130-4609723-3681693-3933154-7235690-0953807-2131138-3844630-8558430-"
-          + "5531618-4345467-3902581-7302164-6440045-2212960-6035704-9721605-2625484-4776386";
+      "0075768-5801378-3696815-9735953-3398546-8071285-4395997-2204762-6726557-5512248-"
+          + "9935321-4934381-4154910-5728068-8447515-8565512-4264923-0453108-6178788-2638394";
 
   @Test
   void theSignatureIsHalfSizeSchnorrWithTheRfc6979Nonce() {
@@ -66,7 +71,7 @@ class PhoneVerifierTest {
     assertThat(cid.response()).isEqualTo(s);
     assertThat(new String(message, 0, 20, java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("keyward/phone/cid/v1");
-    assertThat(message).hasSize(20 + 1 + 20 + 1 + 1);
+    assertThat(message).hasSize(20 + 1 + 23 + 1 + 1);
   }
 
   @Test
@@ -100,7 +105,7 @@ class PhoneVerifierTest {
   @Test
   void aCidOfAnotherIidIsInvalidData() {
     InstallationId other =
-        new InstallationId(iid.keyGroup(), iid.serial() + 1, 0, 0, iid.hardware());
+        new InstallationId(iid.keyGroup(), iid.serial() + 1, 0, 0, iid.hardware(), iid.keyProof());
 
     CidCheck check = VERIFIER.verify(cid.text(), other);
 
