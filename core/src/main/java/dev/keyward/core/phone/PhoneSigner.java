@@ -9,9 +9,9 @@ import java.util.Objects;
  * rules, tolerance) is the caller's job, before it calls {@link #sign}.
  *
  * <p>Signing is deterministic: the same IID and key always give the same CID, so answering the same
- * caller twice spends nothing and reveals nothing new. Each signature is checked with the public
- * key before it is returned, so a computation fault can never hand out a signature that would leak
- * the private key. Thread-safe.
+ * IID twice reveals nothing new. Each signature is checked with the public key before it is
+ * returned, so a computation fault can never hand out a signature that would leak the private key.
+ * Thread-safe.
  */
 public final class PhoneSigner {
   private final int keyIndex;

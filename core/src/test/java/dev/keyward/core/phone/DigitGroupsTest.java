@@ -86,6 +86,21 @@ class DigitGroupsTest {
   }
 
   @Test
+  void separatorsAreOnlyHintsTheDigitsDecide() {
+    String[] groups = DigitGroups.write(VALUE, 3).split("-");
+    // Every digit right, one hyphen a place too early: accepted as typed.
+    String misplaced =
+        groups[0].substring(0, 6) + "-" + groups[0].charAt(6) + groups[1] + "-" + groups[2];
+    // A digit dropped from group 1 and one added to group 2: both groups are named.
+    String shifted = groups[0].substring(0, 6) + "-" + groups[1] + "0" + "-" + groups[2];
+
+    assertThat(DigitGroups.read(misplaced, 3, "ID"))
+        .isEqualTo(new DigitGroups.Reading.Value(VALUE));
+    var reading = (DigitGroups.Reading.Mistyped) DigitGroups.read(shifted, 3, "ID");
+    assertThat(reading.groups()).containsExactly(1, 2);
+  }
+
+  @Test
   void aMissingDigitWithoutSeparatorsNamesNoGroup() {
     String bare = DigitGroups.write(VALUE, 3).replace("-", "");
 
