@@ -90,6 +90,8 @@ public final class KeywardCli {
     cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // slmgr's verbs may be written -ipk as well as /ipk
+    cl.getSubcommands().get("slmgr").setUnmatchedOptionsArePositionalParams(true);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof KeywardException k) {

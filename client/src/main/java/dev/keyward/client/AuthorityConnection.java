@@ -160,7 +160,16 @@ public final class AuthorityConnection {
 
   private static String describe(Exception e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    if (m != null && !m.isBlank()) {
+      return m;
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof HttpConnectTimeoutException) {
+      return "connection timed out";
+    }
+    return "network error";
   }
 
   private static KeywardException unreachable(String detail, Exception cause) {

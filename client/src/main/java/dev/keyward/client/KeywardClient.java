@@ -270,9 +270,9 @@ public final class KeywardClient {
               + " VM activation are not available in this version of the client.");
     }
     ProductKey key = keyCopy(s, stored);
+    MachineFacts facts = machineFacts();
     AuthorityConnection connection = connection();
     CertificateVerifier verifier = new CertificateVerifier(trust(connection, notices));
-    MachineFacts facts = machineFacts();
     HardwareIdentity identity = HardwareIdentity.of(facts, s.product.id());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("key", key.display());
