@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
     versionProvider = KeywardCommand.Version.class,
     description = "Software licensing and product activation.",
     subcommands = {
+      AuthorityCommand.class,
       AdminCommand.class,
       InitCommand.class,
       SlmgrCommand.class,
