@@ -92,6 +92,12 @@ public final class KeywardCli {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // slmgr's verbs may be written -ipk as well as /ipk
     cl.getSubcommands().get("slmgr").setUnmatchedOptionsArePositionalParams(true);
+    // authority serve hands its flags to the authority's own parser
+    cl.getSubcommands()
+        .get("authority")
+        .getSubcommands()
+        .get("serve")
+        .setUnmatchedOptionsArePositionalParams(true);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof KeywardException k) {

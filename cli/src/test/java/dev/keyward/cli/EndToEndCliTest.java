@@ -373,4 +373,70 @@ class EndToEndCliTest {
     assertThat((String) dlv.get("activationId")).isNotBlank();
     assertThat((String) dlv.get("extendedPid")).doesNotContain(key.substring(0, 5));
   }
+
+  @Test
+  void adminSurface() {
+    CliRunner.Result issued =
+        admin(
+            "keys",
+            "issue",
+            "--version",
+            "2025",
+            "--edition",
+            "ServerDatacenter",
+            "--channel",
+            "RETAIL",
+            "--count",
+            "3",
+            "--json");
+    List<Object> keys =
+        dev.keyward.core.json.Json.read(issued.out()).map(List.class::cast).orElseThrow();
+    assertThat(keys).hasSize(3);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first = (Map<String, Object>) keys.get(0);
+    String key = (String) first.get("key");
+    assertThat(first).containsEntry("channel", "RETAIL").containsEntry("version", "2025");
+    assertThat(issued.err()).isEmpty(); // no progress bar when stderr is not a terminal
+
+    Machine a = new Machine(LabProfile.PHYSICAL_SERVER).init("2025", "ServerDatacenter");
+    a.ok("slmgr", "-IPK", key);
+    a.ok("activate");
+    assertThat(admin("activations", "list", "--key", key).out()).contains("1 activation(s).");
+    // support releases the key of a dead machine: another machine may activate it
+    assertThat(admin("activations", "release", key, "--reason", "motherboard died").out())
+        .contains("Released 1 activation(s).");
+    Machine b = new Machine(LabProfile.PHYSICAL_SERVER).init("2025", "ServerDatacenter");
+    b.ok("key", "install", key);
+    b.ok("activate");
+    assertThat(b.ok("expiry").out()).contains("permanently activated");
+    assertThat(admin("audit", "verify").out()).contains("Audit log intact");
+
+    CliRunner.Result unauthorized =
+        cli.run(
+            "--json",
+            "admin",
+            "--authority",
+            authority.uri().toString(),
+            "--token",
+            "wrong",
+            "keys",
+            "show",
+            key);
+    assertThat(unauthorized.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(unauthorized.errorCode()).contains("0xC0DE0008");
+  }
+
+  @Test
+  void rearmRestartsTheGraceUntilTheLimit() {
+    Machine m = new Machine(LabProfile.VMWARE_VM).init("2022", "ServerStandardEval");
+    assertThat(m.dli())
+        .containsEntry("licenseStatus", "ExtendedGrace")
+        .containsEntry("channel", "TIMEBASED_EVAL");
+    for (int i = 0; i < 5; i++) {
+      m.ok("slmgr", "/rearm");
+    }
+    assertThat(m.dli()).containsEntry("rearmRemaining", 0);
+    m.fails("0xC004D307", "slmgr", "/rearm");
+    m.fails("0x80070032", "slmgr", "/ato");
+  }
 }

@@ -195,4 +195,15 @@ class OfflineCliTest {
     assertThat(cli.run("restart").out()).contains("Nothing is pending");
     assertThat(cli.run("--json", "restart").json()).containsEntry("ok", true);
   }
+
+  @Test
+  void authorityServeHandsItsFlagsToTheAuthority() {
+    CliRunner.Result help = cli.run("authority", "serve", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("--allow-simulated-machines").contains("--port N");
+    CliRunner.Result bad = cli.run("authority", "serve", "--port", "nope");
+    assertThat(bad.exit()).isEqualTo(KeywardCli.USAGE);
+    assertThat(bad.err()).contains("--port");
+    noStackTrace(bad);
+  }
 }
