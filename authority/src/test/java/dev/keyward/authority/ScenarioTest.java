@@ -11,20 +11,29 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seed scenarios of the issue, over HTTP against a real authority (SQLite). */
+/**
+ * The seed scenarios of the issue, over HTTP against a real authority on SQLite; {@link
+ * PostgresScenarioTest} runs them on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScenarioTest {
-  @TempDir static Path data;
-  static Harness h;
+  Harness h;
+
+  /** The authority under test, refusing simulated machines. */
+  Harness open(Path dir) {
+    return Harness.start(dir, b -> b.allowSimulatedMachines(false));
+  }
 
   @BeforeAll
-  static void start() {
-    h = Harness.start(data, b -> b.allowSimulatedMachines(false));
+  void start(@TempDir Path data) {
+    h = open(data);
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     h.close();
   }
 
@@ -35,7 +44,7 @@ class ScenarioTest {
     assertThat(r.json().path("remedy").asText()).isNotBlank();
   }
 
-  private static void assertCertificate(Harness.Response r, boolean reissued) {
+  private void assertCertificate(Harness.Response r, boolean reissued) {
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
     assertThat(r.json().path("reissued").asBoolean()).isEqualTo(reissued);
     @SuppressWarnings("unchecked")
