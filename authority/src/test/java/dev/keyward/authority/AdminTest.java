@@ -316,4 +316,16 @@ class AdminTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void sqliteRunsInWalModeWithABusyTimeout() {
+    var db = h.server.database();
+    assertThat(db.dialect()).isEqualTo(dev.keyward.authority.store.Database.Dialect.SQLITE);
+    String journal = db.read(x -> x.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+    Integer busy = db.read(x -> x.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
+    Integer sync = db.read(x -> x.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+    assertThat(journal).isEqualToIgnoringCase("wal");
+    assertThat(busy).isEqualTo(15000);
+    assertThat(sync).isEqualTo(2); // FULL
+  }
 }

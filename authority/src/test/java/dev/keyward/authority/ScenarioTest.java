@@ -155,4 +155,45 @@ class ScenarioTest {
     assertRefused(r, "0xC004F050");
     assertThat(r.json().path("message").asText()).isEqualTo(TypedKey.NOT_ISSUED);
   }
+
+  @Test
+  void publicVolumeClientKeysAreSentToAVolumeHost() {
+    String gvlk =
+        h.server
+            .catalog()
+            .product("winserver")
+            .orElseThrow()
+            .volumeClientKey("2022", "ServerStandard")
+            .orElseThrow()
+            .key();
+    Harness.Response r = h.activate(gvlk, "2022", "ServerStandard", Machine.random());
+    assertRefused(r, "0x80070032");
+    assertThat(r.json().path("message").asText()).contains("volume activation host");
+  }
+
+  @Test
+  void anOemKeyReleasedStaysBoundToItsFirstMachine() {
+    String key = h.issue("2022", "ServerStandard", "OEM", null);
+    Machine first = Machine.random();
+    Map<String, Object> body = Harness.activation(key, "2022", "ServerStandard", first);
+    body.put("oemMarker", "KEYWARD-OEM-WINSERVER");
+    assertCertificate(h.post("/v1/activate", body), false);
+    assertThat(h.deactivate(key, first).status()).isEqualTo(200);
+    Map<String, Object> other = Harness.activation(key, "2022", "ServerStandard", Machine.random());
+    other.put("oemMarker", "KEYWARD-OEM-WINSERVER");
+    assertRefused(h.post("/v1/activate", other), "0xC004C008");
+    assertCertificate(h.post("/v1/activate", body), true);
+    assertThat(h.show(key).path("activeActivations").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void volumeHostKeysActivateSixHosts() {
+    Harness.Response issued =
+        h.admin("POST", "/v1/admin/keys", Map.of("version", "2022", "channel", "VOLUME_KMS_HOST"));
+    String key = issued.json().path("keys").get(0).path("key").asText();
+    for (int i = 0; i < 6; i++) {
+      assertCertificate(h.activate(key, "2022", "ServerDatacenter", Machine.random()), false);
+    }
+    assertRefused(h.activate(key, "2022", "ServerStandard", Machine.random()), "0xC004C008");
+  }
 }
