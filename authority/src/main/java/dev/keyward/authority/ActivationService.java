@@ -100,6 +100,11 @@ final class ActivationService {
                       .filter(r -> r.id().equals(reissue.prior().id()))
                       .findFirst()
                       .orElseThrow();
+              if (!row.active()) {
+                // An OEM key stays bound to its first machine even once released: the same
+                // machine gets its activation back, active again, and nothing is spent.
+                store.reactivate(h, row.id());
+              }
               String signed = store.certificate(h, row.certificateId()).orElseThrow().signed();
               yield new Issued(signed, true, row.id());
             }
@@ -138,7 +143,9 @@ final class ActivationService {
                       Optional.empty(),
                       certificateId));
               store.insertCertificate(h, certificateId, activationId, now.toEpochMilli(), text);
-              if (grant.spendsCount()) {
+              // KeyStanding's pool is the multiple activation key's; a volume host key's slots are
+              // counted by core from its activations.
+              if (grant.spendsCount() && group.channel() == Channel.VOLUME_MAK) {
                 store.updateStanding(
                     h,
                     key.withStanding(

@@ -399,8 +399,8 @@ final class AdminService {
                     Map.of("problems", problems),
                     Map.of());
               }
-              store.insertCatalog(h, "uploaded catalog", text, now);
               List<String> products = loaded.products().stream().map(Product::id).toList();
+              // The audit head's lock first: concurrent uploads are numbered one after the other.
               store.appendAudit(
                   h,
                   now,
@@ -408,6 +408,7 @@ final class AdminService {
                   "catalog.load",
                   String.join(",", products),
                   Json.write(Map.of("products", products)));
+              store.insertCatalog(h, "uploaded catalog", text, now);
               return products;
             });
     catalog.set(loaded);

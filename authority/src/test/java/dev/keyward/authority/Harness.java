@@ -23,8 +23,11 @@ final class Harness implements AutoCloseable {
   final HttpClient http;
   final String token;
 
-  private Harness(AuthorityServer server) {
+  private final boolean owns;
+
+  private Harness(AuthorityServer server, boolean owns) {
     this.server = server;
+    this.owns = owns;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.token = server.adminToken();
   }
@@ -34,7 +37,12 @@ final class Harness implements AutoCloseable {
     AuthorityConfig.Builder b =
         AuthorityConfig.builder().dataDir(data).port(0).noRateLimits().allowSimulatedMachines(true);
     tweak.accept(b);
-    return new Harness(AuthorityServer.start(b.build()));
+    return new Harness(AuthorityServer.start(b.build()), true);
+  }
+
+  /** A client for a server started elsewhere; closing it closes nothing. */
+  static Harness attach(AuthorityServer server) {
+    return new Harness(server, false);
   }
 
   static Harness start(Path data) {
@@ -144,6 +152,8 @@ final class Harness implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    if (owns) {
+      server.close();
+    }
   }
 }

@@ -11,20 +11,29 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seed scenarios of the issue, over HTTP against a real authority (SQLite). */
+/**
+ * The seed scenarios of the issue, over HTTP against a real authority on SQLite; {@link
+ * PostgresScenarioTest} runs them on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScenarioTest {
-  @TempDir static Path data;
-  static Harness h;
+  Harness h;
+
+  /** The authority under test, refusing simulated machines. */
+  Harness open(Path dir) {
+    return Harness.start(dir, b -> b.allowSimulatedMachines(false));
+  }
 
   @BeforeAll
-  static void start() {
-    h = Harness.start(data, b -> b.allowSimulatedMachines(false));
+  void start(@TempDir Path data) {
+    h = open(data);
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     h.close();
   }
 
@@ -35,7 +44,7 @@ class ScenarioTest {
     assertThat(r.json().path("remedy").asText()).isNotBlank();
   }
 
-  private static void assertCertificate(Harness.Response r, boolean reissued) {
+  private void assertCertificate(Harness.Response r, boolean reissued) {
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
     assertThat(r.json().path("reissued").asBoolean()).isEqualTo(reissued);
     @SuppressWarnings("unchecked")
@@ -145,5 +154,46 @@ class ScenarioTest {
     Harness.Response r = h.activate(forged, "2022", "ServerStandard", Machine.random());
     assertRefused(r, "0xC004F050");
     assertThat(r.json().path("message").asText()).isEqualTo(TypedKey.NOT_ISSUED);
+  }
+
+  @Test
+  void publicVolumeClientKeysAreSentToAVolumeHost() {
+    String gvlk =
+        h.server
+            .catalog()
+            .product("winserver")
+            .orElseThrow()
+            .volumeClientKey("2022", "ServerStandard")
+            .orElseThrow()
+            .key();
+    Harness.Response r = h.activate(gvlk, "2022", "ServerStandard", Machine.random());
+    assertRefused(r, "0x80070032");
+    assertThat(r.json().path("message").asText()).contains("volume activation host");
+  }
+
+  @Test
+  void anOemKeyReleasedStaysBoundToItsFirstMachine() {
+    String key = h.issue("2022", "ServerStandard", "OEM", null);
+    Machine first = Machine.random();
+    Map<String, Object> body = Harness.activation(key, "2022", "ServerStandard", first);
+    body.put("oemMarker", "KEYWARD-OEM-WINSERVER");
+    assertCertificate(h.post("/v1/activate", body), false);
+    assertThat(h.deactivate(key, first).status()).isEqualTo(200);
+    Map<String, Object> other = Harness.activation(key, "2022", "ServerStandard", Machine.random());
+    other.put("oemMarker", "KEYWARD-OEM-WINSERVER");
+    assertRefused(h.post("/v1/activate", other), "0xC004C008");
+    assertCertificate(h.post("/v1/activate", body), true);
+    assertThat(h.show(key).path("activeActivations").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void volumeHostKeysActivateSixHosts() {
+    Harness.Response issued =
+        h.admin("POST", "/v1/admin/keys", Map.of("version", "2022", "channel", "VOLUME_KMS_HOST"));
+    String key = issued.json().path("keys").get(0).path("key").asText();
+    for (int i = 0; i < 6; i++) {
+      assertCertificate(h.activate(key, "2022", "ServerDatacenter", Machine.random()), false);
+    }
+    assertRefused(h.activate(key, "2022", "ServerStandard", Machine.random()), "0xC004C008");
   }
 }

@@ -92,7 +92,7 @@ public final class Api {
     app.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("unexpected error on {} {}", ctx.method(), ctx.endpointHandlerPath(), e);
+          LOG.error("unexpected error on {}", ctx.method(), e);
           problem(
               ctx,
               new ApiException(
@@ -242,7 +242,12 @@ public final class Api {
   }
 
   private void record(Context ctx, Float ms) {
-    String route = ctx.endpointHandlerPath();
+    String route;
+    try {
+      route = ctx.endpointHandlerPath();
+    } catch (RuntimeException e) {
+      route = ""; // refused before a route matched (admin token, rate limit, size)
+    }
     if (route == null || route.isEmpty() || route.equals("*")) {
       route = "unmatched";
     }

@@ -181,6 +181,14 @@ public final class Store {
         .execute();
   }
 
+  public void reactivate(Handle h, String activationId) {
+    h.createUpdate(
+            "UPDATE activations SET active = TRUE, released_at = NULL, release_reason = NULL"
+                + " WHERE id = :id")
+        .bind("id", activationId)
+        .execute();
+  }
+
   public void insertCertificate(
       Handle h, String id, String activationId, long issuedAt, String signed) {
     h.createUpdate(
