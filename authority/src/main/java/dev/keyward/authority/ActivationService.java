@@ -1,0 +1,293 @@
+package dev.keyward.authority;
+
+import dev.keyward.authority.crypto.Ids;
+import dev.keyward.authority.store.ActivationRow;
+import dev.keyward.authority.store.Database;
+import dev.keyward.authority.store.KeyRow;
+import dev.keyward.authority.store.Store;
+import dev.keyward.core.catalog.Catalog;
+import dev.keyward.core.catalog.Channel;
+import dev.keyward.core.catalog.KeyGroup;
+import dev.keyward.core.catalog.Product;
+import dev.keyward.core.cert.ActivationCertificate;
+import dev.keyward.core.cert.CertificateCheck;
+import dev.keyward.core.cert.SignedCertificate;
+import dev.keyward.core.channel.ActivationRequest;
+import dev.keyward.core.channel.ChannelDecision;
+import dev.keyward.core.channel.ChannelRules;
+import dev.keyward.core.channel.KeyStanding;
+import dev.keyward.core.channel.PriorActivation;
+import dev.keyward.core.channel.SupportRules;
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import dev.keyward.core.hardware.HardwareIdentity;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The client side of the authority: activate, deactivate, renew. Each loads the key and its
+ * activations in one write transaction, asks core ({@link ChannelRules}, {@link SupportRules}) and
+ * stores what it says before answering.
+ */
+final class ActivationService {
+  private final Store store;
+  private final Database db;
+  private final Keyring keyring;
+  private final Supplier<Catalog> catalog;
+  private final Clock clock;
+  private final boolean allowSimulated;
+
+  ActivationService(
+      Store store,
+      Keyring keyring,
+      Supplier<Catalog> catalog,
+      Clock clock,
+      boolean allowSimulated) {
+    this.store = store;
+    this.db = store.db();
+    this.keyring = keyring;
+    this.catalog = catalog;
+    this.clock = clock;
+    this.allowSimulated = allowSimulated;
+  }
+
+  /** What a client receives: the signed certificate JSON and whether it was given again. */
+  record Issued(String signedJson, boolean reissued, String activationId) {}
+
+  TypedKey read(String typed) {
+    return TypedKey.read(typed, catalog.get(), keyring, 422);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  Issued activate(TypedKey typed, ActivationRequest request, String cmid) {
+    typed.requireIssued(422);
+    Product product = typed.product();
+    KeyGroup group = typed.group();
+    Instant now = now();
+    if (typed.publicVolumeKey()) {
+      // Public keys are never stored; core refuses them with the way to go.
+      ChannelDecision d =
+          ChannelRules.decide(
+              product, group, KeyStanding.unblocked(), List.of(), request, now, allowSimulated);
+      throw ApiException.refusal(
+          d instanceof ChannelDecision.Refuse r
+              ? r.failure()
+              : Failure.of(ErrorCode.NOT_SUPPORTED, "Volume client keys activate elsewhere."));
+    }
+    return db.write(
+        h -> {
+          KeyRow key =
+              store
+                  .keyByFingerprint(h, typed.fingerprint(), true)
+                  .orElseThrow(() -> TypedKey.notIssued(422));
+          List<ActivationRow> rows = store.activations(h, key.id());
+          List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
+          ChannelDecision decision =
+              ChannelRules.decide(
+                  product, group, standing(key), prior, request, now, allowSimulated);
+          return switch (decision) {
+            case ChannelDecision.Refuse refuse -> throw ApiException.refusal(refuse.failure());
+            case ChannelDecision.Reissue reissue -> {
+              ActivationRow row =
+                  rows.stream()
+                      .filter(r -> r.id().equals(reissue.prior().id()))
+                      .findFirst()
+                      .orElseThrow();
+              if (!row.active()) {
+                // An OEM key stays bound to its first machine even once released: the same
+                // machine gets its activation back, active again, and nothing is spent.
+                store.reactivate(h, row.id());
+              }
+              String signed = store.certificate(h, row.certificateId()).orElseThrow().signed();
+              yield new Issued(signed, true, row.id());
+            }
+            case ChannelDecision.Grant grant -> {
+              String activationId = Ids.next("act");
+              String certificateId = Ids.next("cert");
+              SignedCertificate signed =
+                  keyring
+                      .signer()
+                      .sign(
+                          new ActivationCertificate(
+                              certificateId,
+                              key.id(),
+                              key.partialKey(),
+                              product.id(),
+                              group.version(),
+                              group.edition().orElse(request.installed().edition()),
+                              group.channel(),
+                              request.machine(),
+                              cmid,
+                              now,
+                              Optional.empty(),
+                              keyring.signer().keyId()));
+              String text = signed.toJsonText();
+              store.insertActivation(
+                  h,
+                  new ActivationRow(
+                      activationId,
+                      key.id(),
+                      Machines.toJson(request.machine()),
+                      cmid,
+                      true,
+                      grant.spendsCount(),
+                      now.toEpochMilli(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      certificateId));
+              store.insertCertificate(h, certificateId, activationId, now.toEpochMilli(), text);
+              // KeyStanding's pool is the multiple activation key's; a volume host key's slots are
+              // counted by core from its activations.
+              if (grant.spendsCount() && group.channel() == Channel.VOLUME_MAK) {
+                store.updateStanding(
+                    h,
+                    key.withStanding(
+                        key.blocked(), key.poolSize(), key.poolUsed() + 1, key.extensionTotal()));
+              }
+              yield new Issued(text, false, activationId);
+            }
+          };
+        });
+  }
+
+  /** Releases the activation this machine holds; a MAK gets its count back. */
+  String deactivate(TypedKey typed, HardwareIdentity machine) {
+    typed.requireIssued(422);
+    if (typed.publicVolumeKey()) {
+      throw noActivation();
+    }
+    Instant now = now();
+    return db.write(
+        h -> {
+          KeyRow key =
+              store
+                  .keyByFingerprint(h, typed.fingerprint(), true)
+                  .orElseThrow(() -> TypedKey.notIssued(422));
+          List<ActivationRow> rows = store.activations(h, key.id());
+          PriorActivation held =
+              SupportRules.heldBy(
+                      rows.stream().map(ActivationService::prior).toList(),
+                      machine,
+                      typed.product().hardware())
+                  .orElseThrow(ActivationService::noActivation);
+          ActivationRow row =
+              rows.stream().filter(r -> r.id().equals(held.id())).findFirst().orElseThrow();
+          store.release(h, row.id(), now.toEpochMilli(), "released by the machine");
+          refund(h, key, List.of(row));
+          return row.id();
+        });
+  }
+
+  /** Gives back the counts that released activations took, where the channel returns them. */
+  void refund(org.jdbi.v3.core.Handle h, KeyRow key, List<ActivationRow> released) {
+    Channel channel = Channel.byName(key.channel()).orElseThrow();
+    long spent = released.stream().filter(ActivationRow::spent).count();
+    if (spent > 0 && SupportRules.releaseReturnsCount(channel)) {
+      store.updateStanding(
+          h,
+          key.withStanding(
+              key.blocked(),
+              key.poolSize(),
+              (int) Math.max(0, key.poolUsed() - spent),
+              key.extensionTotal()));
+    }
+  }
+
+  private static ApiException noActivation() {
+    return ApiException.refusal(
+        Failure.of(
+            ErrorCode.PKEY_NOT_INSTALLED,
+            "This machine holds no active activation of this key, so there is nothing to"
+                + " release."));
+  }
+
+  /** A fresh certificate for an activation still held by the same machine. */
+  Issued renew(SignedCertificate presented, HardwareIdentity machine) {
+    if (presented.signature().length != 64
+        || !(keyring.verifier().verify(presented) instanceof CertificateCheck.Valid)) {
+      throw ApiException.refusal(
+          Failure.of(
+              ErrorCode.STORE_TAMPERED,
+              "This certificate was not signed by this activation authority, or was altered."));
+    }
+    ActivationCertificate old = presented.certificate();
+    Instant now = now();
+    return db.write(
+        h -> {
+          Store.CertificateRow certRow =
+              store
+                  .certificate(h, old.certificateId())
+                  .orElseThrow(ActivationService::unknownCertificate);
+          ActivationRow row =
+              store
+                  .activation(h, certRow.activationId())
+                  .orElseThrow(ActivationService::unknownCertificate);
+          KeyRow key = store.keyById(h, row.keyId(), true).orElseThrow();
+          Product product =
+              catalog
+                  .get()
+                  .product(key.product())
+                  .orElseThrow(
+                      () ->
+                          ApiException.refusal(
+                              Failure.of(
+                                  ErrorCode.INVALID_PRODUCT_KEY,
+                                  "This key's product is not in the catalog any more.")));
+          // Re-read under the key's lock: a release may have happened meanwhile.
+          row = store.activation(h, row.id()).orElseThrow();
+          Optional<Failure> refusal =
+              SupportRules.renewal(product, standing(key), prior(row), old.machine(), machine);
+          if (refusal.isPresent()) {
+            throw ApiException.refusal(refusal.get());
+          }
+          String certificateId = Ids.next("cert");
+          SignedCertificate signed =
+              keyring
+                  .signer()
+                  .sign(
+                      new ActivationCertificate(
+                          certificateId,
+                          old.keyId(),
+                          old.partialKey(),
+                          old.product(),
+                          old.version(),
+                          old.edition(),
+                          old.channel(),
+                          old.machine(),
+                          old.cmid(),
+                          now,
+                          Optional.empty(),
+                          keyring.signer().keyId()));
+          String text = signed.toJsonText();
+          store.insertCertificate(h, certificateId, row.id(), now.toEpochMilli(), text);
+          store.setCurrentCertificate(h, row.id(), certificateId);
+          return new Issued(text, false, row.id());
+        });
+  }
+
+  private static ApiException unknownCertificate() {
+    return ApiException.refusal(
+        Failure.of(
+            ErrorCode.PKEY_NOT_INSTALLED,
+            "This authority holds no activation for this certificate; activate again."));
+  }
+
+  static KeyStanding standing(KeyRow key) {
+    return new KeyStanding(key.blocked(), key.poolSize(), key.poolUsed());
+  }
+
+  static PriorActivation prior(ActivationRow row) {
+    return new PriorActivation(
+        row.id(),
+        Machines.fromJson(row.components()),
+        row.active(),
+        Instant.ofEpochMilli(row.issuedAt()));
+  }
+}

@@ -1,0 +1,247 @@
+package dev.keyward.authority;
+
+import dev.keyward.authority.http.Api;
+import dev.keyward.authority.http.RateLimiter;
+import dev.keyward.authority.http.Route;
+import dev.keyward.authority.store.Database;
+import dev.keyward.authority.store.Store;
+import dev.keyward.core.catalog.Catalog;
+import dev.keyward.core.catalog.CatalogLoad;
+import dev.keyward.core.catalog.CatalogLoader;
+import dev.keyward.core.catalog.TrustedKey;
+import dev.keyward.core.yaml.SourceProblem;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running activation authority (docs/api.md, "Java entry points"). Stateless over its database:
+ * several may serve one PostgreSQL database if they share the data directory's secrets.
+ */
+public final class AuthorityServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorityServer.class);
+
+  private final Javalin app;
+  private final Database db;
+  private final DataDirectory data;
+  private final URI uri;
+  private final List<Route> routes;
+  private final AtomicReference<Catalog> catalog;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicBoolean closing = new AtomicBoolean();
+
+  private AuthorityServer(
+      Javalin app,
+      Database db,
+      DataDirectory data,
+      URI uri,
+      List<Route> routes,
+      AtomicReference<Catalog> catalog) {
+    this.app = app;
+    this.db = db;
+    this.data = data;
+    this.uri = uri;
+    this.routes = routes;
+    this.catalog = catalog;
+  }
+
+  /**
+   * Opens the data directory (creating its secrets on first start), connects and migrates the
+   * database, loads the catalog and starts listening; writes {@code <data>/authority.url}.
+   *
+   * @throws StartupException with the reason in words (port in use, invalid catalog, database
+   *     unreachable, …)
+   */
+  public static AuthorityServer start(AuthorityConfig config) {
+    Logging.configureIfUnconfigured(config.dataDir());
+    config.jdbcUrl().ifPresent(ConfigSources::checkJdbcUrl);
+    DataDirectory data = DataDirectory.open(config.dataDir());
+    Catalog startCatalog = null;
+    if (config.catalog().isPresent()) {
+      // Checked before the database, so a bad catalog is reported even with no database.
+      startCatalog = loadCatalog(config.catalog().get());
+    }
+    Database db = Database.open(config.jdbcUrl().orElse(Database.sqliteUrl(data.root())));
+    try {
+      Store store = new Store(db);
+      if (startCatalog == null) {
+        startCatalog =
+            db.read(h -> store.latestCatalog(h))
+                .map(row -> loadStored(row.source(), row.content().orElse("")))
+                .orElseGet(() -> loadCatalog(AuthorityConfig.DEFAULT_CATALOG));
+      }
+      AtomicReference<Catalog> catalog = new AtomicReference<>(startCatalog);
+      String tokenHash = Api.sha256Hex(data.adminToken());
+      long now = config.clock().millis();
+      List<String> hashes =
+          db.write(
+              h -> {
+                store.ensureAdminToken(h, tokenHash, now);
+                return store.adminTokenHashes(h);
+              });
+      Keyring keyring = Keyring.of(data);
+      ActivationService activations =
+          new ActivationService(
+              store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
+      AdminService admin = new AdminService(store, keyring, catalog, config.clock(), activations);
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      Routes routes =
+          new Routes(
+              activations,
+              admin,
+              new RateLimiter(config.perKey(), System::nanoTime),
+              db,
+              registry,
+              DataDirectory.trustJson(keyring.trustedKeys()));
+      List<Route> table = routes.table();
+      Api api =
+          new Api(
+              table,
+              new RateLimiter(config.perAddress(), System::nanoTime),
+              hashes,
+              config.maxBodyBytes(),
+              AuthorityConfig.MAX_CATALOG_BYTES,
+              registry);
+      routes.bind(api);
+      Javalin app = api.create(config.bind(), config.port());
+      try {
+        app.start();
+      } catch (RuntimeException e) {
+        app.stop();
+        throw bindFailure(config, e);
+      }
+      URI uri = URI.create("http://" + urlHost(config.bind()) + ":" + app.port());
+      data.writeUrl(uri.toString());
+      LOG.info("listening on {} (database {}, catalog {})", uri, db.url(), startCatalog.source());
+      return new AuthorityServer(app, db, data, uri, table, catalog);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static StartupException bindFailure(AuthorityConfig config, RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException
+          || String.valueOf(t.getMessage()).toLowerCase().contains("already in use")) {
+        return new StartupException(
+            "port " + config.port() + " on " + config.bind() + " is already in use", e);
+      }
+    }
+    return new StartupException(
+        "cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
+  }
+
+  static String urlHost(String bind) {
+    return switch (bind) {
+      case "0.0.0.0" -> "127.0.0.1";
+      case "::", "[::]" -> "[::1]";
+      default -> bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    };
+  }
+
+  /** Loads {@code builtin:NAME} or a catalog file, listing every problem on failure. */
+  static Catalog loadCatalog(String name) {
+    CatalogLoad load;
+    if (name.startsWith("builtin:")) {
+      load = CatalogLoader.builtin(name);
+    } else {
+      Path file = Path.of(name);
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new StartupException("cannot read the catalog " + file + ": " + e.getMessage(), e);
+      }
+      load = CatalogLoader.load(text, file.toString());
+    }
+    return switch (load) {
+      case CatalogLoad.Loaded loaded -> loaded.catalog();
+      case CatalogLoad.Invalid invalid ->
+          throw new StartupException(
+              "the catalog "
+                  + name
+                  + " is invalid:\n  "
+                  + invalid.problems().stream()
+                      .map(SourceProblem::toString)
+                      .collect(Collectors.joining("\n  ")));
+    };
+  }
+
+  private static Catalog loadStored(String source, String content) {
+    return switch (CatalogLoader.load(content, source)) {
+      case CatalogLoad.Loaded loaded -> loaded.catalog();
+      case CatalogLoad.Invalid invalid ->
+          throw new StartupException(
+              "the catalog stored in the database is invalid; start with --catalog:\n  "
+                  + invalid.problems().stream()
+                      .map(SourceProblem::toString)
+                      .collect(Collectors.joining("\n  ")));
+    };
+  }
+
+  /** {@code http://HOST:PORT}, the port the server really listens on. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** The admin bearer token, as {@code <data>/admin-token} holds it. */
+  public String adminToken() {
+    return data.adminToken();
+  }
+
+  /** The certificate-signing public keys; what {@code GET /v1/trust} answers. */
+  public List<TrustedKey> trustedKeys() {
+    return data.trustedKeys();
+  }
+
+  public Path dataDir() {
+    return data.root();
+  }
+
+  /** The catalog being served. */
+  public Catalog catalog() {
+    return catalog.get();
+  }
+
+  /** The route table, as registered (tests compare it with openapi.json). */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** The database (tests and the lab inspect what is stored). */
+  public Database database() {
+    return db;
+  }
+
+  /** Blocks until {@link #close()}. */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      app.stop();
+    } finally {
+      db.close();
+      closed.countDown();
+    }
+  }
+}

@@ -1,0 +1,283 @@
+package dev.keyward.authority;
+
+import dev.keyward.authority.http.Api;
+import dev.keyward.authority.http.Body;
+import dev.keyward.authority.http.RateLimiter;
+import dev.keyward.authority.http.Route;
+import dev.keyward.authority.store.Database;
+import dev.keyward.core.cert.SignedCertificate;
+import dev.keyward.core.channel.ActivationRequest;
+import dev.keyward.core.channel.Installation;
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import dev.keyward.core.hardware.HardwareIdentity;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The route table of docs/api.md and its handlers: parse, call a service, answer. */
+final class Routes {
+  private final ActivationService activations;
+  private final AdminService admin;
+  private final RateLimiter perKey;
+  private final Database db;
+  private final PrometheusMeterRegistry registry;
+  private final String trustJson;
+  private final Timer decisions;
+  private Api api;
+
+  Routes(
+      ActivationService activations,
+      AdminService admin,
+      RateLimiter perKey,
+      Database db,
+      PrometheusMeterRegistry registry,
+      String trustJson) {
+    this.activations = activations;
+    this.admin = admin;
+    this.perKey = perKey;
+    this.db = db;
+    this.registry = registry;
+    this.trustJson = trustJson;
+    this.decisions =
+        Timer.builder("keyward.activation.decision")
+            .description("Time to decide and store an activation")
+            .register(registry);
+  }
+
+  void bind(Api api) {
+    this.api = api;
+  }
+
+  List<Route> table() {
+    List<Route> r = new ArrayList<>();
+    r.add(new Route(HandlerType.POST, "/v1/activate", false, this::activate));
+    r.add(new Route(HandlerType.POST, "/v1/deactivate", false, this::deactivate));
+    r.add(new Route(HandlerType.POST, "/v1/renew", false, this::renew));
+    r.add(new Route(HandlerType.GET, "/v1/trust", false, this::trust));
+    r.add(new Route(HandlerType.POST, "/v1/admin/keys", true, this::issue));
+    r.add(new Route(HandlerType.GET, "/v1/admin/keys/{key}", true, this::show));
+    r.add(new Route(HandlerType.POST, "/v1/admin/keys/{key}/block", true, ctx -> block(ctx, true)));
+    r.add(
+        new Route(
+            HandlerType.POST, "/v1/admin/keys/{key}/unblock", true, ctx -> block(ctx, false)));
+    r.add(new Route(HandlerType.POST, "/v1/admin/keys/{key}/extend", true, this::extend));
+    r.add(new Route(HandlerType.POST, "/v1/admin/keys/{key}/release", true, this::release));
+    r.add(new Route(HandlerType.GET, "/v1/admin/activations", true, this::activationList));
+    r.add(new Route(HandlerType.GET, "/v1/admin/audit", true, this::audit));
+    r.add(new Route(HandlerType.GET, "/v1/admin/audit/verify", true, this::verify));
+    r.add(new Route(HandlerType.PUT, "/v1/admin/catalog", true, this::catalog));
+    r.add(new Route(HandlerType.GET, "/healthz", false, this::health));
+    r.add(new Route(HandlerType.GET, "/metrics", false, this::metrics));
+    r.add(new Route(HandlerType.GET, "/openapi.json", false, this::openapi));
+    return r;
+  }
+
+  // ---- client endpoints
+
+  private TypedKey typedKey(String text) {
+    TypedKey typed = activations.read(text);
+    Api.limit(perKey.acquire(typed.fingerprint()));
+    return typed;
+  }
+
+  private void activate(Context ctx) {
+    Body b = Body.parse(api.body(ctx));
+    String key = b.text("key");
+    Installation installed =
+        new Installation(b.text("product"), b.text("version"), b.text("edition"));
+    HardwareIdentity machine = b.components("components");
+    String cmid = b.cmid("cmid");
+    Optional<String> oemMarker = b.optionalText("oemMarker");
+    boolean simulated = b.bool("simulated", false);
+    Instant clientTime = b.instant("clientTime");
+    String outcome = "refused";
+    String code = "";
+    long start = System.nanoTime();
+    try {
+      TypedKey typed = typedKey(key);
+      ActivationService.Issued issued =
+          activations.activate(
+              typed,
+              new ActivationRequest(installed, machine, oemMarker, simulated, clientTime),
+              cmid);
+      outcome = issued.reissued() ? "reissued" : "granted";
+      Api.certificate(ctx, issued.signedJson(), issued.reissued());
+    } catch (ApiException e) {
+      code = e.failure().error().hex();
+      throw e;
+    } finally {
+      decisions.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      Counter.builder("keyward.activations")
+          .description("Activation requests by outcome")
+          .tag("outcome", outcome)
+          .tag("code", code)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  private void deactivate(Context ctx) {
+    Body b = Body.parse(api.body(ctx));
+    String key = b.text("key");
+    b.optionalText("product");
+    HardwareIdentity machine = b.components("components");
+    b.optionalText("cmid");
+    String id = activations.deactivate(typedKey(key), machine);
+    Api.json(ctx, 200, Map.of("released", true, "activationId", id));
+  }
+
+  private void renew(Context ctx) {
+    Body b = Body.parse(api.body(ctx));
+    b.object("certificate");
+    b.text("signature");
+    HardwareIdentity machine = b.components("components");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = Body.MAPPER.convertValue(b.json(), Map.class);
+    SignedCertificate presented =
+        SignedCertificate.fromJson(map)
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "'certificate' and 'signature' must be a certificate as the authority"
+                            + " issued it"));
+    ActivationService.Issued issued = activations.renew(presented, machine);
+    Api.certificate(ctx, issued.signedJson(), false);
+  }
+
+  private void trust(Context ctx) {
+    ctx.status(200).contentType("application/json").result(trustJson);
+  }
+
+  // ---- admin endpoints
+
+  private void issue(Context ctx) {
+    Body b = Body.parse(api.body(ctx));
+    var command =
+        new AdminService.IssueCommand(
+            b.optionalText("product"),
+            b.text("version"),
+            b.optionalText("edition"),
+            b.text("channel"),
+            b.optionalInt("count", 1, AdminService.MAX_ISSUE).orElse(1),
+            b.optionalInt("pool", 1, 1_000_000));
+    Api.json(ctx, 201, Map.of("keys", admin.issue(command, Api.actor(ctx))));
+  }
+
+  private void show(Context ctx) {
+    Api.json(ctx, 200, admin.show(ctx.pathParam("key")));
+  }
+
+  private void block(Context ctx, boolean blocked) {
+    Body b = Body.parse(api.body(ctx));
+    Api.json(
+        ctx,
+        200,
+        admin.setBlocked(ctx.pathParam("key"), blocked, b.text("reason"), Api.actor(ctx)));
+  }
+
+  private void extend(Context ctx) {
+    Body b = Body.parse(api.body(ctx));
+    int by =
+        b.optionalInt("by", 1, 1_000_000)
+            .orElseThrow(() -> ApiException.badRequest("field 'by' is required"));
+    Api.json(ctx, 200, admin.extend(ctx.pathParam("key"), by, b.text("reason"), Api.actor(ctx)));
+  }
+
+  private void release(Context ctx) {
+    Body b = Body.parse(api.body(ctx));
+    int n = admin.release(ctx.pathParam("key"), b.text("reason"), Api.actor(ctx));
+    Api.json(ctx, 200, Map.of("released", n));
+  }
+
+  private void activationList(Context ctx) {
+    Optional<String> key = Optional.ofNullable(ctx.queryParam("key")).filter(s -> !s.isBlank());
+    int limit = intParam(ctx, "limit", 1000, 1, 100_000);
+    Api.json(ctx, 200, Map.of("activations", admin.activations(key, limit)));
+  }
+
+  private void audit(Context ctx) {
+    long after = longParam(ctx, "after", 0);
+    int limit = intParam(ctx, "limit", 1000, 1, 10_000);
+    Api.json(ctx, 200, Map.of("entries", admin.audit(after, limit)));
+  }
+
+  private void verify(Context ctx) {
+    Api.json(ctx, 200, admin.verifyAudit());
+  }
+
+  private void catalog(Context ctx) {
+    String text = new String(api.catalogBody(ctx), StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      throw ApiException.badRequest("the body must be a catalog (YAML)");
+    }
+    Api.json(ctx, 200, Map.of("products", admin.loadCatalog(text, Api.actor(ctx))));
+  }
+
+  // ---- operations
+
+  private void health(Context ctx) {
+    if (db.reachable()) {
+      Api.json(ctx, 200, Map.of("status", "ok"));
+    } else {
+      throw new ApiException(
+          503, Failure.of(ErrorCode.BAD_REQUEST, "The database does not answer."));
+    }
+  }
+
+  private void metrics(Context ctx) {
+    ctx.status(200)
+        .contentType("text/plain; version=0.0.4; charset=utf-8")
+        .result(registry.scrape());
+  }
+
+  private void openapi(Context ctx) {
+    ctx.status(200).contentType("application/json").result(openApiText());
+  }
+
+  static String openApiText() {
+    try (InputStream in = Routes.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    long v = longParam(ctx, name, fallback);
+    if (v < min || v > max) {
+      throw ApiException.badRequest("query parameter '" + name + "' must be " + min + ".." + max);
+    }
+    return (int) v;
+  }
+
+  private static long longParam(Context ctx, String name, long fallback) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      long v = Long.parseLong(text.strip());
+      if (v < 0) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("query parameter '" + name + "' must be a whole number >= 0");
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package dev.keyward.authority.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyward.authority.ApiException;
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires a route table into Javalin: admin token check, client rate limit by address, body size
+ * limits, problem+json for every error (including unknown routes and Javalin's own), request
+ * metrics by route template. Nothing here logs a path with a key in it or a body.
+ */
+public final class Api {
+  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+  private static final String PROBLEM_WRITTEN = "keyward.problem";
+  private static final Set<String> RATE_LIMITED =
+      Set.of("/v1/activate", "/v1/deactivate", "/v1/renew");
+
+  private final List<Route> routes;
+  private final RateLimiter perAddress;
+  private final List<byte[]> adminTokenHashes;
+  private final int maxBodyBytes;
+  private final int maxCatalogBytes;
+  private final MeterRegistry registry;
+
+  public Api(
+      List<Route> routes,
+      RateLimiter perAddress,
+      List<String> adminTokenHashes,
+      int maxBodyBytes,
+      int maxCatalogBytes,
+      MeterRegistry registry) {
+    this.routes = List.copyOf(routes);
+    this.perAddress = perAddress;
+    this.adminTokenHashes = adminTokenHashes.stream().map(h -> HexFormat.of().parseHex(h)).toList();
+    this.maxBodyBytes = maxBodyBytes;
+    this.maxCatalogBytes = maxCatalogBytes;
+    this.registry = registry;
+  }
+
+  public static String sha256Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Creates the (not yet started) server. */
+  public Javalin create(String bind, int port) {
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.startupWatcherEnabled = false;
+              config.http.maxRequestSize = Math.max(maxBodyBytes, maxCatalogBytes);
+              config.http.prefer405over404 = true;
+              config.jetty.defaultHost = bind;
+              config.jetty.defaultPort = port;
+              config.requestLogger.http(this::record);
+            });
+    app.before(this::guard);
+    for (Route route : routes) {
+      app.addHttpHandler(route.method(), route.path(), route.handler());
+    }
+    app.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          int status = e.getStatus() >= 500 ? 400 : e.getStatus();
+          problem(ctx, new ApiException(status, Failure.of(ErrorCode.BAD_REQUEST, e.getMessage())));
+        });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected error on {}", ctx.method(), e);
+          problem(
+              ctx,
+              new ApiException(
+                  500,
+                  Failure.of(
+                      ErrorCode.BAD_REQUEST,
+                      "The authority failed to process the request; it was not applied.")));
+        });
+    app.error(
+        404, ctx -> unmatched(ctx, 404, "No such route: " + ctx.method() + " " + safePath(ctx)));
+    app.error(405, ctx -> unmatched(ctx, 405, "Method " + ctx.method() + " is not allowed here."));
+    return app;
+  }
+
+  private static String safePath(Context ctx) {
+    String path = ctx.path();
+    // A mistyped admin path may hold a key: show only its shape.
+    String clipped = path.length() > 80 ? path.substring(0, 80) + "…" : path;
+    return clipped.replaceAll("[^\\x20-\\x7e]", "?");
+  }
+
+  private void unmatched(Context ctx, int status, String detail) {
+    if (ctx.attribute(PROBLEM_WRITTEN) != null) {
+      return;
+    }
+    problem(ctx, new ApiException(status, Failure.of(ErrorCode.BAD_REQUEST, detail)));
+  }
+
+  /** Runs before every route: admin token, address rate limit, body size. */
+  private void guard(Context ctx) {
+    String path = ctx.path();
+    if (path.equals("/v1/admin") || path.startsWith("/v1/admin/")) {
+      requireAdmin(ctx);
+    }
+    if (ctx.method() == HandlerType.POST && RATE_LIMITED.contains(path)) {
+      limit(perAddress.acquire(ctx.ip()));
+    }
+    long length = ctx.contentLength();
+    int max = path.equals("/v1/admin/catalog") ? maxCatalogBytes : maxBodyBytes;
+    if (length > max) {
+      throw tooLarge(max);
+    }
+  }
+
+  /** The body, refused with 413 past the route's limit even without a Content-Length. */
+  public byte[] body(Context ctx, int max) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > max) {
+      throw tooLarge(max);
+    }
+    return bytes;
+  }
+
+  public byte[] body(Context ctx) {
+    return body(ctx, maxBodyBytes);
+  }
+
+  public byte[] catalogBody(Context ctx) {
+    return body(ctx, maxCatalogBytes);
+  }
+
+  private static ApiException tooLarge(int max) {
+    return new ApiException(
+        413,
+        Failure.of(ErrorCode.BAD_REQUEST, "The request body is larger than " + max + " bytes."));
+  }
+
+  /** Throws 429 with Retry-After when a bucket says wait. */
+  public static void limit(OptionalLong wait) {
+    if (wait.isPresent()) {
+      throw new ApiException(
+          429,
+          Failure.of(
+              ErrorCode.RATE_LIMITED,
+              "Too many requests; retry in " + wait.getAsLong() + " seconds."),
+          Map.of(),
+          Map.of("Retry-After", Long.toString(wait.getAsLong())));
+    }
+  }
+
+  private void requireAdmin(Context ctx) {
+    String header = ctx.header("Authorization");
+    boolean ok = false;
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      byte[] presented = HexFormat.of().parseHex(sha256Hex(header.substring(7).strip()));
+      for (byte[] hash : adminTokenHashes) {
+        ok |= MessageDigest.isEqual(presented, hash);
+      }
+    }
+    if (!ok) {
+      throw new ApiException(
+          401,
+          Failure.of(
+              ErrorCode.UNAUTHORIZED,
+              header == null
+                  ? "This admin endpoint needs Authorization: Bearer <token>."
+                  : "The admin token is not valid for this authority."),
+          Map.of(),
+          Map.of("WWW-Authenticate", "Bearer"));
+    }
+  }
+
+  /** Who did an admin action: the X-Keyward-Actor header, or "admin". */
+  public static String actor(Context ctx) {
+    String named = ctx.header("X-Keyward-Actor");
+    if (named == null) {
+      return "admin";
+    }
+    String clean = named.strip().replaceAll("[^\\x20-\\x7e]", "");
+    if (clean.isEmpty()) {
+      return "admin";
+    }
+    return clean.length() > 100 ? clean.substring(0, 100) : clean;
+  }
+
+  public static void json(Context ctx, int status, Object value) {
+    try {
+      ctx.status(status)
+          .contentType("application/json")
+          .result(Body.MAPPER.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A signed certificate JSON text answered with its {@code reissued} flag. */
+  public static void certificate(Context ctx, String signedJson, boolean reissued) {
+    try {
+      ObjectNode node = (ObjectNode) Body.MAPPER.readTree(signedJson);
+      node.put("reissued", reissued);
+      json(ctx, 200, node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored certificate is not JSON", e);
+    }
+  }
+
+  private void problem(Context ctx, ApiException e) {
+    ctx.attribute(PROBLEM_WRITTEN, true);
+    e.headers().forEach(ctx::header);
+    try {
+      ctx.status(e.status())
+          .contentType("application/problem+json")
+          .result(Body.MAPPER.writeValueAsString(e.problem()));
+    } catch (JsonProcessingException x) {
+      ctx.status(500).result("");
+    }
+  }
+
+  private void record(Context ctx, Float ms) {
+    String route;
+    try {
+      route = ctx.endpointHandlerPath();
+    } catch (RuntimeException e) {
+      route = ""; // refused before a route matched (admin token, rate limit, size)
+    }
+    if (route == null || route.isEmpty() || route.equals("*")) {
+      route = "unmatched";
+    }
+    Counter.builder("keyward.http.requests")
+        .description("HTTP requests by route template and status")
+        .tag("method", ctx.method().name())
+        .tag("route", route)
+        .tag("status", Integer.toString(ctx.statusCode()))
+        .register(registry)
+        .increment();
+  }
+}

@@ -1,0 +1,199 @@
+package dev.keyward.authority.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyward.authority.ApiException;
+import dev.keyward.core.hardware.Cmid;
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.ComponentHash;
+import dev.keyward.core.hardware.HardwareIdentity;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A JSON request body, read strictly (no duplicate fields, no trailing data, bounded depth) and
+ * taken apart field by field; every mistake is a 400 naming the field.
+ */
+public final class Body {
+  static final int MAX_TEXT = 2000;
+
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(32)
+                .maxNumberLength(40)
+                .maxStringLength(64 * 1024)
+                .build());
+  }
+
+  private final ObjectNode json;
+  private final String prefix;
+
+  private Body(ObjectNode json, String prefix) {
+    this.json = json;
+    this.prefix = prefix;
+  }
+
+  public static Body parse(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw ApiException.badRequest("the request needs a JSON object body");
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiException.badRequest("the body cannot be read as JSON");
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw ApiException.badRequest("the body must be a JSON object");
+    }
+    return new Body(object, "");
+  }
+
+  public ObjectNode json() {
+    return json;
+  }
+
+  private String name(String field) {
+    return prefix + field;
+  }
+
+  private boolean absent(String field) {
+    JsonNode n = json.get(field);
+    return n == null || n.isNull();
+  }
+
+  public String text(String field) {
+    return optionalText(field)
+        .orElseThrow(() -> ApiException.badRequest("field '" + name(field) + "' is required"));
+  }
+
+  public Optional<String> optionalText(String field) {
+    if (absent(field)) {
+      return Optional.empty();
+    }
+    JsonNode n = json.get(field);
+    if (!n.isTextual()) {
+      throw ApiException.badRequest("field '" + name(field) + "' must be text");
+    }
+    String s = n.textValue();
+    if (s.length() > MAX_TEXT) {
+      throw ApiException.badRequest("field '" + name(field) + "' is too long");
+    }
+    if (s.isBlank()) {
+      throw ApiException.badRequest("field '" + name(field) + "' is empty");
+    }
+    return Optional.of(s);
+  }
+
+  public boolean bool(String field, boolean fallback) {
+    if (absent(field)) {
+      return fallback;
+    }
+    JsonNode n = json.get(field);
+    if (!n.isBoolean()) {
+      throw ApiException.badRequest("field '" + name(field) + "' must be true or false");
+    }
+    return n.booleanValue();
+  }
+
+  public Optional<Integer> optionalInt(String field, int min, int max) {
+    if (absent(field)) {
+      return Optional.empty();
+    }
+    JsonNode n = json.get(field);
+    if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min || n.intValue() > max) {
+      throw ApiException.badRequest(
+          "field '" + name(field) + "' must be a whole number " + min + ".." + max);
+    }
+    return Optional.of(n.intValue());
+  }
+
+  public Body object(String field) {
+    if (absent(field)) {
+      throw ApiException.badRequest("field '" + name(field) + "' is required");
+    }
+    if (!(json.get(field) instanceof ObjectNode o)) {
+      throw ApiException.badRequest("field '" + name(field) + "' must be an object");
+    }
+    return new Body(o, name(field) + ".");
+  }
+
+  public Instant instant(String field) {
+    String text = text(field);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          "field '" + name(field) + "' must be an ISO-8601 instant such as 2026-03-01T10:00:00Z");
+    }
+  }
+
+  public String cmid(String field) {
+    return Cmid.parse(text(field))
+        .map(Cmid::format)
+        .orElseThrow(
+            () -> ApiException.badRequest("field '" + name(field) + "' must be a UUID (the CMID)"));
+  }
+
+  /** The ten component hashes: exactly the ten names, each 32 lower-case hex digits. */
+  public HardwareIdentity components(String field) {
+    Body c = object(field);
+    Map<Component, ComponentHash> hashes = new EnumMap<>(Component.class);
+    Iterator<String> names = c.json.fieldNames();
+    while (names.hasNext()) {
+      String n = names.next();
+      if (Component.byName(n).isEmpty()) {
+        throw ApiException.badRequest(
+            "field '"
+                + name(field)
+                + "' has unknown component '"
+                + clip(n)
+                + "' (expected "
+                + Component.allNames()
+                + ")");
+      }
+    }
+    for (Component component : Component.values()) {
+      String hex = c.text(component.fileName());
+      hashes.put(
+          component,
+          ComponentHash.parse(hex)
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          "field '"
+                              + c.name(component.fileName())
+                              + "' must be 32 lower-case hex digits (the salted hash)")));
+    }
+    return new HardwareIdentity(hashes);
+  }
+
+  private static String clip(String s) {
+    String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
+    return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.keyward.authority.http;
+
+import dev.keyward.authority.RateLimit;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Token buckets by name (a client address, a key fingerprint). Time is a monotonic nanosecond
+ * ticker, not the business clock: a lab's virtual clock jumps days, and a limit is about real
+ * request rates. The map forgets full buckets when it grows past {@link #MAX_BUCKETS}.
+ */
+public final class RateLimiter {
+  static final int MAX_BUCKETS = 100_000;
+
+  private final RateLimit limit;
+  private final LongSupplier nanos;
+  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  public RateLimiter(RateLimit limit, LongSupplier nanos) {
+    this.limit = limit;
+    this.nanos = nanos;
+  }
+
+  /**
+   * Takes one token for {@code name}.
+   *
+   * @return empty when allowed, else how many whole seconds to wait (at least 1)
+   */
+  public OptionalLong acquire(String name) {
+    if (!limit.enabled()) {
+      return OptionalLong.empty();
+    }
+    if (buckets.size() > MAX_BUCKETS) {
+      long now = nanos.getAsLong();
+      buckets.values().removeIf(b -> b.isFull(now));
+    }
+    return buckets.computeIfAbsent(name, n -> new Bucket()).take(nanos.getAsLong());
+  }
+
+  private final class Bucket {
+    private double tokens = limit.burst();
+    private long last = nanos.getAsLong();
+
+    synchronized OptionalLong take(long now) {
+      refill(now);
+      if (tokens >= 1) {
+        tokens -= 1;
+        return OptionalLong.empty();
+      }
+      double seconds = (1 - tokens) / limit.perSecond();
+      return OptionalLong.of(Math.max(1, (long) Math.ceil(seconds)));
+    }
+
+    synchronized boolean isFull(long now) {
+      refill(now);
+      return tokens >= limit.burst();
+    }
+
+    private void refill(long now) {
+      long elapsed = Math.max(0, now - last);
+      last = now;
+      tokens = Math.min(limit.burst(), tokens + elapsed / 1e9 * limit.perSecond());
+    }
+  }
+}

@@ -1,0 +1,331 @@
+package dev.keyward.authority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Admin and support actions, renewal and the audit chain. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminTest {
+  Harness h;
+
+  @BeforeAll
+  void start(@TempDir Path data) {
+    h = Harness.start(data);
+  }
+
+  @AfterAll
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void issuesBatchesWithDistinctKeysAndRecords() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", "2025");
+    body.put("edition", "ServerDatacenter");
+    body.put("channel", "VOLUME_MAK");
+    body.put("count", 20);
+    Harness.Response r = h.admin("POST", "/v1/admin/keys", body);
+    assertThat(r.status()).isEqualTo(201);
+    JsonNode keys = r.json().path("keys");
+    assertThat(keys).hasSize(20);
+    java.util.Set<String> distinct = new java.util.HashSet<>();
+    keys.forEach(k -> distinct.add(k.path("key").asText()));
+    assertThat(distinct).hasSize(20);
+    JsonNode first = keys.get(0);
+    assertThat(first.path("poolSize").asInt()).isEqualTo(10); // the catalog's defaultPool
+    assertThat(first.path("channel").asText()).isEqualTo("VOLUME_MAK");
+    assertThat(first.path("partialKey").asText())
+        .isEqualTo(first.path("key").asText().substring(24));
+    // Shown by key (any typed form) or by record id.
+    String typed = first.path("key").asText().toLowerCase().replace("-", " ");
+    assertThat(h.show(typed.replace(" ", "")).path("id").asText())
+        .isEqualTo(first.path("id").asText());
+    assertThat(h.show(first.path("id").asText()).path("partialKey").asText())
+        .isEqualTo(first.path("partialKey").asText());
+  }
+
+  @Test
+  void issueRefusesWhatTheCatalogDoesNotHave() {
+    assertThat(
+            h.admin(
+                    "POST",
+                    "/v1/admin/keys",
+                    Map.of("version", "2030", "edition", "ServerStandard", "channel", "RETAIL"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            h.admin(
+                    "POST",
+                    "/v1/admin/keys",
+                    Map.of(
+                        "version",
+                        "2022",
+                        "edition",
+                        "ServerStandard",
+                        "channel",
+                        "VOLUME_KMSCLIENT"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            h.admin(
+                    "POST",
+                    "/v1/admin/keys",
+                    Map.of(
+                        "version",
+                        "2022",
+                        "edition",
+                        "ServerStandard",
+                        "channel",
+                        "RETAIL",
+                        "pool",
+                        5))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            h.admin("POST", "/v1/admin/keys", Map.of("version", "2022", "channel", "RETAIL"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            h.admin(
+                    "POST",
+                    "/v1/admin/keys",
+                    Map.of(
+                        "version",
+                        "2022",
+                        "edition",
+                        "ServerStandard",
+                        "channel",
+                        "RETAIL",
+                        "count",
+                        1001))
+                .status())
+        .isEqualTo(400);
+    Harness.Response host =
+        h.admin("POST", "/v1/admin/keys", Map.of("version", "2022", "channel", "VOLUME_KMS_HOST"));
+    assertThat(host.status()).isEqualTo(201);
+    assertThat(host.json().path("keys").get(0).path("edition").isNull()).isTrue();
+  }
+
+  @Test
+  void unknownKeysAre404WithSuggestionsForTypos() {
+    String key = h.issue("2022", "ServerStandard", "RETAIL", null);
+    char wrong = key.charAt(0) == 'B' ? 'C' : 'B';
+    Harness.Response typo = h.admin("GET", "/v1/admin/keys/" + wrong + key.substring(1), null);
+    assertThat(typo.status()).isEqualTo(404);
+    assertThat(typo.code()).isEqualTo("0xC004F050");
+    assertThat(typo.json().path("suggestions").toString()).contains(key);
+    Harness.Response id = h.admin("GET", "/v1/admin/keys/pk-aaaaaaaaaaaaaaaaaaaa", null);
+    assertThat(id.status()).isEqualTo(404);
+  }
+
+  @Test
+  void makExtensionStopsAtTheCatalogLimit() {
+    String key = h.issue("2022", "ServerStandard", "VOLUME_MAK", 1);
+    assertThat(h.activate(key, "2022", "ServerStandard", Machine.random()).status()).isEqualTo(200);
+    assertThat(h.activate(key, "2022", "ServerStandard", Machine.random()).code())
+        .isEqualTo("0xC004C020");
+    Harness.Response extended =
+        h.admin(
+            "POST", "/v1/admin/keys/" + key + "/extend", Map.of("by", 60, "reason", "rebuilds"));
+    assertThat(extended.status()).isEqualTo(200);
+    assertThat(extended.json().path("poolSize").asInt()).isEqualTo(61);
+    assertThat(h.activate(key, "2022", "ServerStandard", Machine.random()).status()).isEqualTo(200);
+    Harness.Response tooFar =
+        h.admin("POST", "/v1/admin/keys/" + key + "/extend", Map.of("by", 41, "reason", "more"));
+    assertThat(tooFar.status()).isEqualTo(422);
+    assertThat(tooFar.code()).isEqualTo("0xC004C021");
+    assertThat(
+            h.admin("POST", "/v1/admin/keys/" + key + "/extend", Map.of("by", 40, "reason", "last"))
+                .status())
+        .isEqualTo(200);
+    String retail = h.issue("2022", "ServerStandard", "RETAIL", null);
+    assertThat(
+            h.admin("POST", "/v1/admin/keys/" + retail + "/extend", Map.of("by", 1, "reason", "x"))
+                .status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void supportReleaseFreesRetailAndGivesMakCountsBack() {
+    String retail = h.issue("2022", "ServerStandard", "RETAIL", null);
+    Machine dead = Machine.random();
+    assertThat(h.activate(retail, "2022", "ServerStandard", dead).status()).isEqualTo(200);
+    assertThat(h.activate(retail, "2022", "ServerStandard", Machine.random()).code())
+        .isEqualTo("0xC004C008");
+    Harness.Response released =
+        h.admin(
+            "POST", "/v1/admin/keys/" + retail + "/release", Map.of("reason", "motherboard died"));
+    assertThat(released.json().path("released").asInt()).isEqualTo(1);
+    assertThat(h.activate(retail, "2022", "ServerStandard", Machine.random()).status())
+        .isEqualTo(200);
+
+    String mak = h.issue("2022", "ServerStandard", "VOLUME_MAK", 2);
+    h.activate(mak, "2022", "ServerStandard", Machine.random());
+    h.activate(mak, "2022", "ServerStandard", Machine.random());
+    assertThat(h.show(mak).path("poolUsed").asInt()).isEqualTo(2);
+    h.admin("POST", "/v1/admin/keys/" + mak + "/release", Map.of("reason", "retired"));
+    assertThat(h.show(mak).path("poolUsed").asInt()).isZero();
+    JsonNode list =
+        h.admin("GET", "/v1/admin/activations?key=" + mak, null).json().path("activations");
+    assertThat(list).hasSize(2);
+    list.forEach(
+        a -> {
+          assertThat(a.path("active").asBoolean()).isFalse();
+          assertThat(a.path("releaseReason").asText()).isEqualTo("retired");
+          assertThat(a.path("partialKey").asText()).isEqualTo(mak.substring(24));
+        });
+  }
+
+  @Test
+  void renewalGivesAFreshCertificateWhileTheMachineHoldsTheActivation() throws Exception {
+    String key = h.issue("2022", "ServerStandard", "RETAIL", null);
+    Machine m = Machine.random();
+    Harness.Response first = h.activate(key, "2022", "ServerStandard", m);
+    Map<String, Object> renew = new LinkedHashMap<>();
+    renew.put("certificate", first.json().path("certificate"));
+    renew.put("signature", first.json().path("signature").asText());
+    renew.put("components", m.changed(2).components());
+    Thread.sleep(5);
+    Harness.Response renewed = h.post("/v1/renew", renew);
+    assertThat(renewed.status()).as(renewed.raw().body()).isEqualTo(200);
+    assertThat(renewed.json().path("certificate").path("certificateId").asText())
+        .isNotEqualTo(first.json().path("certificate").path("certificateId").asText());
+    assertThat(renewed.json().path("certificate").path("issuedAt").asText())
+        .isGreaterThan(first.json().path("certificate").path("issuedAt").asText());
+
+    renew.put("components", m.changed(4).components());
+    assertThat(h.post("/v1/renew", renew).code()).isEqualTo("0xC004F00F");
+
+    renew.put("components", m.components());
+    h.deactivate(key, m);
+    assertThat(h.post("/v1/renew", renew).code()).isEqualTo("0xC004F014");
+  }
+
+  @Test
+  void theAuditChainRecordsEveryActionAndDetectsTampering() {
+    String key = h.issue("2022", "ServerStandard", "RETAIL", null);
+    h.send(
+        "POST",
+        "/v1/admin/keys/" + key + "/block",
+        "{\"reason\":\"leak reported\"}",
+        "application/json",
+        h.token);
+    Harness.Response named = h.send("GET", "/v1/admin/audit/verify", null, null, h.token);
+    assertThat(named.json().path("ok").asBoolean()).isTrue();
+    JsonNode entries = h.admin("GET", "/v1/admin/audit", null).json().path("entries");
+    JsonNode last = entries.get(entries.size() - 1);
+    assertThat(last.path("action").asText()).isEqualTo("keys.block");
+    assertThat(last.path("detail").asText()).contains("leak reported");
+    assertThat(entries.toString()).doesNotContain(key);
+    long seq = last.path("seq").asLong();
+    assertThat(h.admin("GET", "/v1/admin/audit?after=" + (seq - 1), null).json().path("entries"))
+        .hasSize(1);
+
+    h.server
+        .database()
+        .write(
+            x ->
+                x.createUpdate(
+                        "UPDATE audit_log SET detail = '{\"reason\":\"nothing\"}' WHERE seq = :s")
+                    .bind("s", seq)
+                    .execute());
+    JsonNode broken = h.admin("GET", "/v1/admin/audit/verify", null).json();
+    assertThat(broken.path("ok").asBoolean()).isFalse();
+    assertThat(broken.path("brokenAt").asLong()).isEqualTo(seq);
+    h.server
+        .database()
+        .write(
+            x ->
+                x.createUpdate("UPDATE audit_log SET detail = :d WHERE seq = :s")
+                    .bind("d", last.path("detail").asText())
+                    .bind("s", seq)
+                    .execute());
+    assertThat(h.admin("GET", "/v1/admin/audit/verify", null).json().path("ok").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void theActorHeaderNamesWhoActed() {
+    String key = h.issue("2022", "ServerStandard", "RETAIL", null);
+    var req =
+        java.net.http.HttpRequest.newBuilder(
+                h.server.uri().resolve("/v1/admin/keys/" + key + "/block"))
+            .header("Authorization", "Bearer " + h.token)
+            .header("X-Keyward-Actor", "alice@support")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"r\"}"))
+            .build();
+    try {
+      assertThat(h.http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    JsonNode entries = h.admin("GET", "/v1/admin/audit", null).json().path("entries");
+    assertThat(entries.get(entries.size() - 1).path("actor").asText()).isEqualTo("alice@support");
+  }
+
+  @Test
+  void catalogUploadsAreCheckedWholeAndKeepIssuedKeysMeaningful() {
+    h.issue("2022", "ServerStandard", "RETAIL", null);
+    Harness.Response bad =
+        h.send(
+            "PUT",
+            "/v1/admin/catalog",
+            "products:\n  - id: x\n    family: nope\n",
+            "text/yaml",
+            h.token);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.code()).isEqualTo("0xC0DE0001");
+    assertThat(bad.json().path("problems").size()).isGreaterThan(1);
+
+    String other =
+        """
+        products:
+          - id: widget
+            family: client
+            versions: ["1"]
+            editions: [{id: Pro, tier: Pro, installType: desktop}]
+            channels: {RETAIL: {}}
+            keyGroups: [{group: 42, version: "1", edition: Pro, channel: RETAIL}]
+        """;
+    Harness.Response dropsGroups = h.send("PUT", "/v1/admin/catalog", other, "text/yaml", h.token);
+    assertThat(dropsGroups.status()).isEqualTo(400);
+    assertThat(dropsGroups.json().path("problems").toString()).contains("2011");
+
+    String same = new String(readBuiltin(), java.nio.charset.StandardCharsets.UTF_8);
+    Harness.Response ok = h.send("PUT", "/v1/admin/catalog", same, "text/yaml", h.token);
+    assertThat(ok.status()).as(ok.raw().body()).isEqualTo(200);
+    assertThat(ok.json().path("products").toString()).contains("winserver");
+  }
+
+  private static byte[] readBuiltin() {
+    try (var in =
+        dev.keyward.core.catalog.CatalogLoader.class.getResourceAsStream("winserver.yaml")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void sqliteRunsInWalModeWithABusyTimeout() {
+    var db = h.server.database();
+    assertThat(db.dialect()).isEqualTo(dev.keyward.authority.store.Database.Dialect.SQLITE);
+    String journal = db.read(x -> x.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+    Integer busy = db.read(x -> x.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
+    Integer sync = db.read(x -> x.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+    assertThat(journal).isEqualToIgnoringCase("wal");
+    assertThat(busy).isEqualTo(15000);
+    assertThat(sync).isEqualTo(2); // FULL
+  }
+}

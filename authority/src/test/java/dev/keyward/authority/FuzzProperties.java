@@ -1,0 +1,148 @@
+package dev.keyward.authority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Malformed bodies and keys to every client endpoint: never a 5xx, never a stored activation. A
+ * real issued key sits in the otherwise malformed bodies, so a request that slipped through would
+ * store something.
+ */
+class FuzzProperties {
+  private static final List<String> CLIENT = List.of("/v1/activate", "/v1/deactivate", "/v1/renew");
+  private static final List<String> FIELDS =
+      List.of("key", "product", "version", "edition", "components", "cmid", "clientTime");
+
+  static Harness h;
+  static String key;
+  static Path dir;
+
+  @BeforeContainer
+  static void start() throws Exception {
+    dir = Files.createTempDirectory("keyward-fuzz");
+    h = Harness.start(dir);
+    key = h.issue("2022", "ServerStandard", "VOLUME_MAK", 1000);
+  }
+
+  @AfterContainer
+  static void stop() throws Exception {
+    assertThat(stored()).isZero();
+    h.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  static int stored() {
+    return h.server
+        .database()
+        .read(x -> x.createQuery("SELECT COUNT(*) FROM activations").mapTo(Integer.class).one());
+  }
+
+  private static void assertNoServerError(Harness.Response r) {
+    assertThat(r.status()).as(r.raw().body()).isBetween(400, 499);
+    assertThat(r.raw().body()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.json().path("code").asText()).startsWith("0x");
+  }
+
+  @Property(tries = 150)
+  void arbitraryTextBodies(@ForAll("endpoints") String path, @ForAll("junk") String body) {
+    assertNoServerError(h.send("POST", path, body, "application/json", null));
+  }
+
+  @Property(tries = 250)
+  void validShapesWithOneFieldBroken(
+      @ForAll("endpoints") String path,
+      @ForAll("fields") String field,
+      @ForAll("jsonValues") Object value) {
+    Map<String, Object> body =
+        new LinkedHashMap<>(Harness.activation(key, "2022", "ServerStandard", Machine.random()));
+    body.put(field, value);
+    if (path.equals("/v1/renew")) {
+      body.put("certificate", Map.of("certificateId", value == null ? "x" : value.toString()));
+      body.put("signature", "AAAA");
+    }
+    Harness.Response r = h.send("POST", path, Harness.write(body), "application/json", null);
+    assertNoServerError(r);
+    assertThat(stored()).isZero();
+  }
+
+  @Property(tries = 150)
+  void arbitraryKeys(@ForAll("keys") String typed) {
+    Harness.Response r = h.activate(typed, "2022", "ServerStandard", Machine.random());
+    assertNoServerError(r);
+    assertThat(r.code()).isIn("0xC004F050", "0xC0DE0007");
+  }
+
+  @Provide
+  Arbitrary<String> endpoints() {
+    return Arbitraries.of(CLIENT);
+  }
+
+  @Provide
+  Arbitrary<String> fields() {
+    return Arbitraries.of(FIELDS);
+  }
+
+  @Provide
+  Arbitrary<String> junk() {
+    Arbitrary<String> any = Arbitraries.strings().ofMaxLength(300);
+    Arbitrary<String> jsonish =
+        Arbitraries.strings().withChars("{}[]\":,0123456789.eE-+truefalsnl \\u").ofMaxLength(200);
+    Arbitrary<String> deep =
+        Arbitraries.integers().between(1, 5000).map(n -> "[".repeat(n) + "]".repeat(n));
+    Arbitrary<String> numbers =
+        Arbitraries.of("1e999999", "-0", "123456789012345678901234567890123456789012345", "NaN");
+    return Arbitraries.oneOf(any, jsonish, deep, numbers, Arbitraries.just(""));
+  }
+
+  @Provide
+  Arbitrary<Object> jsonValues() {
+    Arbitrary<Object> scalars =
+        Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(60).map(s -> (Object) s),
+            Arbitraries.strings().ofMinLength(3000).ofMaxLength(5000).map(s -> (Object) s),
+            Arbitraries.integers().map(i -> (Object) i),
+            Arbitraries.longs().map(l -> (Object) l),
+            Arbitraries.doubles().map(d -> (Object) d),
+            Arbitraries.of(true, false).map(b -> (Object) b),
+            Arbitraries.just(null));
+    Arbitrary<Object> lists = scalars.list().ofMaxSize(4).map(l -> (Object) l);
+    Arbitrary<Object> maps =
+        Combinators.combine(Arbitraries.of("uuid", "nic", "x", ""), scalars)
+            .as((k, v) -> (Object) java.util.Collections.singletonMap(k, v));
+    return Arbitraries.oneOf(scalars, lists, maps);
+  }
+
+  @Provide
+  Arbitrary<String> keys() {
+    Arbitrary<String> alphabet =
+        Arbitraries.strings().withChars("BCDFGHJKMPQRTVWXY2346789-").ofMinLength(0).ofMaxLength(40);
+    Arbitrary<String> typos =
+        Arbitraries.integers()
+            .between(0, 28)
+            .flatMap(
+                i ->
+                    Arbitraries.chars()
+                        .map(
+                            c -> {
+                              String k = key;
+                              int at = Math.min(i, k.length() - 1);
+                              return k.substring(0, at) + c + k.substring(at + 1);
+                            }));
+    return Arbitraries.oneOf(alphabet, typos, Arbitraries.strings().ofMaxLength(250));
+  }
+}

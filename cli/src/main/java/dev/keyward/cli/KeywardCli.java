@@ -1,0 +1,145 @@
+package dev.keyward.cli;
+
+import dev.keyward.client.KeywardException;
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import dev.keyward.core.hardware.MachineFacts;
+import dev.keyward.hardware.oshi.OshiMachineReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * The {@code keyward} command. {@link #main} is the jar's entry point; tests and the lab call
+ * {@link #run} in-process with their own streams, environment, clock and machine.
+ *
+ * <p>Exit statuses: 0 success, 1 the operation was refused (a catalogue error), 2 the command line
+ * is wrong, 3 an unexpected internal error. No stack trace reaches the user unless {@code
+ * KEYWARD_DEBUG=1}.
+ */
+public final class KeywardCli {
+  public static final int OK = 0;
+  public static final int REFUSED = 1;
+  public static final int USAGE = 2;
+  public static final int INTERNAL = 3;
+
+  /** Everything a run reads from its surroundings. */
+  public record Context(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      Clock clock,
+      Supplier<MachineFacts> machine,
+      Path workingDirectory,
+      boolean stderrIsTerminal) {
+    public Context {
+      Objects.requireNonNull(out, "out");
+      Objects.requireNonNull(err, "err");
+      env = Map.copyOf(env);
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(machine, "machine");
+      Objects.requireNonNull(workingDirectory, "workingDirectory");
+    }
+
+    /** This process's surroundings: real streams, environment, clock and hardware. */
+    public static Context system() {
+      return new Context(
+          new PrintStream(System.out, true, StandardCharsets.UTF_8),
+          new PrintStream(System.err, true, StandardCharsets.UTF_8),
+          System.getenv(),
+          Clock.systemUTC(),
+          () -> new OshiMachineReader().read(),
+          Path.of("").toAbsolutePath(),
+          Boolean.getBoolean("keyward.stderr.tty"));
+    }
+
+    boolean debug() {
+      return "1".equals(env.get("KEYWARD_DEBUG")) || "true".equals(env.get("KEYWARD_DEBUG"));
+    }
+  }
+
+  private KeywardCli() {}
+
+  public static void main(String[] args) {
+    int status = run(Context.system(), args);
+    System.out.flush();
+    System.err.flush();
+    System.exit(status);
+  }
+
+  /** Runs one command line; returns the exit status. Never throws. */
+  public static int run(Context ctx, String... args) {
+    KeywardCommand root = new KeywardCommand(ctx);
+    try {
+      CommandLine cl = commandLine(root);
+      return cl.execute(args);
+    } catch (RuntimeException | Error e) {
+      return internal(ctx, root, e);
+    }
+  }
+
+  static CommandLine commandLine(KeywardCommand root) {
+    Context ctx = root.ctx;
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // slmgr's verbs may be written -ipk as well as /ipk
+    cl.getSubcommands().get("slmgr").setUnmatchedOptionsArePositionalParams(true);
+    // authority serve hands its flags to the authority's own parser
+    cl.getSubcommands()
+        .get("authority")
+        .getSubcommands()
+        .get("serve")
+        .setUnmatchedOptionsArePositionalParams(true);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof KeywardException k) {
+            root.printer().error(k.failure());
+            return REFUSED;
+          }
+          return internal(ctx, root, e);
+        });
+    cl.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine failed = e.getCommandLine();
+          String message = e.getMessage();
+          if (root.json) {
+            root.printer().error(Failure.of(ErrorCode.BAD_REQUEST, message));
+          } else {
+            ctx.err().println("keyward: " + message);
+            ctx.err()
+                .println(
+                    "Usage: "
+                        + failed.getCommandSpec().qualifiedName()
+                        + " --help shows the options.");
+          }
+          return USAGE;
+        });
+    cl.setExitCodeExceptionMapper(e -> e instanceof KeywardException ? REFUSED : INTERNAL);
+    return cl;
+  }
+
+  private static int internal(Context ctx, KeywardCommand root, Throwable e) {
+    String what =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    Failure failure =
+        Failure.of(
+            ErrorCode.BAD_REQUEST,
+            "Internal error ("
+                + what
+                + "). This is a bug in keyward; run again with KEYWARD_DEBUG=1 for details and"
+                + " report it.");
+    root.printer().error(failure);
+    if (ctx.debug()) {
+      e.printStackTrace(ctx.err());
+    }
+    return INTERNAL;
+  }
+}

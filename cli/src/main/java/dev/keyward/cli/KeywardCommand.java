@@ -1,0 +1,207 @@
+package dev.keyward.cli;
+
+import dev.keyward.client.KeywardClient;
+import dev.keyward.client.KeywardException;
+import dev.keyward.client.Proxies;
+import dev.keyward.client.TrustFile;
+import dev.keyward.core.catalog.TrustedKey;
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.hardware.MachineFacts;
+import dev.keyward.core.hardware.MachineFile;
+import dev.keyward.core.hardware.MachineFileReading;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code keyward} and its global options, which come before the verb (SPEC §9). */
+@Command(
+    name = "keyward",
+    mixinStandardHelpOptions = true,
+    versionProvider = KeywardCommand.Version.class,
+    description = "Software licensing and product activation.",
+    subcommands = {
+      AuthorityCommand.class,
+      AdminCommand.class,
+      InitCommand.class,
+      SlmgrCommand.class,
+      KeyCommand.class,
+      ActivateCommand.class,
+      StatusCommand.class,
+      ExpiryCommand.class,
+      RearmCommand.class,
+      ExplainCommand.class,
+      RestartCommand.class
+    })
+public final class KeywardCommand implements Runnable {
+  /** The authority address {@code keyward authority serve} uses when given no flags. */
+  static final String DEFAULT_AUTHORITY = "http://127.0.0.1:8080";
+
+  static final String DEFAULT_DATA = "keyward-data";
+
+  final KeywardCli.Context ctx;
+
+  @Option(
+      names = "--store",
+      paramLabel = "DIR",
+      description = "License store directory (env KEYWARD_STORE; default ~/.keyward/store).")
+  Path store;
+
+  @Option(
+      names = "--machine",
+      paramLabel = "FILE",
+      description = "Machine file (YAML or JSON) to use instead of this machine's hardware.")
+  Path machineFile;
+
+  @Option(
+      names = "--authority",
+      paramLabel = "URL",
+      description =
+          "Activation authority (env KEYWARD_AUTHORITY; default: ./keyward-data/authority.url,"
+              + " else "
+              + DEFAULT_AUTHORITY
+              + ").")
+  String authority;
+
+  @Option(
+      names = "--trust",
+      paramLabel = "FILE",
+      description = "Trusted authority keys (env KEYWARD_TRUST; default <store>/trust.json).")
+  Path trust;
+
+  @Option(
+      names = "--product",
+      paramLabel = "P",
+      description = "Product to act on when the store holds several (env KEYWARD_PRODUCT).")
+  String product;
+
+  @Option(names = "--json", description = "Print one JSON object on stdout, errors too.")
+  boolean json;
+
+  private Printer printer;
+
+  KeywardCommand(KeywardCli.Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void run() {
+    ctx.out().println("keyward: software licensing and product activation.");
+    ctx.out().println("Run keyward --help for the commands, keyward slmgr /? for slmgr's.");
+  }
+
+  Printer printer() {
+    if (printer == null || printer.json() != json) {
+      printer = new Printer(ctx.out(), ctx.err(), json);
+    }
+    return printer;
+  }
+
+  Path storeDir() {
+    if (store != null) {
+      return ctx.workingDirectory().resolve(store);
+    }
+    String env = ctx.env().get("KEYWARD_STORE");
+    if (env != null && !env.isBlank()) {
+      return ctx.workingDirectory().resolve(env);
+    }
+    return KeywardClient.defaultStore();
+  }
+
+  /** --authority, KEYWARD_AUTHORITY, ./keyward-data/authority.url, then the default address. */
+  URI authorityUri() {
+    return URI.create(authorityText());
+  }
+
+  private String authorityText() {
+    if (authority != null && !authority.isBlank()) {
+      return authority.strip();
+    }
+    String env = ctx.env().get("KEYWARD_AUTHORITY");
+    if (env != null && !env.isBlank()) {
+      return env.strip();
+    }
+    Optional<String> local = readAuthorityUrl(ctx.workingDirectory().resolve(DEFAULT_DATA));
+    return local.orElse(DEFAULT_AUTHORITY);
+  }
+
+  static Optional<String> readAuthorityUrl(Path dataDir) {
+    Path file = dataDir.resolve("authority.url");
+    try {
+      if (Files.isRegularFile(file)) {
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (!text.isEmpty()) {
+          return Optional.of(text);
+        }
+      }
+    } catch (IOException e) {
+      // fall back to the default address
+    }
+    return Optional.empty();
+  }
+
+  Supplier<MachineFacts> machine() {
+    if (machineFile == null) {
+      return ctx.machine();
+    }
+    Path file = ctx.workingDirectory().resolve(machineFile);
+    return () -> readMachineFile(file);
+  }
+
+  static MachineFacts readMachineFile(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw KeywardException.of(
+          ErrorCode.BAD_REQUEST, "The machine file " + file + " cannot be read: " + e.getMessage());
+    }
+    return switch (MachineFile.read(text, file.getFileName().toString())) {
+      case MachineFileReading.Loaded loaded -> loaded.file().facts();
+      case MachineFileReading.Rejected rejected -> throw new KeywardException(rejected.failure());
+    };
+  }
+
+  private List<TrustedKey> explicitTrust() {
+    Path file = trust;
+    if (file == null) {
+      String env = ctx.env().get("KEYWARD_TRUST");
+      if (env != null && !env.isBlank()) {
+        file = Path.of(env);
+      }
+    }
+    return file == null ? List.of() : TrustFile.read(ctx.workingDirectory().resolve(file));
+  }
+
+  KeywardClient client() {
+    String chosen = product;
+    if (chosen == null) {
+      String env = ctx.env().get("KEYWARD_PRODUCT");
+      chosen = env == null || env.isBlank() ? null : env.strip();
+    }
+    return KeywardClient.builder()
+        .store(storeDir())
+        .product(chosen)
+        .machine(machine())
+        .authority(authorityUri())
+        .trust(explicitTrust())
+        .clock(ctx.clock())
+        .proxies(Proxies.selector(ctx.env(), System.getProperties()))
+        .build();
+  }
+
+  /** The version keyward --version prints. */
+  static final class Version implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = KeywardCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"keyward " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.keyward.cli;
+
+import dev.keyward.cli.Printer.View;
+import dev.keyward.client.KeywardException;
+import dev.keyward.core.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code keyward slmgr /VERB [ARG]}: the seeds' commands as written (minus {@code .vbs}). Verbs are
+ * case-insensitive and may start with {@code /} or {@code -}.
+ */
+@Command(
+    name = "slmgr",
+    description = "Software licensing commands as slmgr.vbs has them: keyward slmgr /? lists them.")
+final class SlmgrCommand implements Callable<Integer> {
+  static final String HELP =
+      """
+      Usage: keyward [GLOBAL OPTIONS] slmgr /VERB [ARGUMENT]
+      Verbs are case-insensitive and may also be written -verb.
+
+        /ipk KEY     Install a product key (checked offline; replaces the installed one)
+        /ato         Activate online against the activation authority
+        /dli         Display license information
+        /dlv         Display detailed license information
+        /xpr         Display the activation expiration date
+        /upk         Uninstall the product key (releases the activation online first)
+        /cpky        Clear the product key copy from the store
+        /rearm       Restart the evaluation or initial grace period
+        /?           This help
+
+      Not available in this version yet: /dti, /atp (phone activation), /skms, /ckms,
+      /skms-domain, /ckms-domain, /skhc, /ckhc, /sai, /sri (volume activation).
+
+      Global options go before slmgr: --store DIR, --machine FILE, --authority URL, --json.
+      Native equivalents: keyward key install KEY, activate, status [--verbose], expiry,
+      key uninstall, key clear, rearm.
+      """;
+
+  private static final List<String> LATER =
+      List.of(
+          "dti", "atp", "skms", "ckms", "skms-domain", "ckms-domain", "skhc", "ckhc", "sai", "sri");
+
+  @ParentCommand KeywardCommand root;
+
+  @Parameters(paramLabel = "ARGS", arity = "0..*", description = "/VERB [ARGUMENT]")
+  List<String> args = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    List<String> rest = new ArrayList<>(args);
+    // tolerate --json after the verb too, as scripts tend to put it at the end
+    if (rest.remove("--json")) {
+      root.json = true;
+    }
+    if (rest.isEmpty()) {
+      root.ctx.out().print(HELP);
+      return KeywardCli.OK;
+    }
+    String verb = verb(rest.get(0));
+    List<String> params = rest.subList(1, rest.size());
+    return switch (verb) {
+      case "?", "help", "h" -> {
+        root.ctx.out().print(HELP);
+        yield KeywardCli.OK;
+      }
+      case "ipk" -> Actions.installKey(root, String.join(" ", one(verb, params, "KEY")));
+      case "ato" -> noArgs(verb, params, () -> Actions.activate(root));
+      case "dli" -> Actions.show(root, View.DLI);
+      case "dlv" -> Actions.show(root, View.DLV);
+      case "xpr" -> Actions.show(root, View.XPR);
+      case "upk" -> noArgs(verb, params, () -> Actions.uninstallKey(root));
+      case "cpky" -> noArgs(verb, params, () -> Actions.clearKey(root));
+      case "rearm" -> noArgs(verb, params, () -> Actions.rearm(root));
+      default -> {
+        if (LATER.contains(verb)) {
+          throw KeywardException.of(
+              ErrorCode.BAD_REQUEST,
+              "slmgr /"
+                  + verb
+                  + " is not available in this version of keyward yet (phone and volume"
+                  + " activation come later).");
+        }
+        throw KeywardException.of(
+            ErrorCode.BAD_REQUEST,
+            "'" + rest.get(0) + "' is not an slmgr verb. keyward slmgr /? lists them.");
+      }
+    };
+  }
+
+  private static String verb(String arg) {
+    String v = arg.strip();
+    while (v.startsWith("/") || v.startsWith("-")) {
+      v = v.substring(1);
+    }
+    return v.toLowerCase(Locale.ROOT);
+  }
+
+  private static List<String> one(String verb, List<String> params, String label) {
+    if (params.isEmpty()) {
+      throw KeywardException.of(
+          ErrorCode.BAD_REQUEST,
+          "slmgr /" + verb + " needs " + label + ": slmgr /" + verb + " " + label);
+    }
+    return params;
+  }
+
+  private static int noArgs(String verb, List<String> params, Callable<Integer> action) {
+    if (!params.isEmpty()) {
+      throw KeywardException.of(
+          ErrorCode.BAD_REQUEST,
+          "slmgr /" + verb + " takes no argument (got '" + params.get(0) + "').");
+    }
+    try {
+      return action.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

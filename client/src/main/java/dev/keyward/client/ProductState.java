@@ -1,0 +1,56 @@
+package dev.keyward.client;
+
+import dev.keyward.core.cert.SignedCertificate;
+import dev.keyward.core.channel.Installation;
+import dev.keyward.core.license.LicenseRecord;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the store keeps for one product on this machine, sealed as one file.
+ *
+ * @param installation product, version and edition installed ({@code keyward init})
+ * @param cmid the client machine id, random per installation
+ * @param installedAt when {@code init} recorded the installation
+ * @param key the installed product key, if any
+ * @param certificate the activation certificate of the installed key, if activated
+ * @param record the license timers (state, deadlines, rearm count, trusted-time anchor)
+ * @param volume volume client settings
+ * @param pendingEdition an edition conversion that {@code keyward restart} will apply
+ */
+public record ProductState(
+    Installation installation,
+    String cmid,
+    Instant installedAt,
+    Optional<StoredKey> key,
+    Optional<SignedCertificate> certificate,
+    LicenseRecord record,
+    VolumeSettings volume,
+    Optional<String> pendingEdition) {
+  public ProductState {
+    Objects.requireNonNull(installation, "installation");
+    Objects.requireNonNull(cmid, "cmid");
+    Objects.requireNonNull(installedAt, "installedAt");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(volume, "volume");
+    Objects.requireNonNull(pendingEdition, "pendingEdition");
+  }
+
+  ProductState withRecord(LicenseRecord next) {
+    return new ProductState(
+        installation, cmid, installedAt, key, certificate, next, volume, pendingEdition);
+  }
+
+  ProductState withKey(Optional<StoredKey> next) {
+    return new ProductState(
+        installation, cmid, installedAt, next, certificate, record, volume, pendingEdition);
+  }
+
+  ProductState withCertificate(Optional<SignedCertificate> next) {
+    return new ProductState(
+        installation, cmid, installedAt, key, next, record, volume, pendingEdition);
+  }
+}
