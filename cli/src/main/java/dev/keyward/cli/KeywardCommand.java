@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
       ExpiryCommand.class,
       RearmCommand.class,
       ExplainCommand.class,
-      RestartCommand.class
+      RestartCommand.class,
+      ComplianceCommand.class,
+      EvidenceCommand.class
     })
 public final class KeywardCommand implements Runnable {
   /** The authority address {@code keyward authority serve} uses when given no flags. */

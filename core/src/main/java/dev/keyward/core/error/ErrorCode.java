@@ -643,7 +643,23 @@ public enum ErrorCode {
               + " of the file is listed at once, so fix them all before reading it again.",
           "Compare with a working file, such as the inputs in the repository's"
               + " `examples/compliance` folder.",
-          "Run the same command again to check the corrected file."));
+          "Run the same command again to check the corrected file.")),
+  EVIDENCE_TAMPERED(
+      0xC0DE000A,
+      "KW_E_EVIDENCE_TAMPERED",
+      "An evidence pack or the evidence kept in the store no longer matches the SHA-256 recorded"
+          + " for it.",
+      List.of(
+          "A file of the pack was edited, replaced or truncated after the pack was exported.",
+          "A file was removed from the pack, or one was added that its manifest does not list.",
+          "The manifest itself was edited, or the archive is not a Keyward evidence pack."),
+      List.of(
+          "Take the files the message names as changed, missing or added: those are the ones that"
+              + " cannot be relied on.",
+          "Export the pack again from the machine's store with `keyward evidence export -o"
+              + " pack.zip` and check it with `keyward evidence verify pack.zip`.",
+          "Keep exported packs read-only, with a copy of their SHA-256, where the audit will read"
+              + " them."));
 
   private final int code;
   private final String symbolicName;

@@ -144,7 +144,10 @@ class ErrorCodeTest {
           "keyward init",
           "keyward admin ",
           "keyward authority serve ",
-          "keyward lab run ");
+          "keyward lab run ",
+          "keyward evidence export -o ",
+          "keyward evidence verify ",
+          "keyward compliance report ");
 
   static boolean isKnownCommand(String command) {
     if (command.startsWith("keyward slmgr ")) {

@@ -1,0 +1,154 @@
+package dev.keyward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.core.hardware.MachineFile;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code keyward evidence collect | add | export | verify} on a lab machine's store. */
+class EvidenceCliTest {
+  @TempDir Path dir;
+  private CliRunner cli;
+  private Path pack;
+
+  private CliRunner.Result run(String... args) {
+    String[] all = new String[args.length + 4];
+    all[0] = "--store";
+    all[1] = "store";
+    all[2] = "--machine";
+    all[3] = "m.yaml";
+    System.arraycopy(args, 0, all, 4, args.length);
+    return cli.run(all);
+  }
+
+  @BeforeEach
+  void collectAddExport() throws Exception {
+    cli =
+        new CliRunner(
+            dir,
+            Map.of("KEYWARD_AUTHORITY", "http://127.0.0.1:9"),
+            Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC));
+    Files.writeString(
+        dir.resolve("m.yaml"),
+        MachineFile.write(LabProfile.PHYSICAL_SERVER.newMachine(new Random(5)), Optional.empty()));
+    Files.writeString(dir.resolve("invoice.txt"), "Invoice 2026-118: 1 x 16-core Standard 2019\n");
+    assertThat(
+            run(
+                    "init",
+                    "--product",
+                    "winserver",
+                    "--version",
+                    "2019",
+                    "--edition",
+                    "ServerStandard")
+                .exit())
+        .isZero();
+
+    CliRunner.Result collect = run("--json", "evidence", "collect");
+    assertThat(collect.exit()).as("%s", collect).isZero();
+    assertThat((List<?>) collect.json().get("files")).hasSize(4);
+    assertThat(run("evidence", "add", "invoice.txt", "--kind", "invoice").exit()).isZero();
+    CliRunner.Result export = run("evidence", "export", "-o", "pack.zip");
+    assertThat(export.exit()).as("%s", export).isZero();
+    pack = dir.resolve("pack.zip");
+  }
+
+  @Test
+  void aFreshPackVerifiesAndHoldsTheLicenseOutputs() throws Exception {
+    CliRunner.Result r = run("evidence", "verify", "pack.zip");
+    assertThat(r.exit()).as("%s", r).isZero();
+    assertThat(r.out()).contains("is intact: 5 files");
+    Map<String, byte[]> files = read(pack);
+    assertThat(files.keySet()).contains("manifest.json").anyMatch(p -> p.endsWith("-dli.txt"));
+    String dli =
+        new String(
+            files.get(
+                files.keySet().stream()
+                    .filter(p -> p.endsWith("-dli.txt"))
+                    .findFirst()
+                    .orElseThrow()),
+            StandardCharsets.UTF_8);
+    assertThat(dli).contains("License Status");
+  }
+
+  @Test
+  void oneChangedByteIsNamed() throws Exception {
+    Map<String, byte[]> files = read(pack);
+    String invoice =
+        files.keySet().stream().filter(p -> p.contains("invoice")).findFirst().orElseThrow();
+    byte[] bytes = files.get(invoice);
+    bytes[0] ^= 1;
+    write(pack, files);
+    CliRunner.Result r = run("--json", "evidence", "verify", "pack.zip");
+    assertThat(r.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(r.errorCode()).contains("0xC0DE000A");
+    assertThat((String) r.error().get("message")).contains(invoice + ": changed");
+  }
+
+  @Test
+  void missingAndAddedFilesAreNamed() throws Exception {
+    Map<String, byte[]> files = read(pack);
+    String xpr =
+        files.keySet().stream().filter(p -> p.endsWith("-xpr.txt")).findFirst().orElseThrow();
+    files.remove(xpr);
+    files.put("files/backdated-invoice.txt", "x".getBytes(StandardCharsets.UTF_8));
+    write(pack, files);
+    CliRunner.Result r = run("evidence", "verify", "pack.zip");
+    assertThat(r.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(r.err())
+        .contains(xpr + ": listed in the manifest but missing")
+        .contains("files/backdated-invoice.txt: in the pack but not in the manifest");
+  }
+
+  @Test
+  void evidenceChangedInTheStoreIsNotExported() throws Exception {
+    try (var paths = Files.walk(dir.resolve("store"))) {
+      Path stored = paths.filter(p -> p.toString().contains("invoice")).findFirst().orElseThrow();
+      Files.writeString(stored, "Invoice 2026-118: 9 x 16-core Datacenter 2025\n");
+    }
+    CliRunner.Result r = run("--json", "evidence", "export", "-o", "again.zip");
+    assertThat(r.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(r.errorCode()).contains("0xC0DE000A");
+    assertThat(dir.resolve("again.zip")).doesNotExist();
+  }
+
+  private static Map<String, byte[]> read(Path zip) throws Exception {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (ZipInputStream z = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+        files.put(e.getName(), z.readAllBytes());
+      }
+    }
+    return files;
+  }
+
+  private static void write(Path zip, Map<String, byte[]> files) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+      for (var f : files.entrySet()) {
+        z.putNextEntry(new ZipEntry(f.getKey()));
+        z.write(f.getValue());
+        z.closeEntry();
+      }
+    }
+    Files.write(zip, bytes.toByteArray());
+  }
+}
