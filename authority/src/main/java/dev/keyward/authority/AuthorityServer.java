@@ -66,9 +66,10 @@ public final class AuthorityServer implements AutoCloseable {
    *     unreachable, …)
    */
   public static AuthorityServer start(AuthorityConfig config) {
-    Logging.configureIfUnconfigured(config.dataDir());
     config.jdbcUrl().ifPresent(ConfigSources::checkJdbcUrl);
+    // The data directory first, so that it is created owner-only before the log file lands in it.
     DataDirectory data = DataDirectory.open(config.dataDir());
+    Logging.configureIfUnconfigured(data.root());
     Catalog startCatalog = null;
     if (config.catalog().isPresent()) {
       // Checked before the database, so a bad catalog is reported even with no database.
