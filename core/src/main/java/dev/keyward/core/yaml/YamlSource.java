@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -36,11 +37,26 @@ public final class YamlSource {
     this.root = root;
   }
 
+  /**
+   * Deepest nesting of mappings and sequences a document may have. Composing is recursive: a
+   * document of a few kilobytes of brackets would otherwise exhaust the stack (files come from
+   * users, uploads and the network).
+   */
+  public static final int MAX_DEPTH = 64;
+
   /** Parses {@code text}; a syntax error becomes the first (and only) problem. */
   public static YamlSource parse(String text, String file) {
     LoadSettings settings =
         LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false).build();
     try {
+      int deepLine = tooDeepAt(settings, text);
+      if (deepLine >= 0) {
+        YamlSource source = new YamlSource(file, null);
+        source.problems.add(
+            new SourceProblem(
+                file, deepLine, "", "nested more than " + MAX_DEPTH + " levels deep"));
+        return source;
+      }
       Composer composer =
           new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       Optional<Node> node = composer.getSingleNode();
@@ -59,6 +75,29 @@ public final class YamlSource {
       source.problems.add(new SourceProblem(file, 0, "", "not valid YAML: " + e.getMessage()));
       return source;
     }
+  }
+
+  /**
+   * The line where nesting first goes past {@link #MAX_DEPTH}, or -1. Runs the (iterative) parser
+   * alone, so no recursion happens before the depth is known; syntax errors are left for the
+   * composer to report.
+   */
+  private static int tooDeepAt(LoadSettings settings, String text) {
+    ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+    int depth = 0;
+    while (parser.hasNext()) {
+      Event event = parser.next();
+      switch (event.getEventId()) {
+        case MappingStart, SequenceStart -> {
+          if (++depth > MAX_DEPTH) {
+            return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+          }
+        }
+        case MappingEnd, SequenceEnd -> depth--;
+        default -> {}
+      }
+    }
+    return -1;
   }
 
   public String file() {
