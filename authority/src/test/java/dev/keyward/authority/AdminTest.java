@@ -328,4 +328,20 @@ class AdminTest {
     assertThat(busy).isEqualTo(15000);
     assertThat(sync).isEqualTo(2); // FULL
   }
+
+  @Test
+  void hostileCatalogUploadsAreRefusedCleanly() {
+    for (String text :
+        java.util.List.of(
+            "a: &a [*a, *a]\nb: &b [*a, *a]\nc: &c [*b, *b]\nproducts: [*c, *c]\n",
+            "[".repeat(20_000),
+            "products: !!java.lang.Runtime {}\n",
+            "\u0000\u0001\u0002",
+            "products:\n  - " + "x: ".repeat(3000) + "1\n",
+            "{\"products\": 1}")) {
+      Harness.Response r = h.send("PUT", "/v1/admin/catalog", text, "text/yaml", h.token);
+      assertThat(r.status()).as(text.length() > 60 ? text.substring(0, 60) : text).isEqualTo(400);
+      assertThat(r.code()).isIn("0xC0DE0001", "0xC0DE0007");
+    }
+  }
 }
