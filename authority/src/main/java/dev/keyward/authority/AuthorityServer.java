@@ -242,6 +242,7 @@ public final class AuthorityServer implements AutoCloseable {
       app.stop();
     } finally {
       db.close();
+      data.forgetUrl(uri.toString());
       closed.countDown();
     }
   }
