@@ -344,4 +344,30 @@ class AdminTest {
       assertThat(r.code()).isIn("0xC0DE0001", "0xC0DE0007");
     }
   }
+
+  @Test
+  void blockUnblockAndExtendTakeAnOptionalReason() {
+    String key = h.issue("2022", "ServerStandard", "VOLUME_MAK", 2);
+    Harness.Response blocked =
+        h.send("POST", "/v1/admin/keys/" + key + "/block", null, null, h.token);
+    assertThat(blocked.status()).as(blocked.raw().body()).isEqualTo(200);
+    assertThat(blocked.json().path("blocked").asBoolean()).isTrue();
+    assertThat(
+            h.admin("POST", "/v1/admin/keys/" + key + "/unblock", Map.of())
+                .json()
+                .path("blocked")
+                .asBoolean())
+        .isFalse();
+    assertThat(
+            h.admin("POST", "/v1/admin/keys/" + key + "/extend", Map.of("by", 3))
+                .json()
+                .path("poolSize")
+                .asInt())
+        .isEqualTo(5);
+    JsonNode entries = h.admin("GET", "/v1/admin/audit", null).json().path("entries");
+    assertThat(entries.get(entries.size() - 1).path("detail").asText())
+        .contains("(no reason given)");
+    assertThat(h.admin("POST", "/v1/admin/keys/" + key + "/release", Map.of()).status())
+        .isEqualTo(400);
+  }
 }

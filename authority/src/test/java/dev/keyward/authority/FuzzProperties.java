@@ -182,6 +182,14 @@ class FuzzProperties {
                               int at = Math.min(i, k.length() - 1);
                               return k.substring(0, at) + c + k.substring(at + 1);
                             }));
-    return Arbitraries.oneOf(alphabet, typos, Arbitraries.strings().ofMaxLength(250));
+    // Anything but the real key itself, in whatever form it normalises from.
+    return Arbitraries.oneOf(alphabet, typos, Arbitraries.strings().ofMaxLength(250))
+        .filter(FuzzProperties::notTheRealKey);
+  }
+
+  private static boolean notTheRealKey(String typed) {
+    return !(dev.keyward.core.key.ProductKeyCodec.decode(typed, g -> true)
+            instanceof dev.keyward.core.key.KeyDecoding.Decoded d
+        && d.key().display().equals(key));
   }
 }

@@ -109,7 +109,8 @@ class SecurityTest {
   @Test
   void keyGuessingHitsTheRateLimit(@TempDir Path other) {
     try (Harness limited =
-        Harness.start(other, b -> b.perAddress(new RateLimit(10, 1)).perKey(new RateLimit(5, 1)))) {
+        Harness.start(
+            other, b -> b.perAddress(new RateLimit(10, 0.01)).perKey(new RateLimit(5, 0.01)))) {
       List<Integer> statuses = new ArrayList<>();
       Harness.Response last = null;
       for (int i = 0; i < 25; i++) {
@@ -129,7 +130,7 @@ class SecurityTest {
 
   @Test
   void oneKeyIsLimitedOnItsOwn(@TempDir Path other) {
-    try (Harness limited = Harness.start(other, b -> b.perKey(new RateLimit(3, 0.1)))) {
+    try (Harness limited = Harness.start(other, b -> b.perKey(new RateLimit(3, 0.01)))) {
       String k = limited.issue("2022", "ServerStandard", "RETAIL", null);
       Machine m = Machine.random();
       List<Integer> statuses = new ArrayList<>();

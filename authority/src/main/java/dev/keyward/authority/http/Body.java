@@ -56,6 +56,14 @@ public final class Body {
     this.prefix = prefix;
   }
 
+  /** Like {@link #parse}, but an empty body is an empty object (optional-field endpoints). */
+  public static Body parseOrEmpty(byte[] bytes) {
+    if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      return new Body(MAPPER.createObjectNode(), "");
+    }
+    return parse(bytes);
+  }
+
   public static Body parse(byte[] bytes) {
     if (bytes.length == 0) {
       throw ApiException.badRequest("the request needs a JSON object body");
