@@ -231,6 +231,12 @@ class AdminTest {
     assertThat(h.admin("GET", "/v1/admin/audit?after=" + (seq - 1), null).json().path("entries"))
         .hasSize(1);
 
+    // Append-only: the database itself refuses changes and deletions...
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> h.server.database().write(x -> x.createUpdate("DELETE FROM audit_log").execute()))
+        .hasStackTraceContaining("append-only");
+    // ...and whoever drops the trigger to rewrite history is caught by the chain.
+    h.server.database().write(x -> x.execute("DROP TRIGGER audit_log_no_update"));
     h.server
         .database()
         .write(
