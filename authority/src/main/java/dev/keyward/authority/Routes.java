@@ -176,7 +176,16 @@ final class Routes {
   }
 
   private void show(Context ctx) {
-    Api.json(ctx, 200, admin.show(ctx.pathParam("key")));
+    String reveal = ctx.queryParam("reveal");
+    if (reveal != null && !reveal.equals("true") && !reveal.equals("false")) {
+      throw ApiException.badRequest("query parameter 'reveal' must be true or false");
+    }
+    Api.json(
+        ctx,
+        200,
+        "true".equals(reveal)
+            ? admin.reveal(ctx.pathParam("key"), Api.actor(ctx))
+            : admin.show(ctx.pathParam("key")));
   }
 
   /** Block, unblock and extend record a reason when one is given (the CLI's flags are optional). */

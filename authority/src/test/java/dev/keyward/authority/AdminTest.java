@@ -376,4 +376,23 @@ class AdminTest {
     assertThat(h.admin("POST", "/v1/admin/keys/" + key + "/release", Map.of()).status())
         .isEqualTo(400);
   }
+
+  @Test
+  void supportCanRevealALostKeyByItsRecordIdAndTheRevealIsAudited() {
+    Harness.Response issued =
+        h.admin(
+            "POST",
+            "/v1/admin/keys",
+            Map.of("version", "2022", "edition", "ServerStandard", "channel", "RETAIL"));
+    JsonNode record = issued.json().path("keys").get(0);
+    String id = record.path("id").asText();
+    assertThat(h.show(id).has("key")).isFalse();
+    Harness.Response revealed = h.admin("GET", "/v1/admin/keys/" + id + "?reveal=true", null);
+    assertThat(revealed.json().path("key").asText()).isEqualTo(record.path("key").asText());
+    JsonNode entries = h.admin("GET", "/v1/admin/audit", null).json().path("entries");
+    assertThat(entries.get(entries.size() - 1).path("action").asText()).isEqualTo("keys.reveal");
+    assertThat(entries.toString()).doesNotContain(record.path("key").asText());
+    assertThat(h.admin("GET", "/v1/admin/keys/" + id + "?reveal=yes", null).status())
+        .isEqualTo(400);
+  }
 }
