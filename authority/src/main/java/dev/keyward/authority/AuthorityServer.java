@@ -99,6 +99,10 @@ public final class AuthorityServer implements AutoCloseable {
               store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
       AdminService admin = new AdminService(store, keyring, catalog, config.clock(), activations);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+      new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+      new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+      new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
       Routes routes =
           new Routes(
               activations,

@@ -59,6 +59,7 @@ class OpenApiTest {
           .contains("keyward_http_requests_total")
           .contains("keyward_activations_total")
           .contains("keyward_activation_decision_seconds")
+          .contains("jvm_memory_used_bytes")
           .doesNotContain("BCDFG");
       Harness.Response trust = h.send("GET", "/v1/trust", null, null, null);
       assertThat(trust.json().path("keys").get(0).path("id").asText())
