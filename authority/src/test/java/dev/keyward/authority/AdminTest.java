@@ -395,4 +395,22 @@ class AdminTest {
     assertThat(h.admin("GET", "/v1/admin/keys/" + id + "?reveal=yes", null).status())
         .isEqualTo(400);
   }
+
+  @Test
+  void simulatedMachinesAreAcceptedWhenAllowed() {
+    String key = h.issue("2022", "ServerStandard", "RETAIL", null);
+    Map<String, Object> body = Harness.activation(key, "2022", "ServerStandard", Machine.random());
+    body.put("simulated", true);
+    assertThat(h.post("/v1/activate", body).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDamagedSecretStopsTheStartWithAMessage(@TempDir Path other) throws Exception {
+    Harness.start(other).close();
+    java.nio.file.Files.writeString(other.resolve("secrets/authority-tag.secret"), "not base64!\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Harness.start(other))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("secrets")
+        .hasMessageContaining("damaged");
+  }
 }
