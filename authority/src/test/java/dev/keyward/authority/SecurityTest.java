@@ -174,4 +174,26 @@ class SecurityTest {
             .read(x -> x.createQuery("SELECT * FROM product_keys").mapToMap().list());
     assertThat(rows.toString()).doesNotContain(canonical).doesNotContain(retail);
   }
+
+  @Test
+  void forgedAndMistypedKeysAreRefusedWithoutTheDatabase(@TempDir Path other) {
+    try (Harness lonely = Harness.start(other)) {
+      String real = lonely.issue("2022", "ServerStandard", "RETAIL", null);
+      lonely.server.database().close(); // any lookup would now fail
+      String forged = ProductKeyCodec.encode(2011, 77, (g, s) -> 42L).display();
+      Harness.Response r = lonely.activate(forged, "2022", "ServerStandard", Machine.random());
+      assertThat(r.status()).isEqualTo(422);
+      assertThat(r.code()).isEqualTo("0xC004F050");
+      char wrong = real.charAt(7) == 'B' ? 'C' : 'B';
+      Harness.Response typo =
+          lonely.activate(
+              real.substring(0, 7) + wrong + real.substring(8),
+              "2022",
+              "ServerStandard",
+              Machine.random());
+      assertThat(typo.status()).isEqualTo(422);
+      assertThat(typo.json().path("suggestions").toString()).contains(real);
+      assertThat(lonely.send("GET", "/healthz", null, null, null).status()).isEqualTo(503);
+    }
+  }
 }
