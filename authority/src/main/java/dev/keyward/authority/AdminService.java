@@ -17,6 +17,7 @@ import dev.keyward.core.channel.SupportRules;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.json.Json;
+import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.yaml.SourceProblem;
@@ -188,6 +189,27 @@ final class AdminService {
         h -> {
           KeyRow key = resolve(h, param, false);
           return record(key, store.activeCount(h, key.id()));
+        });
+  }
+
+  /**
+   * The record with the full key, decrypted from its stored copy (support re-sending a lost key,
+   * found by its record id); every reveal is an audit entry.
+   */
+  Map<String, Object> reveal(String param, String actor) {
+    long now = now();
+    return db.write(
+        h -> {
+          KeyRow key = resolve(h, param, false);
+          Map<String, Object> record = record(key, store.activeCount(h, key.id()));
+          String canonical = keyring.cipher().decrypt(key.encryptedKey(), key.fingerprint());
+          record.put(
+              "key",
+              ProductKeyCodec.decode(canonical, n -> true) instanceof KeyDecoding.Decoded d
+                  ? d.key().display()
+                  : canonical);
+          store.appendAudit(h, now, actor, "keys.reveal", subject(key), "{}");
+          return record;
         });
   }
 

@@ -17,7 +17,8 @@ public final class ApiException extends RuntimeException {
 
   public ApiException(
       int status, Failure failure, Map<String, Object> extra, Map<String, String> headers) {
-    super(failure.toString(), null, false, false);
+    // The message is the code only: a detail may spell suggested keys in full.
+    super(failure.error().hex() + " " + failure.error().symbolicName(), null, false, false);
     this.status = status;
     this.failure = failure;
     this.extra = Map.copyOf(extra);

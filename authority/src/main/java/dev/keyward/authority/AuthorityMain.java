@@ -13,7 +13,9 @@ public final class AuthorityMain {
 
   public static void main(String[] args) {
     int status = run(args, System.getenv(), System.out, System.err);
-    System.exit(status);
+    if (status != 0) {
+      System.exit(status);
+    }
   }
 
   /**

@@ -66,9 +66,10 @@ public final class AuthorityServer implements AutoCloseable {
    *     unreachable, …)
    */
   public static AuthorityServer start(AuthorityConfig config) {
-    Logging.configureIfUnconfigured(config.dataDir());
     config.jdbcUrl().ifPresent(ConfigSources::checkJdbcUrl);
+    // The data directory first, so that it is created owner-only before the log file lands in it.
     DataDirectory data = DataDirectory.open(config.dataDir());
+    Logging.configureIfUnconfigured(data.root());
     Catalog startCatalog = null;
     if (config.catalog().isPresent()) {
       // Checked before the database, so a bad catalog is reported even with no database.
@@ -98,6 +99,10 @@ public final class AuthorityServer implements AutoCloseable {
               store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
       AdminService admin = new AdminService(store, keyring, catalog, config.clock(), activations);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+      new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+      new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+      new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
       Routes routes =
           new Routes(
               activations,
@@ -241,6 +246,7 @@ public final class AuthorityServer implements AutoCloseable {
       app.stop();
     } finally {
       db.close();
+      data.forgetUrl(uri.toString());
       closed.countDown();
     }
   }

@@ -1,6 +1,7 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.store.Database;
+import dev.keyward.core.yaml.YamlSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,6 +186,10 @@ public final class ConfigSources {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UsageException(file + ": cannot be read (" + e.getMessage() + ")");
+    }
+    YamlSource checked = YamlSource.parse(text, file.toString());
+    if (!checked.problems().isEmpty() && !text.isBlank()) {
+      throw new UsageException(checked.problems().get(0).toString());
     }
     Object root;
     try {

@@ -268,6 +268,18 @@ public final class DataDirectory {
     }
   }
 
+  /** Removes {@code authority.url} if it still names {@code url} (a clean stop). */
+  public void forgetUrl(String url) {
+    Path file = root.resolve("authority.url");
+    try {
+      if (Files.isRegularFile(file) && Files.readString(file).strip().equals(url)) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      // a stale file is harmless: the next start rewrites it
+    }
+  }
+
   @Override
   public String toString() {
     return "DataDirectory[" + root + "]";

@@ -70,6 +70,8 @@ final class Logging {
 
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("io.javalin").setLevel(Level.WARN);
+    // Javalin reports a failed start itself; the authority says why in one line instead.
+    context.getLogger("io.javalin.Javalin").setLevel(Level.OFF);
     context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
   }

@@ -1,5 +1,8 @@
 package dev.keyward.authority;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyward.authority.http.Body;
 import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.ComponentHash;
 import dev.keyward.core.hardware.HardwareIdentity;
@@ -24,13 +27,17 @@ final class Machines {
     return Json.write(toMap(machine));
   }
 
-  /** Reads what {@link #toJson} wrote. */
+  /** Reads what {@link #toJson} wrote (Jackson: this runs for every prior activation). */
   static HardwareIdentity fromJson(String text) {
-    Map<String, Object> map =
-        Json.readObject(text).orElseThrow(() -> new IllegalStateException("stored components"));
+    JsonNode map;
+    try {
+      map = Body.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored components are not JSON", e);
+    }
     Map<Component, ComponentHash> hashes = new EnumMap<>(Component.class);
     for (Component c : Component.values()) {
-      hashes.put(c, new ComponentHash((String) map.get(c.fileName())));
+      hashes.put(c, new ComponentHash(map.path(c.fileName()).asText()));
     }
     return new HardwareIdentity(hashes);
   }

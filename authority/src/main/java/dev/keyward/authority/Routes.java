@@ -176,15 +176,26 @@ final class Routes {
   }
 
   private void show(Context ctx) {
-    Api.json(ctx, 200, admin.show(ctx.pathParam("key")));
-  }
-
-  private void block(Context ctx, boolean blocked) {
-    Body b = Body.parse(api.body(ctx));
+    String reveal = ctx.queryParam("reveal");
+    if (reveal != null && !reveal.equals("true") && !reveal.equals("false")) {
+      throw ApiException.badRequest("query parameter 'reveal' must be true or false");
+    }
     Api.json(
         ctx,
         200,
-        admin.setBlocked(ctx.pathParam("key"), blocked, b.text("reason"), Api.actor(ctx)));
+        "true".equals(reveal)
+            ? admin.reveal(ctx.pathParam("key"), Api.actor(ctx))
+            : admin.show(ctx.pathParam("key")));
+  }
+
+  /** Block, unblock and extend record a reason when one is given (the CLI's flags are optional). */
+  private static String reason(Body b) {
+    return b.optionalText("reason").orElse("(no reason given)");
+  }
+
+  private void block(Context ctx, boolean blocked) {
+    Body b = Body.parseOrEmpty(api.body(ctx));
+    Api.json(ctx, 200, admin.setBlocked(ctx.pathParam("key"), blocked, reason(b), Api.actor(ctx)));
   }
 
   private void extend(Context ctx) {
@@ -192,7 +203,7 @@ final class Routes {
     int by =
         b.optionalInt("by", 1, 1_000_000)
             .orElseThrow(() -> ApiException.badRequest("field 'by' is required"));
-    Api.json(ctx, 200, admin.extend(ctx.pathParam("key"), by, b.text("reason"), Api.actor(ctx)));
+    Api.json(ctx, 200, admin.extend(ctx.pathParam("key"), by, reason(b), Api.actor(ctx)));
   }
 
   private void release(Context ctx) {

@@ -231,6 +231,12 @@ class AdminTest {
     assertThat(h.admin("GET", "/v1/admin/audit?after=" + (seq - 1), null).json().path("entries"))
         .hasSize(1);
 
+    // Append-only: the database itself refuses changes and deletions...
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> h.server.database().write(x -> x.createUpdate("DELETE FROM audit_log").execute()))
+        .hasStackTraceContaining("append-only");
+    // ...and whoever drops the trigger to rewrite history is caught by the chain.
+    h.server.database().write(x -> x.execute("DROP TRIGGER audit_log_no_update"));
     h.server
         .database()
         .write(
@@ -327,5 +333,84 @@ class AdminTest {
     assertThat(journal).isEqualToIgnoringCase("wal");
     assertThat(busy).isEqualTo(15000);
     assertThat(sync).isEqualTo(2); // FULL
+  }
+
+  @Test
+  void hostileCatalogUploadsAreRefusedCleanly() {
+    for (String text :
+        java.util.List.of(
+            "a: &a [*a, *a]\nb: &b [*a, *a]\nc: &c [*b, *b]\nproducts: [*c, *c]\n",
+            "[".repeat(20_000),
+            "products: !!java.lang.Runtime {}\n",
+            "\u0000\u0001\u0002",
+            "products:\n  - " + "x: ".repeat(3000) + "1\n",
+            "{\"products\": 1}")) {
+      Harness.Response r = h.send("PUT", "/v1/admin/catalog", text, "text/yaml", h.token);
+      assertThat(r.status()).as(text.length() > 60 ? text.substring(0, 60) : text).isEqualTo(400);
+      assertThat(r.code()).isIn("0xC0DE0001", "0xC0DE0007");
+    }
+  }
+
+  @Test
+  void blockUnblockAndExtendTakeAnOptionalReason() {
+    String key = h.issue("2022", "ServerStandard", "VOLUME_MAK", 2);
+    Harness.Response blocked =
+        h.send("POST", "/v1/admin/keys/" + key + "/block", null, null, h.token);
+    assertThat(blocked.status()).as(blocked.raw().body()).isEqualTo(200);
+    assertThat(blocked.json().path("blocked").asBoolean()).isTrue();
+    assertThat(
+            h.admin("POST", "/v1/admin/keys/" + key + "/unblock", Map.of())
+                .json()
+                .path("blocked")
+                .asBoolean())
+        .isFalse();
+    assertThat(
+            h.admin("POST", "/v1/admin/keys/" + key + "/extend", Map.of("by", 3))
+                .json()
+                .path("poolSize")
+                .asInt())
+        .isEqualTo(5);
+    JsonNode entries = h.admin("GET", "/v1/admin/audit", null).json().path("entries");
+    assertThat(entries.get(entries.size() - 1).path("detail").asText())
+        .contains("(no reason given)");
+    assertThat(h.admin("POST", "/v1/admin/keys/" + key + "/release", Map.of()).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void supportCanRevealALostKeyByItsRecordIdAndTheRevealIsAudited() {
+    Harness.Response issued =
+        h.admin(
+            "POST",
+            "/v1/admin/keys",
+            Map.of("version", "2022", "edition", "ServerStandard", "channel", "RETAIL"));
+    JsonNode record = issued.json().path("keys").get(0);
+    String id = record.path("id").asText();
+    assertThat(h.show(id).has("key")).isFalse();
+    Harness.Response revealed = h.admin("GET", "/v1/admin/keys/" + id + "?reveal=true", null);
+    assertThat(revealed.json().path("key").asText()).isEqualTo(record.path("key").asText());
+    JsonNode entries = h.admin("GET", "/v1/admin/audit", null).json().path("entries");
+    assertThat(entries.get(entries.size() - 1).path("action").asText()).isEqualTo("keys.reveal");
+    assertThat(entries.toString()).doesNotContain(record.path("key").asText());
+    assertThat(h.admin("GET", "/v1/admin/keys/" + id + "?reveal=yes", null).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void simulatedMachinesAreAcceptedWhenAllowed() {
+    String key = h.issue("2022", "ServerStandard", "RETAIL", null);
+    Map<String, Object> body = Harness.activation(key, "2022", "ServerStandard", Machine.random());
+    body.put("simulated", true);
+    assertThat(h.post("/v1/activate", body).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDamagedSecretStopsTheStartWithAMessage(@TempDir Path other) throws Exception {
+    Harness.start(other).close();
+    java.nio.file.Files.writeString(other.resolve("secrets/authority-tag.secret"), "not base64!\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Harness.start(other))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("secrets")
+        .hasMessageContaining("damaged");
   }
 }

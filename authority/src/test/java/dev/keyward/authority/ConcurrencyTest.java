@@ -75,8 +75,13 @@ class ConcurrencyTest {
   @Test
   void aPoolOfFiftyGrantsExactlyFiftyOfFourHundredMachines() throws Exception {
     String key = h.issue("2022", "ServerStandard", "VOLUME_MAK", 50);
+    long start = System.nanoTime();
     List<Harness.Response> answers =
         run(400, () -> h.activate(key, "2022", "ServerStandard", Machine.random()));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf(
+        "%s: 400 activations of one key, %d in flight: %d ms (%.0f/s)%n",
+        h.server.database().dialect(), IN_FLIGHT, ms, 400_000.0 / Math.max(1, ms));
     long granted = answers.stream().filter(r -> r.status() == 200).count();
     long empty =
         answers.stream().filter(r -> r.status() == 422 && r.code().equals("0xC004C020")).count();

@@ -194,6 +194,7 @@ class ConfigTest {
         assertThat(h.post("/v1/activate", body).code()).isEqualTo("0xC004F06C");
       }
     }
+    assertThat(data.resolve("authority.url")).doesNotExist();
     // A restart keeps every secret: the same token and trust list.
     try (AuthorityServer again = AuthorityServer.start(config)) {
       assertThat(again.adminToken()).isEqualTo(readString(data.resolve("admin-token")).strip());

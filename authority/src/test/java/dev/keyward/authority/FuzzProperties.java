@@ -87,6 +87,45 @@ class FuzzProperties {
     assertThat(r.code()).isIn("0xC004F050", "0xC0DE0007");
   }
 
+  @Property(tries = 150)
+  void adminBodiesWithOneFieldBroken(
+      @ForAll("adminPaths") String path,
+      @ForAll("adminFields") String field,
+      @ForAll("jsonValues") Object value) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", "2022");
+    body.put("edition", "ServerStandard");
+    body.put("channel", "VOLUME_MAK");
+    body.put("reason", "fuzz");
+    body.put("by", 1);
+    body.put(field, value);
+    Harness.Response r = h.send("POST", path, Harness.write(body), "application/json", h.token);
+    assertThat(r.status()).as(r.raw().body()).isLessThan(500);
+  }
+
+  @Property(tries = 60)
+  void catalogUploads(@ForAll("junk") String text) {
+    Harness.Response r = h.send("PUT", "/v1/admin/catalog", text, "text/yaml", h.token);
+    assertThat(r.status()).as(r.raw().body()).isBetween(400, 499);
+  }
+
+  @Provide
+  Arbitrary<String> adminPaths() {
+    return Arbitraries.of(
+        "/v1/admin/keys",
+        "/v1/admin/keys/" + key + "/block",
+        "/v1/admin/keys/" + key + "/unblock",
+        "/v1/admin/keys/" + key + "/extend",
+        "/v1/admin/keys/" + key + "/release",
+        "/v1/admin/keys/BCDFG-HJKMP/extend");
+  }
+
+  @Provide
+  Arbitrary<String> adminFields() {
+    return Arbitraries.of(
+        "version", "edition", "channel", "reason", "by", "count", "pool", "product");
+  }
+
   @Provide
   Arbitrary<String> endpoints() {
     return Arbitraries.of(CLIENT);
@@ -143,6 +182,14 @@ class FuzzProperties {
                               int at = Math.min(i, k.length() - 1);
                               return k.substring(0, at) + c + k.substring(at + 1);
                             }));
-    return Arbitraries.oneOf(alphabet, typos, Arbitraries.strings().ofMaxLength(250));
+    // Anything but the real key itself, in whatever form it normalises from.
+    return Arbitraries.oneOf(alphabet, typos, Arbitraries.strings().ofMaxLength(250))
+        .filter(FuzzProperties::notTheRealKey);
+  }
+
+  private static boolean notTheRealKey(String typed) {
+    return !(dev.keyward.core.key.ProductKeyCodec.decode(typed, g -> true)
+            instanceof dev.keyward.core.key.KeyDecoding.Decoded d
+        && d.key().display().equals(key));
   }
 }

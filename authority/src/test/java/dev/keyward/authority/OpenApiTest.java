@@ -48,7 +48,7 @@ class OpenApiTest {
   }
 
   @Test
-  void operationsEndpointsAnswer(@TempDir Path data) {
+  void operationsEndpointsAnswer(@TempDir Path data) throws Exception {
     try (Harness h = Harness.start(data)) {
       assertThat(h.send("GET", "/healthz", null, null, null).json().path("status").asText())
           .isEqualTo("ok");
@@ -59,6 +59,7 @@ class OpenApiTest {
           .contains("keyward_http_requests_total")
           .contains("keyward_activations_total")
           .contains("keyward_activation_decision_seconds")
+          .contains("jvm_memory_used_bytes")
           .doesNotContain("BCDFG");
       Harness.Response trust = h.send("GET", "/v1/trust", null, null, null);
       assertThat(trust.json().path("keys").get(0).path("id").asText())
@@ -69,6 +70,24 @@ class OpenApiTest {
       Harness.Response wrongMethod = h.send("GET", "/v1/activate", null, null, null);
       assertThat(wrongMethod.status()).isBetween(404, 405);
       assertThat(wrongMethod.code()).isEqualTo("0xC0DE0007");
+      for (String bad :
+          java.util.List.of(
+              "GET /v1/admin/keys/%zz HTTP/1.1",
+              "GET /v1/%00/x HTTP/1.1",
+              "POST /v1/admin/keys/%2e%2e/block HTTP/1.1",
+              "BREW /v1/activate HTTP/1.1")) {
+        String answer = raw(h, bad + "\r\nHost: x\r\nConnection: close\r\n\r\n");
+        int status = Integer.parseInt(answer.substring(9, 12));
+        assertThat(status).as(bad + "\n" + answer).isBetween(400, 499);
+        assertThat(answer).as(bad).doesNotContain("\tat ").doesNotContain("<html");
+      }
+      String hugeHeader =
+          "GET /v1/trust HTTP/1.1\r\nHost: x\r\nX-Big: "
+              + "a".repeat(20_000)
+              + "\r\nConnection: close\r\n\r\n";
+      String answer = raw(h, hugeHeader);
+      assertThat(Integer.parseInt(answer.substring(9, 12))).isBetween(400, 499);
+      assertThat(answer).contains("application/problem+json");
       Harness.Response big =
           h.send(
               "POST",
@@ -78,6 +97,19 @@ class OpenApiTest {
               null);
       assertThat(big.status()).isEqualTo(413);
       assertThat(big.code()).isEqualTo("0xC0DE0007");
+    }
+  }
+
+  private static String raw(Harness h, String request) throws java.io.IOException {
+    try (java.net.Socket socket =
+        new java.net.Socket(h.server.uri().getHost(), h.server.uri().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
   }
 }

@@ -109,7 +109,8 @@ class SecurityTest {
   @Test
   void keyGuessingHitsTheRateLimit(@TempDir Path other) {
     try (Harness limited =
-        Harness.start(other, b -> b.perAddress(new RateLimit(10, 1)).perKey(new RateLimit(5, 1)))) {
+        Harness.start(
+            other, b -> b.perAddress(new RateLimit(10, 0.01)).perKey(new RateLimit(5, 0.01)))) {
       List<Integer> statuses = new ArrayList<>();
       Harness.Response last = null;
       for (int i = 0; i < 25; i++) {
@@ -129,7 +130,7 @@ class SecurityTest {
 
   @Test
   void oneKeyIsLimitedOnItsOwn(@TempDir Path other) {
-    try (Harness limited = Harness.start(other, b -> b.perKey(new RateLimit(3, 0.1)))) {
+    try (Harness limited = Harness.start(other, b -> b.perKey(new RateLimit(3, 0.01)))) {
       String k = limited.issue("2022", "ServerStandard", "RETAIL", null);
       Machine m = Machine.random();
       List<Integer> statuses = new ArrayList<>();
@@ -172,5 +173,27 @@ class SecurityTest {
             .database()
             .read(x -> x.createQuery("SELECT * FROM product_keys").mapToMap().list());
     assertThat(rows.toString()).doesNotContain(canonical).doesNotContain(retail);
+  }
+
+  @Test
+  void forgedAndMistypedKeysAreRefusedWithoutTheDatabase(@TempDir Path other) {
+    try (Harness lonely = Harness.start(other)) {
+      String real = lonely.issue("2022", "ServerStandard", "RETAIL", null);
+      lonely.server.database().close(); // any lookup would now fail
+      String forged = ProductKeyCodec.encode(2011, 77, (g, s) -> 42L).display();
+      Harness.Response r = lonely.activate(forged, "2022", "ServerStandard", Machine.random());
+      assertThat(r.status()).isEqualTo(422);
+      assertThat(r.code()).isEqualTo("0xC004F050");
+      char wrong = real.charAt(7) == 'B' ? 'C' : 'B';
+      Harness.Response typo =
+          lonely.activate(
+              real.substring(0, 7) + wrong + real.substring(8),
+              "2022",
+              "ServerStandard",
+              Machine.random());
+      assertThat(typo.status()).isEqualTo(422);
+      assertThat(typo.json().path("suggestions").toString()).contains(real);
+      assertThat(lonely.send("GET", "/healthz", null, null, null).status()).isEqualTo(503);
+    }
   }
 }

@@ -77,6 +77,8 @@ public final class Api {
               config.jetty.defaultHost = bind;
               config.jetty.defaultPort = port;
               config.requestLogger.http(this::record);
+              config.jetty.modifyServer(
+                  server -> server.setErrorHandler(new ProblemErrorHandler()));
             });
     app.before(this::guard);
     for (Route route : routes) {

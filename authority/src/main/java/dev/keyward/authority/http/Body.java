@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +56,14 @@ public final class Body {
     this.prefix = prefix;
   }
 
+  /** Like {@link #parse}, but an empty body is an empty object (optional-field endpoints). */
+  public static Body parseOrEmpty(byte[] bytes) {
+    if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      return new Body(MAPPER.createObjectNode(), "");
+    }
+    return parse(bytes);
+  }
+
   public static Body parse(byte[] bytes) {
     if (bytes.length == 0) {
       throw ApiException.badRequest("the request needs a JSON object body");
@@ -63,7 +72,7 @@ public final class Body {
     try {
       node = MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+      throw ApiException.badRequest("the body is not valid JSON: " + describe(e));
     } catch (IOException e) {
       throw ApiException.badRequest("the body cannot be read as JSON");
     }
@@ -195,5 +204,28 @@ public final class Body {
   private static String clip(String s) {
     String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
     return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+  }
+
+  /** Jackson's reason and where, without its notes on sources. */
+  private static String describe(JsonProcessingException e) {
+    String reason = String.valueOf(e.getOriginalMessage());
+    for (String cut : List.of("\n", " (start marker", " (for ", " at [Source")) {
+      int at = reason.indexOf(cut);
+      if (at > 0) {
+        reason = reason.substring(0, at);
+      }
+    }
+    if (reason.length() > 200) {
+      reason = reason.substring(0, 200) + "…";
+    }
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      reason +=
+          " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")";
+    }
+    return reason;
   }
 }

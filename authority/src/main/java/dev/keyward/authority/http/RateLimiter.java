@@ -16,6 +16,8 @@ public final class RateLimiter {
   private final RateLimit limit;
   private final LongSupplier nanos;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong lastSweep =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public RateLimiter(RateLimit limit, LongSupplier nanos) {
     this.limit = limit;
@@ -33,7 +35,11 @@ public final class RateLimiter {
     }
     if (buckets.size() > MAX_BUCKETS) {
       long now = nanos.getAsLong();
-      buckets.values().removeIf(b -> b.isFull(now));
+      long last = lastSweep.get();
+      // At most one sweep a second: a flood of new names must not make every request O(n).
+      if (now - last > 1_000_000_000L && lastSweep.compareAndSet(last, now)) {
+        buckets.values().removeIf(b -> b.isFull(now));
+      }
     }
     return buckets.computeIfAbsent(name, n -> new Bucket()).take(nanos.getAsLong());
   }

@@ -88,7 +88,11 @@ public final class Database implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(pool)
-          .locations("classpath:dev/keyward/authority/db/migration")
+          // Shared SQL first; the few statements whose syntax differs live per database.
+          .locations(
+              "classpath:dev/keyward/authority/db/migration",
+              "classpath:dev/keyward/authority/db/"
+                  + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
           .loggers("slf4j")
           .load()
           .migrate();

@@ -1,5 +1,6 @@
 package dev.keyward.core.json;
 
+import dev.keyward.core.yaml.YamlSource;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -101,6 +102,9 @@ public final class Json {
     if (trimmed.isEmpty() || !(trimmed.startsWith("{") || trimmed.startsWith("["))) {
       return Optional.empty();
     }
+    if (tooDeep(trimmed)) {
+      return Optional.empty();
+    }
     try {
       LoadSettings settings =
           LoadSettings.builder()
@@ -112,6 +116,34 @@ public final class Json {
     } catch (YamlEngineException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether brackets outside strings nest deeper than {@link YamlSource#MAX_DEPTH}: the YAML
+   * composer is recursive, and a flow document can only nest through brackets.
+   */
+  private static boolean tooDeep(String text) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > YamlSource.MAX_DEPTH) {
+          return true;
+        }
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return false;
   }
 
   /** Reads a JSON object; empty when the text is not one. */

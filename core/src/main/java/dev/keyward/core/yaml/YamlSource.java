@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -23,6 +24,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads a file a person wrote, YAML or JSON, as a tree of nodes that keep their line and column,
@@ -56,12 +59,27 @@ public final class YamlSource {
   }
 
   /**
+   * Deepest nesting of mappings and sequences a document may have. Composing is recursive: a
+   * document of a few kilobytes of brackets would otherwise exhaust the stack (files come from
+   * users, uploads and the network).
+   */
+  public static final int MAX_DEPTH = 64;
+
+  /**
    * Parses {@code text} ({@code null} reads as empty); a syntax error becomes the first (and only)
    * problem. Keys given twice and keys that are not names are reported here, wherever they are.
    */
   public static YamlSource parse(String text, String file) {
     LoadSettings settings = LoadSettings.builder().setLabel(file).build();
     try {
+      int deepLine = tooDeepAt(settings, text == null ? "" : text);
+      if (deepLine >= 0) {
+        YamlSource source = new YamlSource(file, null, false);
+        source.problems.add(
+            new SourceProblem(
+                file, deepLine, "", "nested more than " + MAX_DEPTH + " levels deep"));
+        return source;
+      }
       Optional<Node> node = new Compose(settings).composeString(text == null ? "" : text);
       YamlSource source = new YamlSource(file, node.orElse(null), true);
       node.ifPresent(
@@ -400,6 +418,25 @@ public final class YamlSource {
 
   private static boolean isNull(Node node) {
     return node.getTag().equals(Tag.NULL);
+  }
+
+  /** The line where nesting first passes {@link #MAX_DEPTH}, or -1; parse events only, no tree. */
+  private static int tooDeepAt(LoadSettings settings, String text) {
+    ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+    int depth = 0;
+    while (parser.hasNext()) {
+      Event event = parser.next();
+      switch (event.getEventId()) {
+        case MappingStart, SequenceStart -> {
+          if (++depth > MAX_DEPTH) {
+            return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+          }
+        }
+        case MappingEnd, SequenceEnd -> depth--;
+        default -> {}
+      }
+    }
+    return -1;
   }
 
   public static String join(String path, String name) {
