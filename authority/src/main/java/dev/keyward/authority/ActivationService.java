@@ -157,7 +157,7 @@ final class ActivationService {
         });
   }
 
-  /** Releases the activation this machine holds; a MAK gets its count back. */
+  /** Releases the activation this machine holds (a MAK count stays spent: SupportRules). */
   String deactivate(TypedKey typed, HardwareIdentity machine) {
     typed.requireIssued(422);
     if (typed.publicVolumeKey()) {
@@ -180,16 +180,21 @@ final class ActivationService {
           ActivationRow row =
               rows.stream().filter(r -> r.id().equals(held.id())).findFirst().orElseThrow();
           store.release(h, row.id(), now.toEpochMilli(), "released by the machine");
-          refund(h, key, List.of(row));
+          refund(h, key, List.of(row), SupportRules.Releaser.MACHINE);
           return row.id();
         });
   }
 
   /** Gives back the counts that released activations took, where the channel returns them. */
-  void refund(org.jdbi.v3.core.Handle h, KeyRow key, List<ActivationRow> released) {
+  void refund(
+      org.jdbi.v3.core.Handle h,
+      KeyRow key,
+      List<ActivationRow> released,
+      SupportRules.Releaser releaser) {
     Channel channel = Channel.byName(key.channel()).orElseThrow();
     long spent = released.stream().filter(ActivationRow::spent).count();
-    if (spent > 0 && SupportRules.releaseReturnsCount(channel)) {
+    if (spent > 0 && SupportRules.releaseReturnsCount(channel, releaser)) {
+      released.stream().filter(ActivationRow::spent).forEach(r -> store.returnCount(h, r.id()));
       store.updateStanding(
           h,
           key.withStanding(
@@ -288,6 +293,7 @@ final class ActivationService {
         row.id(),
         Machines.fromJson(row.components()),
         row.active(),
-        Instant.ofEpochMilli(row.issuedAt()));
+        Instant.ofEpochMilli(row.issuedAt()),
+        row.spent());
   }
 }

@@ -270,14 +270,17 @@ final class AdminService {
     return db.write(
         h -> {
           KeyRow key = resolve(h, param, true);
-          List<ActivationRow> active =
-              store.activations(h, key.id()).stream().filter(ActivationRow::active).toList();
+          List<ActivationRow> all = store.activations(h, key.id());
+          List<ActivationRow> active = all.stream().filter(ActivationRow::active).toList();
           for (ActivationRow row : active) {
             store.release(h, row.id(), now, reason);
           }
-          activations.refund(h, key, active);
+          // Support resets the key: the counts of machines that released themselves come back too.
+          List<ActivationRow> holding = all.stream().filter(ActivationRow::spent).toList();
+          activations.refund(h, key, holding, SupportRules.Releaser.SUPPORT);
           Map<String, Object> detail = new LinkedHashMap<>();
           detail.put("released", active.stream().map(ActivationRow::id).toList());
+          detail.put("countsReturned", holding.size());
           detail.put("reason", reason);
           store.appendAudit(h, now, actor, "activations.release", subject(key), Json.write(detail));
           return active.size();

@@ -105,6 +105,27 @@ class ScenarioTest {
   }
 
   @Test
+  void aMachineReleasingAMakKeepsTheCountSpentSupportGivesItBack() {
+    String key = h.issue("2022", "ServerStandard", "VOLUME_MAK", 1);
+    Machine a = Machine.random();
+    assertCertificate(h.activate(key, "2022", "ServerStandard", a), false);
+    assertThat(h.deactivate(key, a).status()).isEqualTo(200);
+    // An uninstall does not free a place, or a pool of one would serve any number of machines.
+    assertThat(h.show(key).path("poolUsed").asInt()).isEqualTo(1);
+    assertRefused(h.activate(key, "2022", "ServerStandard", Machine.random()), "0xC004C020");
+
+    // The machine that released comes back into its own place, for free.
+    assertCertificate(h.activate(key, "2022", "ServerStandard", a), false);
+    assertThat(h.show(key).path("poolUsed").asInt()).isEqualTo(1);
+    Harness.Response reset =
+        h.admin(
+            "POST", "/v1/admin/keys/" + key + "/release", Map.of("reason", "V2V move, seed 001"));
+    assertThat(reset.status()).as(reset.raw().body()).isEqualTo(200);
+    assertThat(h.show(key).path("poolUsed").asInt()).isZero();
+    assertCertificate(h.activate(key, "2022", "ServerStandard", Machine.random()), false);
+  }
+
+  @Test
   void blockedKey() {
     String key = h.issue("2022", "ServerStandard", "RETAIL", null);
     Harness.Response blocked =

@@ -181,6 +181,13 @@ public final class Store {
         .execute();
   }
 
+  /** Marks an activation as no longer holding the pool count it took (support gave it back). */
+  public void returnCount(Handle h, String activationId) {
+    h.createUpdate("UPDATE activations SET spent = FALSE WHERE id = :id")
+        .bind("id", activationId)
+        .execute();
+  }
+
   public void reactivate(Handle h, String activationId) {
     h.createUpdate(
             "UPDATE activations SET active = TRUE, released_at = NULL, release_reason = NULL"

@@ -135,6 +135,11 @@ public final class ChannelRules {
     if (same.isPresent()) {
       return new ChannelDecision.Reissue(same.get());
     }
+    // A machine that released its activation itself keeps its place: coming back is free.
+    List<PriorActivation> holding = prior.stream().filter(PriorActivation::holdsCount).toList();
+    if (sameMachine(holding, machine, tolerance).isPresent()) {
+      return new ChannelDecision.Grant(false);
+    }
     if (standing.poolUsed() >= standing.poolSize()) {
       return refuse(
           ErrorCode.MAK_LIMIT_EXCEEDED,

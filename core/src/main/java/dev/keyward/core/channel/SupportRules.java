@@ -38,14 +38,25 @@ public final class SupportRules {
         .max(Comparator.comparing(PriorActivation::issuedAt));
   }
 
+  /** Who released an activation. */
+  public enum Releaser {
+    /** The machine itself ({@code slmgr /upk} online). */
+    MACHINE,
+    /** Support, with a recorded reason (the seeds' phone call: dead server, V2V move). */
+    SUPPORT
+  }
+
   /**
    * Whether releasing an activation that took a count gives it back to the key. A multiple
-   * activation key's pool counts the machines that hold an activation, so a released machine (by
-   * itself or by support) frees its place: that is how the catalogue's remedy for an empty pool
-   * works. Volume host keys count every host they ever activated; a release frees nothing.
+   * activation key's pool counts activations spent (SPEC §6: every new machine, or out-of-tolerance
+   * reactivation, takes one), so a machine's own release frees nothing: otherwise uninstalling on
+   * one machine and activating on the next would turn a pool of N into unlimited machines, N at a
+   * time. Resetting counts is a support decision (seed 001: "ask for the counter to be reset"),
+   * recorded with its reason. Volume host keys count every host they ever activated; no release
+   * frees anything.
    */
-  public static boolean releaseReturnsCount(Channel channel) {
-    return channel == Channel.VOLUME_MAK;
+  public static boolean releaseReturnsCount(Channel channel, Releaser releaser) {
+    return channel == Channel.VOLUME_MAK && releaser == Releaser.SUPPORT;
   }
 
   /**

@@ -268,6 +268,22 @@ class ChannelRulesTest {
     }
   }
 
+  @Test
+  void aMachineThatReleasedItsMakActivationComesBackIntoItsOwnPlace() {
+    var a = newMachine();
+    var released = new PriorActivation("a1", identity(a), false, NOW.minusSeconds(60), true);
+    KeyStanding full = new KeyStanding(false, 1, 1);
+    assertThat(decide(Channel.VOLUME_MAK, full, List.of(released), request(changed(a, 2))))
+        .isEqualTo(new ChannelDecision.Grant(false));
+    assertRefused(
+        decide(Channel.VOLUME_MAK, full, List.of(released), request(newMachine())),
+        ErrorCode.MAK_LIMIT_EXCEEDED);
+    var refunded = new PriorActivation("a1", identity(a), false, NOW.minusSeconds(60), false);
+    assertRefused(
+        decide(Channel.VOLUME_MAK, full, List.of(refunded), request(a)),
+        ErrorCode.MAK_LIMIT_EXCEEDED);
+  }
+
   @Nested
   class VolumeHostKey {
     private ChannelDecision host(List<PriorActivation> prior, Map<Component, String> machine) {

@@ -47,9 +47,11 @@ class SupportRulesTest {
   }
 
   @Test
-  void onlyMultipleActivationKeysGetTheirCountBack() {
+  void onlyASupportReleaseOfAMultipleActivationKeyGivesItsCountBack() {
     for (Channel c : Channel.values()) {
-      assertThat(SupportRules.releaseReturnsCount(c)).isEqualTo(c == Channel.VOLUME_MAK);
+      assertThat(SupportRules.releaseReturnsCount(c, SupportRules.Releaser.SUPPORT))
+          .isEqualTo(c == Channel.VOLUME_MAK);
+      assertThat(SupportRules.releaseReturnsCount(c, SupportRules.Releaser.MACHINE)).isFalse();
     }
   }
 
