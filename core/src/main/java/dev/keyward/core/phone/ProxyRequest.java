@@ -31,7 +31,7 @@ public record ProxyRequest(List<Entry> entries) {
   public static final String FORMAT = "keyward-proxy-request/1";
 
   /** Entries a file may hold: what one authority request may carry. */
-  public static final int MAX_ENTRIES = 500;
+  public static final int MAX_ENTRIES = 200;
 
   public ProxyRequest {
     entries = List.copyOf(entries);

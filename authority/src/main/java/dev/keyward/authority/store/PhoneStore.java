@@ -1,0 +1,54 @@
+package dev.keyward.authority.store;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The SQL of phone activation: the confirmation IDs given (table {@code phone_confirmations}), each
+ * run on the caller's handle so that a decision, its activation and its confirmation share one
+ * transaction.
+ */
+public final class PhoneStore {
+  /** The prefix of confirmation record ids, which a phone activation names as its certificate. */
+  public static final String ID_PREFIX = "conf";
+
+  /** One confirmation ID given. */
+  public record Confirmation(
+      String id, String activationId, String iid, int keyIndex, String cid, long issuedAt) {}
+
+  public void insert(Handle h, Confirmation c) {
+    h.createUpdate(
+            "INSERT INTO phone_confirmations (id, activation_id, iid, key_index, cid, issued_at)"
+                + " VALUES (:id, :a, :iid, :k, :cid, :at)")
+        .bind("id", c.id())
+        .bind("a", c.activationId())
+        .bind("iid", c.iid())
+        .bind("k", c.keyIndex())
+        .bind("cid", c.cid())
+        .bind("at", c.issuedAt())
+        .execute();
+  }
+
+  /** The latest confirmation given for this installation ID (as {@code InstallationId.text()}). */
+  public Optional<Confirmation> latestFor(Handle h, String iid) {
+    return h.createQuery(
+            "SELECT id, activation_id, iid, key_index, cid, issued_at FROM phone_confirmations"
+                + " WHERE iid = :iid ORDER BY issued_at DESC, id DESC LIMIT 1")
+        .bind("iid", iid)
+        .map(
+            (rs, ctx) ->
+                new Confirmation(
+                    rs.getString("id"),
+                    rs.getString("activation_id"),
+                    rs.getString("iid"),
+                    rs.getInt("key_index"),
+                    rs.getString("cid"),
+                    rs.getLong("issued_at")))
+        .findOne();
+  }
+
+  /** Whether an activation's certificate id names a confirmation: it was made by phone. */
+  public static boolean isPhone(ActivationRow row) {
+    return row.certificateId().startsWith(ID_PREFIX + "-");
+  }
+}
