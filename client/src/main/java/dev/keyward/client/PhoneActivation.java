@@ -97,7 +97,6 @@ public final class PhoneActivation {
         && held.get().confirmationId().equals(cid.text())
         && held.get().installationId().equals(iid.text())
         && s.state().record().state() == LicenseState.LICENSED) {
-      notices.add("This confirmation ID is already applied: the product is activated.");
       return new Applied(client.info(s, notices), true, cid.keyIndex());
     }
     Map<Integer, PhonePublicKey> trusted = trusted();
