@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.json.Json;
+import dev.keyward.core.phone.PhonePrivateKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +164,7 @@ class PhoneActivationCliTest {
 
   @Test
   @Order(4)
-  void anIsolatedMachineActivatesWithSlui4_aMistypedGroupIsAskedAgain() {
+  void anIsolatedMachineActivatesWithSlui4_aMistypedGroupIsAskedAgain() throws IOException {
     String key = site.issue("2022", "ServerDatacenter", "RETAIL");
     Site.Machine m = site.isolated(LabProfile.HYPERV_VM).init("2022", "ServerDatacenter");
     m.ok("slmgr", "/ipk", key);
@@ -185,6 +187,31 @@ class PhoneActivationCliTest {
         .contains("Type group 5 again")
         .contains("Product activated successfully");
     assertThat(m.dli()).containsEntry("licenseStatus", "Licensed");
+
+    // checked at every status like a certificate: a phone key no longer trusted (revoked by
+    // dropping it from the trusted keys) leaves the activation unproven
+    Path revoked = dir.resolve("revoked-trust.json");
+    String otherKey = PhonePrivateKey.generate(new SecureRandom()).publicKey().encode();
+    Files.writeString(
+        revoked,
+        Files.readString(site.trustFile())
+            .replaceAll("\"p256\":\"[^\"]+\"", "\"p256\":\"" + otherKey + "\""));
+    CliRunner.Result unproven =
+        site.cli.run(
+            "--json",
+            "--store",
+            m.store.toString(),
+            "--machine",
+            m.file.toString(),
+            "--authority",
+            "http://127.0.0.1:9",
+            "--trust",
+            revoked.toString(),
+            "slmgr",
+            "/dli");
+    assertThat(unproven.json())
+        .containsEntry("licenseStatus", "NonGenuineGrace")
+        .containsEntry("reason", "0xC0DE0003");
 
     // input that ends too early applies nothing
     Site.Machine n = site.isolated(LabProfile.HYPERV_VM).init("2022", "ServerDatacenter");

@@ -358,7 +358,8 @@ public final class PhoneActivation {
     }
     try {
       return Optional.of(iid(s, key.get()).text());
-    } catch (KeywardException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // a status is never refused because the machine or the key copy cannot be read
       return Optional.empty();
     }
   }

@@ -1,6 +1,5 @@
 package dev.keyward.authority.store;
 
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -27,24 +26,6 @@ public final class PhoneStore {
         .bind("cid", c.cid())
         .bind("at", c.issuedAt())
         .execute();
-  }
-
-  /** The latest confirmation given for this installation ID (as {@code InstallationId.text()}). */
-  public Optional<Confirmation> latestFor(Handle h, String iid) {
-    return h.createQuery(
-            "SELECT id, activation_id, iid, key_index, cid, issued_at FROM phone_confirmations"
-                + " WHERE iid = :iid ORDER BY issued_at DESC, id DESC LIMIT 1")
-        .bind("iid", iid)
-        .map(
-            (rs, ctx) ->
-                new Confirmation(
-                    rs.getString("id"),
-                    rs.getString("activation_id"),
-                    rs.getString("iid"),
-                    rs.getInt("key_index"),
-                    rs.getString("cid"),
-                    rs.getLong("issued_at")))
-        .findOne();
   }
 
   /** Whether an activation's certificate id names a confirmation: it was made by phone. */

@@ -19,8 +19,10 @@ import java.util.Optional;
  * loads the key, its standing and its prior activations in one transaction, calls {@link #decide}
  * and stores what it says; nothing else decides.
  *
- * <p>Checks run in one fixed order, first refusal wins: simulated machine, blocked key, clock skew,
- * key fit ({@link KeyFit}), then the channel's own rule.
+ * <p>Checks run in one fixed order, first refusal wins: simulated machine, blocked key, clock skew
+ * (online only: an installation ID carries no time), key fit ({@link KeyFit}), then the channel's
+ * own rule. Phone and proxy activation decide with the same rules and counts, on the installation
+ * ID's short hashes ({@link MachineHardware}).
  */
 public final class ChannelRules {
   private ChannelRules() {}
