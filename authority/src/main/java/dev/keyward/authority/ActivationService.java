@@ -105,29 +105,23 @@ final class ActivationService {
                 // machine gets its activation back, active again, and nothing is spent.
                 store.reactivate(h, row.id());
               }
-              String signed = store.certificate(h, row.certificateId()).orElseThrow().signed();
-              yield new Issued(signed, true, row.id());
+              Optional<Store.CertificateRow> stored = store.certificate(h, row.certificateId());
+              if (stored.isEmpty()) {
+                // Activated by phone, so certificate-less: its first certificate, nothing spent.
+                String certificateId = Ids.next("cert");
+                String text =
+                    sign(certificateId, key, product, group, request, cmid, now).toJsonText();
+                store.insertCertificate(h, certificateId, row.id(), now.toEpochMilli(), text);
+                store.setCurrentCertificate(h, row.id(), certificateId);
+                yield new Issued(text, true, row.id());
+              }
+              yield new Issued(stored.get().signed(), true, row.id());
             }
             case ChannelDecision.Grant grant -> {
               String activationId = Ids.next("act");
               String certificateId = Ids.next("cert");
               SignedCertificate signed =
-                  keyring
-                      .signer()
-                      .sign(
-                          new ActivationCertificate(
-                              certificateId,
-                              key.id(),
-                              key.partialKey(),
-                              product.id(),
-                              group.version(),
-                              group.edition().orElse(request.installed().edition()),
-                              group.channel(),
-                              request.machine(),
-                              cmid,
-                              now,
-                              Optional.empty(),
-                              keyring.signer().keyId()));
+                  sign(certificateId, key, product, group, request, cmid, now);
               String text = signed.toJsonText();
               store.insertActivation(
                   h,
@@ -155,6 +149,32 @@ final class ActivationService {
             }
           };
         });
+  }
+
+  private SignedCertificate sign(
+      String certificateId,
+      KeyRow key,
+      Product product,
+      KeyGroup group,
+      ActivationRequest request,
+      String cmid,
+      Instant now) {
+    return keyring
+        .signer()
+        .sign(
+            new ActivationCertificate(
+                certificateId,
+                key.id(),
+                key.partialKey(),
+                product.id(),
+                group.version(),
+                group.edition().orElse(request.installed().edition()),
+                group.channel(),
+                request.machine(),
+                cmid,
+                now,
+                Optional.empty(),
+                keyring.signer().keyId()));
   }
 
   /** Releases the activation this machine holds (a MAK count stays spent: SupportRules). */
@@ -291,7 +311,7 @@ final class ActivationService {
   static PriorActivation prior(ActivationRow row) {
     return new PriorActivation(
         row.id(),
-        Machines.fromJson(row.components()),
+        Machines.hardwareFromJson(row.components()),
         row.active(),
         Instant.ofEpochMilli(row.issuedAt()),
         row.spent());

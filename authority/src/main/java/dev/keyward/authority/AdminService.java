@@ -5,6 +5,7 @@ import dev.keyward.authority.store.ActivationRow;
 import dev.keyward.authority.store.AuditEntry;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.KeyRow;
+import dev.keyward.authority.store.PhoneStore;
 import dev.keyward.authority.store.Store;
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.CatalogLoad;
@@ -481,6 +482,7 @@ final class AdminService {
         "releasedAt", row.releasedAt().map(t -> Instant.ofEpochMilli(t).toString()).orElse(null));
     json.put("releaseReason", row.releaseReason().orElse(null));
     json.put("certificateId", row.certificateId());
+    json.put("method", PhoneStore.isPhone(row) ? "phone" : "online");
     return json;
   }
 

@@ -9,6 +9,7 @@ import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.CatalogLoad;
 import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.TrustedKey;
+import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.yaml.SourceProblem;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -103,14 +104,19 @@ public final class AuthorityServer implements AutoCloseable {
       new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
       new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
       new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+      RateLimiter perKey = new RateLimiter(config.perKey(), System::nanoTime);
+      PhoneActivationService phone =
+          new PhoneActivationService(
+              store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
       Routes routes =
           new Routes(
               activations,
               admin,
-              new RateLimiter(config.perKey(), System::nanoTime),
+              perKey,
               db,
               registry,
-              DataDirectory.trustJson(keyring.trustedKeys()));
+              DataDirectory.trustJson(keyring.trustedKeys(), keyring.phoneKeys().trusted()),
+              new PhoneRoutes(phone, perKey));
       List<Route> table = routes.table();
       Api api =
           new Api(
@@ -211,6 +217,11 @@ public final class AuthorityServer implements AutoCloseable {
   /** The certificate-signing public keys; what {@code GET /v1/trust} answers. */
   public List<TrustedKey> trustedKeys() {
     return data.trustedKeys();
+  }
+
+  /** The phone activation public keys, active first; {@code GET /v1/trust}'s {@code phoneKeys}. */
+  public List<TrustedPhoneKey> trustedPhoneKeys() {
+    return data.phoneKeys().trusted();
   }
 
   public Path dataDir() {

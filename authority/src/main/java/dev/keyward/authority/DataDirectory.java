@@ -2,6 +2,7 @@ package dev.keyward.authority;
 
 import dev.keyward.authority.crypto.CertificateSigner;
 import dev.keyward.core.catalog.TrustedKey;
+import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ import java.util.stream.Stream;
  * secrets/fingerprint.secret        HMAC secret of the key fingerprints in the database
  * secrets/key-encryption.key        AES-256 key of the encrypted key copies
  * secrets/signing-keys/ID.ed25519   Ed25519 private keys; "active" names the one that signs
+ * secrets/phone-keys/N.p256         P-256 keys of confirmation IDs (phone activation); "active"
+ *                                   names the index that signs ({@link PhoneKeys})
  * </pre>
  */
 public final class DataDirectory {
@@ -50,6 +53,7 @@ public final class DataDirectory {
   private final byte[] keyEncryptionKey;
   private final CertificateSigner signer;
   private final List<TrustedKey> trustedKeys;
+  private final PhoneKeys phoneKeys;
   private final String adminToken;
 
   private DataDirectory(Path root, SecureRandom random) throws IOException {
@@ -90,7 +94,8 @@ public final class DataDirectory {
     // The active key first: what clients pick when they take just one.
     keys.sort((a, b) -> Boolean.compare(!a.id().equals(active), !b.id().equals(active)));
     this.trustedKeys = List.copyOf(keys);
-    writePublic(root.resolve("trust.json"), trustJson(trustedKeys) + "\n");
+    this.phoneKeys = PhoneKeys.open(secrets.resolve("phone-keys"), random);
+    writePublic(root.resolve("trust.json"), trustJson(trustedKeys, phoneKeys.trusted()) + "\n");
     Path tokenFile = root.resolve("admin-token");
     if (!Files.exists(tokenFile)) {
       byte[] bytes = new byte[SECRET_BYTES];
@@ -147,6 +152,14 @@ public final class DataDirectory {
 
   /** {"keys": [{"id", "ed25519"}]}: the content of trust.json and of GET /v1/trust. */
   public static String trustJson(List<TrustedKey> keys) {
+    return trustJson(keys, List.of());
+  }
+
+  /**
+   * {"keys": [{"id", "ed25519"}], "phoneKeys": [{"index", "p256"}]}: the content of trust.json and
+   * of GET /v1/trust. Readers that know only "keys" still read it.
+   */
+  public static String trustJson(List<TrustedKey> keys, List<TrustedPhoneKey> phoneKeys) {
     List<Object> list = new ArrayList<>();
     for (TrustedKey k : keys) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -154,7 +167,31 @@ public final class DataDirectory {
       m.put("ed25519", k.ed25519());
       list.add(m);
     }
-    return Json.write(Map.of("keys", list));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("keys", list);
+    if (!phoneKeys.isEmpty()) {
+      List<Object> phone = new ArrayList<>();
+      for (TrustedPhoneKey k : phoneKeys) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", k.index());
+        m.put("p256", k.p256());
+        phone.add(m);
+      }
+      json.put("phoneKeys", phone);
+    }
+    return Json.write(json);
+  }
+
+  /**
+   * Makes a new phone activation key the active one; the old ones stay trusted (confirmation IDs
+   * name the key index that signed them). Takes effect at the next start.
+   *
+   * @return the new key's index
+   */
+  public static int rotatePhoneKey(Path root) throws IOException {
+    createPrivateDirectory(root);
+    createPrivateDirectory(root.resolve("secrets"));
+    return PhoneKeys.newKey(root.resolve("secrets").resolve("phone-keys"), new SecureRandom());
   }
 
   private byte[] secret(Path file) throws IOException {
@@ -179,7 +216,7 @@ public final class DataDirectory {
         != null;
   }
 
-  private static void createPrivateDirectory(Path dir) throws IOException {
+  static void createPrivateDirectory(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       return;
     }
@@ -253,6 +290,10 @@ public final class DataDirectory {
 
   public List<TrustedKey> trustedKeys() {
     return trustedKeys;
+  }
+
+  PhoneKeys phoneKeys() {
+    return phoneKeys;
   }
 
   public String adminToken() {

@@ -16,7 +16,8 @@ record Keyring(
     KeyCipher cipher,
     CertificateSigner signer,
     List<TrustedKey> trustedKeys,
-    CertificateVerifier verifier) {
+    CertificateVerifier verifier,
+    PhoneKeys phoneKeys) {
 
   static Keyring of(DataDirectory data) {
     return new Keyring(
@@ -25,6 +26,7 @@ record Keyring(
         new KeyCipher(data.keyEncryptionKey(), new SecureRandom()),
         data.signer(),
         data.trustedKeys(),
-        new CertificateVerifier(data.trustedKeys()));
+        new CertificateVerifier(data.trustedKeys()),
+        data.phoneKeys());
   }
 }

@@ -35,6 +35,7 @@ final class Routes {
   private final PrometheusMeterRegistry registry;
   private final String trustJson;
   private final Timer decisions;
+  private final PhoneRoutes phone;
   private Api api;
 
   Routes(
@@ -43,8 +44,10 @@ final class Routes {
       RateLimiter perKey,
       Database db,
       PrometheusMeterRegistry registry,
-      String trustJson) {
+      String trustJson,
+      PhoneRoutes phone) {
     this.activations = activations;
+    this.phone = phone;
     this.admin = admin;
     this.perKey = perKey;
     this.db = db;
@@ -58,6 +61,7 @@ final class Routes {
 
   void bind(Api api) {
     this.api = api;
+    phone.bind(api);
   }
 
   List<Route> table() {
@@ -66,6 +70,7 @@ final class Routes {
     r.add(new Route(HandlerType.POST, "/v1/deactivate", false, this::deactivate));
     r.add(new Route(HandlerType.POST, "/v1/renew", false, this::renew));
     r.add(new Route(HandlerType.GET, "/v1/trust", false, this::trust));
+    r.addAll(phone.table());
     r.add(new Route(HandlerType.POST, "/v1/admin/keys", true, this::issue));
     r.add(new Route(HandlerType.GET, "/v1/admin/keys/{key}", true, this::show));
     r.add(new Route(HandlerType.POST, "/v1/admin/keys/{key}/block", true, ctx -> block(ctx, true)));

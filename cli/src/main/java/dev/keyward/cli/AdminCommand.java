@@ -31,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
       AdminCommand.Keys.class,
       AdminCommand.Mak.class,
       AdminCommand.Activations.class,
-      AdminCommand.Audit.class
+      AdminCommand.Audit.class,
+      AdminPhoneCommand.class,
+      AdminPhoneCommand.Proxy.class
     })
 final class AdminCommand {
   /** Keys issued per request, so that a progress bar can move. */
@@ -50,6 +52,14 @@ final class AdminCommand {
       paramLabel = "T",
       description = "Admin token (env KEYWARD_TOKEN; else <data>/admin-token).")
   String token;
+
+  @Option(
+      names = "--actor",
+      paramLabel = "NAME",
+      description =
+          "Who acts, recorded in the audit log with each change (env KEYWARD_ACTOR; default:"
+              + " admin).")
+  String actor;
 
   @Option(
       names = "--data",
@@ -106,11 +116,20 @@ final class AdminCommand {
   }
 
   Map<String, Object> get(String path) {
-    return connection().get(path, token());
+    return connection().send("GET", path, null, token(), actorHeader());
   }
 
   Map<String, Object> post(String path, Map<String, ?> body) {
-    return connection().post(path, body, token());
+    return connection().send("POST", path, body, token(), actorHeader());
+  }
+
+  /** X-Keyward-Actor: --actor, else KEYWARD_ACTOR, else none (the authority records "admin"). */
+  private Map<String, String> actorHeader() {
+    String named = actor;
+    if (named == null || named.isBlank()) {
+      named = root.ctx.env().get("KEYWARD_ACTOR");
+    }
+    return named == null || named.isBlank() ? Map.of() : Map.of("X-Keyward-Actor", named.strip());
   }
 
   boolean json() {
@@ -398,7 +417,7 @@ final class AdminCommand {
       name = "audit",
       mixinStandardHelpOptions = true,
       description = "The authority's audit log.",
-      subcommands = {Audit.Verify.class})
+      subcommands = {Audit.Verify.class, AdminPhoneCommand.AuditList.class})
   static final class Audit {
     @ParentCommand AdminCommand admin;
 

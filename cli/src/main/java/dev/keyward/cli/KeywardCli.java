@@ -5,6 +5,7 @@ import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.hardware.oshi.OshiMachineReader;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,11 @@ public final class KeywardCli {
   public static final int USAGE = 2;
   public static final int INTERNAL = 3;
 
-  /** Everything a run reads from its surroundings. */
+  /**
+   * Everything a run reads from its surroundings.
+   *
+   * @param in what the user types ({@code keyward slui 4}); a terminal or a pipe
+   */
   public record Context(
       PrintStream out,
       PrintStream err,
@@ -37,7 +42,8 @@ public final class KeywardCli {
       Clock clock,
       Supplier<MachineFacts> machine,
       Path workingDirectory,
-      boolean stderrIsTerminal) {
+      boolean stderrIsTerminal,
+      InputStream in) {
     public Context {
       Objects.requireNonNull(out, "out");
       Objects.requireNonNull(err, "err");
@@ -45,6 +51,27 @@ public final class KeywardCli {
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(machine, "machine");
       Objects.requireNonNull(workingDirectory, "workingDirectory");
+      Objects.requireNonNull(in, "in");
+    }
+
+    /** Surroundings with nothing to read: every interactive question finds the input ended. */
+    public Context(
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> env,
+        Clock clock,
+        Supplier<MachineFacts> machine,
+        Path workingDirectory,
+        boolean stderrIsTerminal) {
+      this(
+          out,
+          err,
+          env,
+          clock,
+          machine,
+          workingDirectory,
+          stderrIsTerminal,
+          InputStream.nullInputStream());
     }
 
     /** This process's surroundings: real streams, environment, clock and hardware. */
@@ -56,7 +83,8 @@ public final class KeywardCli {
           Clock.systemUTC(),
           () -> new OshiMachineReader().read(),
           Path.of("").toAbsolutePath(),
-          Boolean.getBoolean("keyward.stderr.tty"));
+          Boolean.getBoolean("keyward.stderr.tty"),
+          System.in);
     }
 
     boolean debug() {

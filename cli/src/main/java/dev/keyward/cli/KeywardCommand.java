@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
       ExplainCommand.class,
       RestartCommand.class,
       ComplianceCommand.class,
-      EvidenceCommand.class
+      EvidenceCommand.class,
+      SluiCommand.class,
+      ProxyCommand.class
     })
 public final class KeywardCommand implements Runnable {
   /** The authority address {@code keyward authority serve} uses when given no flags. */
@@ -170,7 +172,7 @@ public final class KeywardCommand implements Runnable {
     };
   }
 
-  private List<TrustedKey> explicitTrust() {
+  private Optional<Path> trustFile() {
     Path file = trust;
     if (file == null) {
       String env = ctx.env().get("KEYWARD_TRUST");
@@ -178,7 +180,11 @@ public final class KeywardCommand implements Runnable {
         file = Path.of(env);
       }
     }
-    return file == null ? List.of() : TrustFile.read(ctx.workingDirectory().resolve(file));
+    return Optional.ofNullable(file).map(f -> ctx.workingDirectory().resolve(f));
+  }
+
+  private List<TrustedKey> explicitTrust() {
+    return trustFile().map(TrustFile::read).orElse(List.of());
   }
 
   KeywardClient client() {
@@ -193,6 +199,7 @@ public final class KeywardCommand implements Runnable {
         .machine(machine())
         .authority(authorityUri())
         .trust(explicitTrust())
+        .phoneTrust(trustFile().map(TrustFile::readPhoneKeys).orElse(List.of()))
         .clock(ctx.clock())
         .proxies(Proxies.selector(ctx.env(), System.getProperties()))
         .build();

@@ -129,7 +129,8 @@ final class Printer {
       o.put("name", name(info));
       o.put("activationId", info.activationId().orElse(null));
       o.put("extendedPid", info.extendedPid().orElse(null));
-      o.put("installationId", null);
+      o.put("installationId", info.installationId().orElse(null));
+      o.put("activationMethod", info.activationMethod().orElse(null));
       o.put("evaluationEndDate", s.evaluationEnd() == null ? null : s.evaluationEnd().toString());
       o.put("trustedTime", info.trustedTime().toString());
       o.put("clockSetBack", s.clockSetBack());
@@ -165,11 +166,23 @@ final class Printer {
             + ", "
             + info.channel().map(c -> c.name() + " channel").orElse("no product key installed"));
     if (verbose) {
-      out.println("Activation ID: " + info.activationId().orElse("(not activated)"));
+      out.println(
+          "Activation ID: "
+              + info.phoneActivation()
+                  .map(
+                      p ->
+                          "(phone activation: confirmation ID of authority phone key "
+                              + p.keyIndex()
+                              + ", applied "
+                              + DATE.format(p.confirmedAt())
+                              + ")")
+                  .or(info::activationId)
+                  .orElse("(not activated)"));
       out.println("Extended PID: " + info.extendedPid().orElse("(no product key installed)"));
       out.println("Product Key Channel: " + info.channel().map(Channel::name).orElse("(none)"));
       out.println(
-          "Installation ID: not available yet (phone activation arrives in a later version)");
+          "Installation ID: "
+              + info.installationId().orElse("(none: no product key that activates by phone)"));
       if (s.evaluationEnd() != null) {
         out.println("Evaluation End Date: " + DATE.format(s.evaluationEnd()));
       }

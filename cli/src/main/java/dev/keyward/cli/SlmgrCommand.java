@@ -32,19 +32,20 @@ final class SlmgrCommand implements Callable<Integer> {
         /upk         Uninstall the product key (releases the activation online first)
         /cpky        Clear the product key copy from the store
         /rearm       Restart the evaluation or initial grace period
+        /dti         Display the installation ID for phone activation
+        /atp CID     Activate with the confirmation ID the activation center gave
         /?           This help
 
-      Not available in this version yet: /dti, /atp (phone activation), /skms, /ckms,
-      /skms-domain, /ckms-domain, /skhc, /ckhc, /sai, /sri (volume activation).
+      Not available in this version yet: /skms, /ckms, /skms-domain, /ckms-domain, /skhc,
+      /ckhc, /sai, /sri (volume activation).
 
       Global options go before slmgr: --store DIR, --machine FILE, --authority URL, --json.
       Native equivalents: keyward key install KEY, activate, status [--verbose], expiry,
-      key uninstall, key clear, rearm.
+      key uninstall, key clear, rearm; keyward slui 4 for phone activation step by step.
       """;
 
   private static final List<String> LATER =
-      List.of(
-          "dti", "atp", "skms", "ckms", "skms-domain", "ckms-domain", "skhc", "ckhc", "sai", "sri");
+      List.of("skms", "ckms", "skms-domain", "ckms-domain", "skhc", "ckhc", "sai", "sri");
 
   @ParentCommand KeywardCommand root;
 
@@ -77,14 +78,17 @@ final class SlmgrCommand implements Callable<Integer> {
       case "upk" -> noArgs(verb, params, () -> Actions.uninstallKey(root));
       case "cpky" -> noArgs(verb, params, () -> Actions.clearKey(root));
       case "rearm" -> noArgs(verb, params, () -> Actions.rearm(root));
+      case "dti" -> noArgs(verb, params, () -> PhoneActions.showInstallationId(root));
+      case "atp" ->
+          PhoneActions.applyConfirmationId(root, String.join(" ", one(verb, params, "CID")));
       default -> {
         if (LATER.contains(verb)) {
           throw KeywardException.of(
               ErrorCode.BAD_REQUEST,
               "slmgr /"
                   + verb
-                  + " is not available in this version of keyward yet (phone and volume"
-                  + " activation come later).");
+                  + " is not available in this version of keyward yet (volume activation comes"
+                  + " later).");
         }
         throw KeywardException.of(
             ErrorCode.BAD_REQUEST,

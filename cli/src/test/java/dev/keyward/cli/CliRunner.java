@@ -1,6 +1,7 @@
 package dev.keyward.cli;
 
 import dev.keyward.core.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,11 @@ final class CliRunner {
   }
 
   Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  /** Runs with {@code input} as what the user types (a pipe, for keyward slui 4). */
+  Result runWithInput(String input, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     KeywardCli.Context ctx =
@@ -58,7 +64,8 @@ final class CliRunner {
               throw new AssertionError("tests pass --machine FILE");
             },
             workingDirectory,
-            false);
+            false,
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
     int exit = KeywardCli.run(ctx, args);
     return new Result(
         exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -112,7 +112,7 @@ class OfflineCliTest {
     assertThat(dlv.out())
         .contains("Extended PID: ")
         .contains("Product Key Channel: RETAIL")
-        .contains("Installation ID: not available yet")
+        .containsPattern("Installation ID: \\d{7}(-\\d{7}){8}\n")
         .contains("Remaining rearm count: 5")
         .contains("Trusted time: 2026-03-01 10:00:00 UTC");
 

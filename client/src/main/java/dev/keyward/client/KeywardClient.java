@@ -7,6 +7,7 @@ import dev.keyward.core.catalog.Edition;
 import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.TrustedKey;
+import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.CertificateCheck;
 import dev.keyward.core.cert.CertificateVerifier;
@@ -76,6 +77,7 @@ public final class KeywardClient {
   private final Supplier<MachineFacts> machineSource;
   private final Optional<URI> authority;
   private final List<TrustedKey> explicitTrust;
+  private final List<TrustedPhoneKey> explicitPhoneTrust;
   private final boolean pinTrustOnFirstUse;
   private final Clock clock;
   private final ProxySelector proxies;
@@ -89,6 +91,7 @@ public final class KeywardClient {
     this.machineSource = b.machine;
     this.authority = b.authority;
     this.explicitTrust = List.copyOf(b.trust);
+    this.explicitPhoneTrust = List.copyOf(b.phoneTrust);
     this.pinTrustOnFirstUse = b.pinTrustOnFirstUse;
     this.clock = b.clock;
     this.proxies = b.proxies;
@@ -114,6 +117,22 @@ public final class KeywardClient {
 
   public Optional<URI> authority() {
     return authority;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  boolean pinTrustOnFirstUse() {
+    return pinTrustOnFirstUse;
+  }
+
+  /**
+   * Phone and proxy activation ({@code slmgr /dti}, {@code /atp}, {@code slui 4}, proxy files): the
+   * installation ID and confirmation IDs of the installed key.
+   */
+  public PhoneActivation phone() {
+    return new PhoneActivation(this);
   }
 
   // --- operations -----------------------------------------------------------------------------
@@ -348,7 +367,8 @@ public final class KeywardClient {
     LicenseRecord next =
         refusedOrNext(s.machine.apply(s.state.record(), new LicenseEvent.KeyUninstalled(), now));
     StoredKey stored = s.state.key().orElseThrow();
-    if (s.state.certificate().isPresent() && stored.channel().activatesAtAuthority()) {
+    boolean activated = s.state.certificate().isPresent() || s.state.phone().isPresent();
+    if (activated && stored.channel().activatesAtAuthority()) {
       Optional<ProductKey> key =
           stored.encrypted().flatMap(e -> store.secret().decrypt(e, s.product.id()));
       if (key.isEmpty()) {
@@ -369,10 +389,16 @@ public final class KeywardClient {
                   + (answer.get("activationId") instanceof String id ? " (" + id + ")" : "")
                   + "; the key can be activated on another machine.");
         } catch (KeywardException e) {
-          if (e.code() != ErrorCode.PKEY_NOT_INSTALLED) {
+          if (e.code() == ErrorCode.AUTHORITY_UNREACHABLE && s.state.phone().isPresent()) {
+            // activated by phone: this machine may never reach the authority
+            notices.add(
+                "The activation could not be released at the authority (it cannot be reached)."
+                    + " Ask support to release the key if it moves to another machine.");
+          } else if (e.code() != ErrorCode.PKEY_NOT_INSTALLED) {
             throw e;
+          } else {
+            notices.add("The authority holds no active activation of this key for this machine.");
           }
-          notices.add("The authority holds no active activation of this key for this machine.");
         }
       }
     }
@@ -434,21 +460,36 @@ public final class KeywardClient {
     return List.copyOf(keys);
   }
 
+  /**
+   * The authority phone keys this client trusts for confirmation IDs: the builder's, the catalog's,
+   * and the ones pinned in the store's {@code trust.json}, by index (the first of an index wins).
+   */
+  public List<TrustedPhoneKey> trustedPhoneKeys() {
+    LinkedHashSet<TrustedPhoneKey> keys = new LinkedHashSet<>(explicitPhoneTrust);
+    catalog.products().forEach(p -> keys.addAll(p.trustedPhoneKeys()));
+    Path pinned = store.trustFile();
+    if (Files.isRegularFile(pinned)) {
+      keys.addAll(TrustFile.readPhoneKeys(pinned));
+    }
+    return List.copyOf(keys);
+  }
+
   /** Fetches the authority's keys ({@code GET /v1/trust}) and pins them in the store. */
   public List<TrustedKey> pinTrust() {
     return pinTrust(connection());
   }
 
-  private List<TrustedKey> pinTrust(AuthorityConnection connection) {
+  List<TrustedKey> pinTrust(AuthorityConnection connection) {
     Map<String, Object> answer = connection.get("/v1/trust", Optional.empty());
+    String text = dev.keyward.core.json.Json.write(answer);
     List<TrustedKey> keys =
-        TrustFile.parse(dev.keyward.core.json.Json.write(answer))
+        TrustFile.parse(text)
             .orElseThrow(
                 () ->
                     KeywardException.of(
                         ErrorCode.BAD_REQUEST,
                         "The authority at " + connection.base() + " lists no trusted keys."));
-    store.writeTrust(TrustFile.write(keys));
+    store.writeTrust(TrustFile.write(keys, TrustFile.parsePhoneKeys(text)));
     return keys;
   }
 
@@ -472,9 +513,9 @@ public final class KeywardClient {
   // --- opening and checking the store ---------------------------------------------------------
 
   /** A product's state, checked and brought up to date, with its catalog entry and timers. */
-  private record Session(Product product, ProductState state, LicenseMachine machine) {}
+  record Session(Product product, ProductState state, LicenseMachine machine) {}
 
-  private Session open(List<String> notices) {
+  Session open(List<String> notices) {
     String productId = chooseProduct();
     LocalStore.Read read = store.load(productId);
     return switch (read) {
@@ -562,6 +603,8 @@ public final class KeywardClient {
                   true));
         }
       }
+    } else if (state.phone().isPresent() && state.record().state() == LicenseState.LICENSED) {
+      state = phone().recheck(product, machine, state, notices, now);
     }
     if (!state.equals(loaded)) {
       store.save(state);
@@ -677,7 +720,7 @@ public final class KeywardClient {
     };
   }
 
-  private ProductKey keyCopy(Session s, StoredKey stored) {
+  ProductKey keyCopy(Session s, StoredKey stored) {
     String copy =
         stored
             .encrypted()
@@ -725,7 +768,7 @@ public final class KeywardClient {
     return components;
   }
 
-  private MachineFacts machineFacts() {
+  MachineFacts machineFacts() {
     if (machine == null) {
       if (machineSource == null) {
         throw KeywardException.of(
@@ -736,7 +779,7 @@ public final class KeywardClient {
     return machine;
   }
 
-  private AuthorityConnection connection() {
+  AuthorityConnection connection() {
     URI uri =
         authority
             .or(
@@ -754,14 +797,14 @@ public final class KeywardClient {
     return new AuthorityConnection(uri, proxies);
   }
 
-  private static LicenseRecord refusedOrNext(Transition t) {
+  static LicenseRecord refusedOrNext(Transition t) {
     return switch (t) {
       case Transition.Moved moved -> moved.next();
       case Transition.Refused refused -> throw new KeywardException(refused.failure());
     };
   }
 
-  private static LicenseRecord moved(Transition t, String what) {
+  static LicenseRecord moved(Transition t, String what) {
     return switch (t) {
       case Transition.Moved moved -> moved.next();
       case Transition.Refused refused ->
@@ -773,7 +816,7 @@ public final class KeywardClient {
     return other.filter(o -> o.isAfter(now)).orElse(now);
   }
 
-  private void event(ProductState state, String name, Map<String, ?> details) {
+  void event(ProductState state, String name, Map<String, ?> details) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("at", clock.instant().toString());
     event.put("event", name);
@@ -791,7 +834,7 @@ public final class KeywardClient {
     store.appendEvent(state.installation().product(), event);
   }
 
-  private LicenseInfo info(Session s, List<String> notices) {
+  LicenseInfo info(Session s, List<String> notices) {
     ProductState st = s.state;
     LicenseStatus status = s.machine.status(st.record(), clock.instant());
     Optional<Channel> channel =
@@ -832,7 +875,9 @@ public final class KeywardClient {
         st.key().flatMap(StoredKey::encrypted).isPresent(),
         st.volume(),
         st.pendingEdition(),
-        notices);
+        notices,
+        phone().installationIdIfKnown(s),
+        st.phone());
   }
 
   /** Configures a client. Only {@link #store} is required. */
@@ -843,6 +888,7 @@ public final class KeywardClient {
     private Supplier<MachineFacts> machine;
     private Optional<URI> authority = Optional.empty();
     private List<TrustedKey> trust = List.of();
+    private List<TrustedPhoneKey> phoneTrust = List.of();
     private boolean pinTrustOnFirstUse = true;
     private Clock clock = Clock.systemUTC();
     private ProxySelector proxies;
@@ -883,6 +929,12 @@ public final class KeywardClient {
     /** Authority keys to trust besides the catalog's and the store's pinned ones. */
     public Builder trust(List<TrustedKey> trust) {
       this.trust = List.copyOf(trust);
+      return this;
+    }
+
+    /** Authority phone keys to trust for confirmation IDs besides the catalog's and pinned ones. */
+    public Builder phoneTrust(List<TrustedPhoneKey> phoneTrust) {
+      this.phoneTrust = List.copyOf(phoneTrust);
       return this;
     }
 

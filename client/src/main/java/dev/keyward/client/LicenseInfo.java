@@ -30,6 +30,10 @@ import java.util.Optional;
  * @param pendingEdition an edition conversion waiting for {@code keyward restart}
  * @param notices things the user should know about what just happened (trust pinned, hardware
  *     change detected, store damaged…), in order
+ * @param installationId this machine's installation ID for the installed key ({@code slmgr /dti}),
+ *     when a key that activates at the authority is installed with its copy
+ * @param phoneActivation the confirmation ID when the product was activated by phone or proxy file
+ *     (no certificate then)
  */
 public record LicenseInfo(
     String product,
@@ -48,11 +52,23 @@ public record LicenseInfo(
     boolean keyCopyStored,
     VolumeSettings volume,
     Optional<String> pendingEdition,
-    List<String> notices) {
+    List<String> notices,
+    Optional<String> installationId,
+    Optional<PhoneConfirmation> phoneActivation) {
 
   public LicenseInfo {
     Objects.requireNonNull(status, "status");
     notices = List.copyOf(notices);
+    Objects.requireNonNull(installationId, "installationId");
+    Objects.requireNonNull(phoneActivation, "phoneActivation");
+  }
+
+  /** How the product was activated: {@code online}, {@code phone}, or empty when it is not. */
+  public Optional<String> activationMethod() {
+    if (phoneActivation.isPresent()) {
+      return Optional.of("phone");
+    }
+    return activationId.map(id -> "online");
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param record the license timers (state, deadlines, rearm count, trusted-time anchor)
  * @param volume volume client settings
  * @param pendingEdition an edition conversion that {@code keyward restart} will apply
+ * @param phone the confirmation ID of a phone or proxy activation, which stands in for a
+ *     certificate (the two never coexist: setting one clears the other)
  */
 public record ProductState(
     Installation installation,
@@ -27,7 +29,8 @@ public record ProductState(
     Optional<SignedCertificate> certificate,
     LicenseRecord record,
     VolumeSettings volume,
-    Optional<String> pendingEdition) {
+    Optional<String> pendingEdition,
+    Optional<PhoneConfirmation> phone) {
   public ProductState {
     Objects.requireNonNull(installation, "installation");
     Objects.requireNonNull(cmid, "cmid");
@@ -37,20 +40,66 @@ public record ProductState(
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(volume, "volume");
     Objects.requireNonNull(pendingEdition, "pendingEdition");
+    Objects.requireNonNull(phone, "phone");
+  }
+
+  /** A state without a phone activation. */
+  public ProductState(
+      Installation installation,
+      String cmid,
+      Instant installedAt,
+      Optional<StoredKey> key,
+      Optional<SignedCertificate> certificate,
+      LicenseRecord record,
+      VolumeSettings volume,
+      Optional<String> pendingEdition) {
+    this(
+        installation,
+        cmid,
+        installedAt,
+        key,
+        certificate,
+        record,
+        volume,
+        pendingEdition,
+        Optional.empty());
   }
 
   ProductState withRecord(LicenseRecord next) {
     return new ProductState(
-        installation, cmid, installedAt, key, certificate, next, volume, pendingEdition);
+        installation, cmid, installedAt, key, certificate, next, volume, pendingEdition, phone);
   }
 
   ProductState withKey(Optional<StoredKey> next) {
     return new ProductState(
-        installation, cmid, installedAt, next, certificate, record, volume, pendingEdition);
+        installation, cmid, installedAt, next, certificate, record, volume, pendingEdition, phone);
   }
 
+  /** The certificate replaces any phone activation (a new key, an online activation, a repair). */
   ProductState withCertificate(Optional<SignedCertificate> next) {
     return new ProductState(
-        installation, cmid, installedAt, key, next, record, volume, pendingEdition);
+        installation,
+        cmid,
+        installedAt,
+        key,
+        next,
+        record,
+        volume,
+        pendingEdition,
+        Optional.empty());
+  }
+
+  /** A phone activation replaces the certificate. */
+  ProductState withPhone(Optional<PhoneConfirmation> next) {
+    return new ProductState(
+        installation,
+        cmid,
+        installedAt,
+        key,
+        Optional.empty(),
+        record,
+        volume,
+        pendingEdition,
+        next);
   }
 }

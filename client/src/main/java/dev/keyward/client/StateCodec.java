@@ -36,6 +36,7 @@ final class StateCodec {
     json.put("record", record(s.record()));
     json.put("volume", volume(s.volume()));
     json.put("pendingEdition", s.pendingEdition().orElse(null));
+    s.phone().ifPresent(p -> json.put("phone", phone(p)));
     return json;
   }
 
@@ -62,7 +63,25 @@ final class StateCodec {
         certificate,
         record(map(json, "record")),
         volume(map(json, "volume")),
-        Optional.ofNullable(optionalText(json, "pendingEdition")));
+        Optional.ofNullable(optionalText(json, "pendingEdition")),
+        json.get("phone") == null ? Optional.empty() : Optional.of(phone(map(json, "phone"))));
+  }
+
+  private static Map<String, Object> phone(PhoneConfirmation p) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("installationId", p.installationId());
+    json.put("confirmationId", p.confirmationId());
+    json.put("keyIndex", p.keyIndex());
+    json.put("confirmedAt", p.confirmedAt().toString());
+    return json;
+  }
+
+  private static PhoneConfirmation phone(Map<?, ?> json) {
+    return new PhoneConfirmation(
+        text(json, "installationId"),
+        text(json, "confirmationId"),
+        integer(json, "keyIndex"),
+        Instant.parse(text(json, "confirmedAt")));
   }
 
   /** What a damaged state still tells: product, version and edition, when they can be read. */

@@ -1,8 +1,11 @@
 package dev.keyward.client;
 
 import dev.keyward.core.catalog.TrustedKey;
+import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.json.Json;
+import dev.keyward.core.phone.PhoneKeyDecoding;
+import dev.keyward.core.phone.PhonePublicKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +18,9 @@ import java.util.Optional;
 
 /**
  * The authority's public keys as {@code GET /v1/trust} answers them and {@code trust.json} holds
- * them: {@code {"keys": [{"id": "k-…", "ed25519": "<base64 SubjectPublicKeyInfo>"}]}}.
+ * them: {@code {"keys": [{"id": "k-…", "ed25519": "<base64 SubjectPublicKeyInfo>"}], "phoneKeys":
+ * [{"index": 0, "p256": "<base64 compressed point>"}]}}. {@code phoneKeys} (confirmation IDs) is
+ * optional, so files written before phone activation still read.
  */
 public final class TrustFile {
   private TrustFile() {}
@@ -55,7 +60,40 @@ public final class TrustFile {
     }
   }
 
+  /** The phone activation keys of trust JSON; empty when it lists none or is not of that form. */
+  public static List<TrustedPhoneKey> parsePhoneKeys(String text) {
+    Optional<Map<String, Object>> json = Json.readObject(text);
+    if (json.isEmpty() || !(json.get().get("phoneKeys") instanceof List<?> keys)) {
+      return List.of();
+    }
+    List<TrustedPhoneKey> trusted = new ArrayList<>();
+    for (Object k : keys) {
+      if (k instanceof Map<?, ?> m
+          && m.get("index") instanceof Integer index
+          && index >= 0
+          && index <= TrustedPhoneKey.MAX_INDEX
+          && m.get("p256") instanceof String key
+          && PhonePublicKey.decode(key) instanceof PhoneKeyDecoding.Decoded<PhonePublicKey>) {
+        trusted.add(new TrustedPhoneKey(index, key));
+      }
+    }
+    return List.copyOf(trusted);
+  }
+
+  /** The phone activation keys of a trust file; empty when it has none or cannot be read. */
+  public static List<TrustedPhoneKey> readPhoneKeys(Path file) {
+    try {
+      return parsePhoneKeys(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   public static String write(List<TrustedKey> keys) {
+    return write(keys, List.of());
+  }
+
+  public static String write(List<TrustedKey> keys, List<TrustedPhoneKey> phoneKeys) {
     List<Object> list = new ArrayList<>();
     for (TrustedKey k : keys) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -63,6 +101,18 @@ public final class TrustFile {
       m.put("ed25519", k.ed25519());
       list.add(m);
     }
-    return Json.write(Map.of("keys", list));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("keys", list);
+    if (!phoneKeys.isEmpty()) {
+      List<Object> phone = new ArrayList<>();
+      for (TrustedPhoneKey k : phoneKeys) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", k.index());
+        m.put("p256", k.p256());
+        phone.add(m);
+      }
+      json.put("phoneKeys", phone);
+    }
+    return Json.write(json);
   }
 }

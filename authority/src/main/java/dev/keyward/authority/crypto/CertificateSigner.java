@@ -70,6 +70,17 @@ public final class CertificateSigner {
     return new SignedCertificate(certificate, signer.generateSignature());
   }
 
+  /**
+   * Signs other canonical bytes with the same key (proxy activation response files); standard
+   * Ed25519, checked with {@link #publicKey()}.
+   */
+  public byte[] signBytes(byte[] message) {
+    Ed25519Signer signer = new Ed25519Signer();
+    signer.init(true, privateKey);
+    signer.update(message, 0, message.length);
+    return signer.generateSignature();
+  }
+
   /** Checks a signature made by a key with this raw public key (tests, diagnostics). */
   static boolean verify(byte[] rawPublicKey, byte[] message, byte[] signature) {
     Ed25519Signer verifier = new Ed25519Signer();

@@ -31,7 +31,7 @@ public final class Api {
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
   private static final String PROBLEM_WRITTEN = "keyward.problem";
   private static final Set<String> RATE_LIMITED =
-      Set.of("/v1/activate", "/v1/deactivate", "/v1/renew");
+      Set.of("/v1/activate", "/v1/deactivate", "/v1/renew", "/v1/phone");
 
   private final List<Route> routes;
   private final RateLimiter perAddress;

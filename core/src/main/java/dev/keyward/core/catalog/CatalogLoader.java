@@ -7,6 +7,8 @@ import dev.keyward.core.hardware.TolerancePolicy;
 import dev.keyward.core.hardware.TolerancePolicyCheck;
 import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.ProductKeyCodec;
+import dev.keyward.core.phone.PhoneKeyDecoding;
+import dev.keyward.core.phone.PhonePublicKey;
 import dev.keyward.core.time.DurationText;
 import dev.keyward.core.yaml.SourceProblem;
 import dev.keyward.core.yaml.YamlSource;
@@ -50,7 +52,8 @@ public final class CatalogLoader {
           "volume",
           "grace",
           "activationUrl",
-          "trustedKeys");
+          "trustedKeys",
+          "trustedPhoneKeys");
 
   private final YamlSource src;
   // Across products: a key's group number alone must name one group of the whole catalog.
@@ -155,6 +158,7 @@ public final class CatalogLoader {
     GracePolicy grace = readGrace(m, path);
     Optional<String> activationUrl = src.optionalString(m, path, "activationUrl");
     List<TrustedKey> trusted = readTrustedKeys(m, path);
+    List<TrustedPhoneKey> phoneKeys = readTrustedPhoneKeys(m, path);
     if (id.isEmpty() || family.isEmpty()) {
       return Optional.empty();
     }
@@ -172,7 +176,8 @@ public final class CatalogLoader {
             volume,
             grace,
             activationUrl,
-            trusted));
+            trusted,
+            phoneKeys));
   }
 
   private static Function<String, String> unknownValue(String expected) {
@@ -614,6 +619,42 @@ public final class CatalogLoader {
                 if (id.isPresent() && key.isPresent()) {
                   keys.add(new TrustedKey(id.get(), key.get()));
                 }
+              });
+    }
+    return keys;
+  }
+
+  /**
+   * {@code trustedPhoneKeys: [{index: 0, p256: BASE64}]}: each a point of P-256, indexes unique.
+   */
+  private List<TrustedPhoneKey> readTrustedPhoneKeys(MappingNode m, String path) {
+    String field = join(path, "trustedPhoneKeys");
+    List<Node> items =
+        src.field(m, "trustedPhoneKeys").map(n -> src.sequence(n, field)).orElse(List.of());
+    List<TrustedPhoneKey> keys = new ArrayList<>();
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      String p = field + "[" + i + "]";
+      src.mapping(items.get(i), p)
+          .ifPresent(
+              k -> {
+                src.rejectUnknown(k, p, List.of("index", "p256"));
+                Optional<Integer> index =
+                    src.requiredInteger(k, p, "index", 0, TrustedPhoneKey.MAX_INDEX);
+                Optional<String> key = src.requiredString(k, p, "p256");
+                if (index.isEmpty() || key.isEmpty()) {
+                  return;
+                }
+                if (!seen.add(index.get())) {
+                  src.problem(k, join(p, "index"), "index " + index.get() + " is listed twice");
+                  return;
+                }
+                if (PhonePublicKey.decode(key.get())
+                    instanceof PhoneKeyDecoding.Invalid<PhonePublicKey> invalid) {
+                  src.problem(k, join(p, "p256"), invalid.reason());
+                  return;
+                }
+                keys.add(new TrustedPhoneKey(index.get(), key.get().strip()));
               });
     }
     return keys;

@@ -19,7 +19,8 @@ public record Product(
     VolumePolicy volume,
     GracePolicy grace,
     Optional<String> activationUrl,
-    List<TrustedKey> trustedKeys) {
+    List<TrustedKey> trustedKeys,
+    List<TrustedPhoneKey> trustedPhoneKeys) {
 
   public Product {
     versions = List.copyOf(versions);
@@ -28,6 +29,39 @@ public record Product(
     keyGroups = List.copyOf(keyGroups);
     volumeClientKeys = List.copyOf(volumeClientKeys);
     trustedKeys = List.copyOf(trustedKeys);
+    trustedPhoneKeys = List.copyOf(trustedPhoneKeys);
+  }
+
+  /** A product declared without phone activation keys (they come from the authority's trust). */
+  public Product(
+      String id,
+      String name,
+      Family family,
+      List<String> versions,
+      List<Edition> editions,
+      Map<Channel, ChannelPolicy> channels,
+      List<KeyGroup> keyGroups,
+      List<VolumeClientKey> volumeClientKeys,
+      TolerancePolicy hardware,
+      VolumePolicy volume,
+      GracePolicy grace,
+      Optional<String> activationUrl,
+      List<TrustedKey> trustedKeys) {
+    this(
+        id,
+        name,
+        family,
+        versions,
+        editions,
+        channels,
+        keyGroups,
+        volumeClientKeys,
+        hardware,
+        volume,
+        grace,
+        activationUrl,
+        trustedKeys,
+        List.of());
   }
 
   public Optional<Edition> edition(String editionId) {

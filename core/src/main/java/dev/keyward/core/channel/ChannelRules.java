@@ -6,10 +6,7 @@ import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
-import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.Tolerance;
 import dev.keyward.core.hardware.TolerancePolicy;
-import dev.keyward.core.hardware.ToleranceResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +19,10 @@ import java.util.Optional;
  * loads the key, its standing and its prior activations in one transaction, calls {@link #decide}
  * and stores what it says; nothing else decides.
  *
- * <p>Checks run in one fixed order, first refusal wins: simulated machine, blocked key, clock skew,
- * key fit ({@link KeyFit}), then the channel's own rule.
+ * <p>Checks run in one fixed order, first refusal wins: simulated machine, blocked key, clock skew
+ * (online only: an installation ID carries no time), key fit ({@link KeyFit}), then the channel's
+ * own rule. Phone and proxy activation decide with the same rules and counts, on the installation
+ * ID's short hashes ({@link MachineHardware}).
  */
 public final class ChannelRules {
   private ChannelRules() {}
@@ -36,7 +35,59 @@ public final class ChannelRules {
       ActivationRequest request,
       Instant now,
       boolean allowSimulated) {
-    if (request.simulated() && !allowSimulated) {
+    return decide(
+        product,
+        key,
+        standing,
+        prior,
+        request.installed(),
+        MachineHardware.of(request.machine()),
+        request.oemMarker(),
+        request.simulated(),
+        Optional.of(request.clientTime()),
+        now,
+        allowSimulated);
+  }
+
+  /**
+   * The decision for an installation ID (phone activation, proxy activation files): the same rules
+   * and counts as online, with tolerance on the installation ID's short hashes. An installation ID
+   * carries no clock, so the clock-skew check does not apply.
+   */
+  public static ChannelDecision decide(
+      Product product,
+      KeyGroup key,
+      KeyStanding standing,
+      List<PriorActivation> prior,
+      PhoneActivationRequest request,
+      boolean allowSimulated) {
+    return decide(
+        product,
+        key,
+        standing,
+        prior,
+        request.installed(),
+        MachineHardware.of(request.machine()),
+        request.oemMarker(),
+        request.simulated(),
+        Optional.empty(),
+        null,
+        allowSimulated);
+  }
+
+  private static ChannelDecision decide(
+      Product product,
+      KeyGroup key,
+      KeyStanding standing,
+      List<PriorActivation> prior,
+      Installation installed,
+      MachineHardware machine,
+      Optional<String> oemMarker,
+      boolean simulated,
+      Optional<Instant> clientTime,
+      Instant now,
+      boolean allowSimulated) {
+    if (simulated && !allowSimulated) {
       return refuse(
           ErrorCode.SIMULATED_MACHINE_REFUSED,
           "This machine is a simulated lab machine; this authority activates real machines only.");
@@ -44,26 +95,28 @@ public final class ChannelRules {
     if (standing.blocked()) {
       return refuse(ErrorCode.PRODUCT_KEY_BLOCKED, "This product key has been blocked.");
     }
-    Duration skew = Duration.between(request.clientTime(), now).abs();
-    if (skew.compareTo(product.grace().clockSkew()) > 0) {
-      return refuse(
-          ErrorCode.INVALID_TIMESTAMP,
-          "The machine's clock is "
-              + skew.toMinutes()
-              + " minutes away from the authority's (allowed: "
-              + product.grace().clockSkew().toMinutes()
-              + "). Set the clock and time zone, then activate again.");
+    if (clientTime.isPresent()) {
+      Duration skew = Duration.between(clientTime.get(), now).abs();
+      if (skew.compareTo(product.grace().clockSkew()) > 0) {
+        return refuse(
+            ErrorCode.INVALID_TIMESTAMP,
+            "The machine's clock is "
+                + skew.toMinutes()
+                + " minutes away from the authority's (allowed: "
+                + product.grace().clockSkew().toMinutes()
+                + "). Set the clock and time zone, then activate again.");
+      }
     }
-    Optional<Failure> misfit = KeyFit.check(product, request.installed(), key, false);
+    Optional<Failure> misfit = KeyFit.check(product, installed, key, false);
     if (misfit.isPresent()) {
       return new ChannelDecision.Refuse(misfit.get());
     }
     TolerancePolicy tolerance = product.hardware();
     return switch (key.channel()) {
-      case RETAIL -> retail(prior, request.machine(), tolerance);
-      case OEM -> oem(product, prior, request, tolerance);
-      case VOLUME_MAK -> mak(standing, prior, request.machine(), tolerance);
-      case VOLUME_KMS_HOST -> volumeHost(product, prior, request.machine(), tolerance);
+      case RETAIL -> retail(prior, machine, tolerance);
+      case OEM -> oem(product, prior, machine, oemMarker, tolerance);
+      case VOLUME_MAK -> mak(standing, prior, machine, tolerance);
+      case VOLUME_KMS_HOST -> volumeHost(product, prior, machine, tolerance);
       case VOLUME_KMSCLIENT ->
           refuse(
               ErrorCode.NOT_SUPPORTED,
@@ -84,7 +137,7 @@ public final class ChannelRules {
 
   /** Retail: one machine at a time; transferable once the old machine released it. */
   private static ChannelDecision retail(
-      List<PriorActivation> prior, HardwareIdentity machine, TolerancePolicy tolerance) {
+      List<PriorActivation> prior, MachineHardware machine, TolerancePolicy tolerance) {
     Optional<PriorActivation> same = sameMachine(active(prior), machine, tolerance);
     if (same.isPresent()) {
       return new ChannelDecision.Reissue(same.get());
@@ -102,17 +155,21 @@ public final class ChannelRules {
 
   /** OEM: needs the firmware marker; bound to the first machine for ever. */
   private static ChannelDecision oem(
-      Product product, List<PriorActivation> prior, ActivationRequest request, TolerancePolicy t) {
+      Product product,
+      List<PriorActivation> prior,
+      MachineHardware machine,
+      Optional<String> oemMarker,
+      TolerancePolicy t) {
     Optional<String> marker = product.channel(Channel.OEM).flatMap(ChannelPolicy::oemMarker);
-    if (marker.isEmpty() || !marker.equals(request.oemMarker())) {
+    if (marker.isEmpty() || !marker.equals(oemMarker)) {
       return refuse(
           ErrorCode.NOT_OEM_MARKED,
-          request.oemMarker().isEmpty()
+          oemMarker.isEmpty()
               ? "This machine's firmware carries no OEM marker; OEM keys activate only the"
                   + " machines they were sold with."
               : "This machine's firmware carries another vendor's OEM marker.");
     }
-    Optional<PriorActivation> same = sameMachine(prior, request.machine(), t);
+    Optional<PriorActivation> same = sameMachine(prior, machine, t);
     if (same.isPresent()) {
       return new ChannelDecision.Reissue(same.get());
     }
@@ -129,7 +186,7 @@ public final class ChannelRules {
   private static ChannelDecision mak(
       KeyStanding standing,
       List<PriorActivation> prior,
-      HardwareIdentity machine,
+      MachineHardware machine,
       TolerancePolicy tolerance) {
     Optional<PriorActivation> same = sameMachine(active(prior), machine, tolerance);
     if (same.isPresent()) {
@@ -153,7 +210,7 @@ public final class ChannelRules {
 
   /** Volume host keys: a few distinct hosts, each re-activatable a limited number of times. */
   private static ChannelDecision volumeHost(
-      Product product, List<PriorActivation> prior, HardwareIdentity machine, TolerancePolicy t) {
+      Product product, List<PriorActivation> prior, MachineHardware machine, TolerancePolicy t) {
     Optional<PriorActivation> same = sameMachine(active(prior), machine, t);
     if (same.isPresent()) {
       return new ChannelDecision.Reissue(same.get());
@@ -187,7 +244,7 @@ public final class ChannelRules {
 
   /** Groups prior activations into hosts: each joins the first host it is within tolerance of. */
   private static int distinctHosts(List<PriorActivation> prior, TolerancePolicy t) {
-    List<HardwareIdentity> hosts = new ArrayList<>();
+    List<MachineHardware> hosts = new ArrayList<>();
     for (PriorActivation p : prior) {
       if (hosts.stream().noneMatch(h -> within(h, p.machine(), t))) {
         hosts.add(p.machine());
@@ -198,14 +255,14 @@ public final class ChannelRules {
 
   /** The most recent of {@code candidates} granted to this machine, within tolerance. */
   private static Optional<PriorActivation> sameMachine(
-      List<PriorActivation> candidates, HardwareIdentity machine, TolerancePolicy tolerance) {
+      List<PriorActivation> candidates, MachineHardware machine, TolerancePolicy tolerance) {
     return candidates.stream()
         .filter(p -> within(p.machine(), machine, tolerance))
         .max(Comparator.comparing(PriorActivation::issuedAt));
   }
 
-  private static boolean within(HardwareIdentity a, HardwareIdentity b, TolerancePolicy t) {
-    return Tolerance.compare(a, b, t) instanceof ToleranceResult.Within;
+  private static boolean within(MachineHardware a, MachineHardware b, TolerancePolicy t) {
+    return MachineHardware.within(a, b, t);
   }
 
   private static List<PriorActivation> active(List<PriorActivation> prior) {

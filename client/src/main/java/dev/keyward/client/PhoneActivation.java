@@ -1,0 +1,425 @@
+package dev.keyward.client;
+
+import dev.keyward.client.KeywardClient.Session;
+import dev.keyward.core.catalog.Channel;
+import dev.keyward.core.catalog.Product;
+import dev.keyward.core.catalog.TrustedPhoneKey;
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.HardwareIdentity;
+import dev.keyward.core.hardware.MachineFacts;
+import dev.keyward.core.hardware.ToleranceResult;
+import dev.keyward.core.key.KeyDecoding;
+import dev.keyward.core.key.KeyPayload;
+import dev.keyward.core.key.ProductKey;
+import dev.keyward.core.key.ProductKeyCodec;
+import dev.keyward.core.license.LicenseEvent;
+import dev.keyward.core.license.LicenseMachine;
+import dev.keyward.core.license.LicenseRecord;
+import dev.keyward.core.license.LicenseState;
+import dev.keyward.core.phone.CidCheck;
+import dev.keyward.core.phone.CidParse;
+import dev.keyward.core.phone.ConfirmationId;
+import dev.keyward.core.phone.HardwareFingerprint;
+import dev.keyward.core.phone.IidParse;
+import dev.keyward.core.phone.InstallationId;
+import dev.keyward.core.phone.PhoneKeyDecoding;
+import dev.keyward.core.phone.PhonePublicKey;
+import dev.keyward.core.phone.PhoneVerifier;
+import dev.keyward.core.phone.ProxyFileReading;
+import dev.keyward.core.phone.ProxyRequest;
+import dev.keyward.core.phone.ProxyResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Phone and proxy activation on the machine (SPEC §10), obtained with {@link
+ * KeywardClient#phone()}: the installation ID of the installed key ({@code slmgr /dti}), applying a
+ * confirmation ID ({@code slmgr /atp}, {@code slui 4}), and the proxy activation files of isolated
+ * sites.
+ *
+ * <p>A phone activation is certificate-less: the store keeps the confirmation ID and the
+ * installation ID it answers ({@link PhoneConfirmation}), and every status check verifies the CID
+ * against that IID with the authority's phone keys and compares the machine's hardware with the
+ * IID's, within the catalog's tolerance, as it does for a certificate.
+ */
+public final class PhoneActivation {
+  private final KeywardClient client;
+
+  PhoneActivation(KeywardClient client) {
+    this.client = client;
+  }
+
+  /** This machine's installation ID for the installed key ({@code slmgr /dti}). */
+  public InstallationId installationId() {
+    Session s = client.open(new ArrayList<>());
+    return iid(s, requireKey(s));
+  }
+
+  /** The outcome of applying a confirmation ID. */
+  public record Applied(LicenseInfo info, boolean alreadyApplied, int keyIndex) {}
+
+  /**
+   * Applies a confirmation ID as typed ({@code slmgr /atp CID}): a wrong check digit is 0xC004F04D
+   * naming the group; a CID that does not confirm this machine's installation ID (or that no
+   * trusted authority key signed) is 0xC004F02C. A valid one activates the product for good.
+   * Applying the same confirmation ID again changes nothing.
+   */
+  public Applied apply(String typed) {
+    return apply(typed, new ArrayList<>());
+  }
+
+  private Applied apply(String typed, List<String> notices) {
+    Session s = client.open(notices);
+    Instant now = client.clock().instant();
+    KeywardClient.refusedOrNext(
+        s.machine().apply(s.state().record(), LicenseEvent.Activated.permanently(false), now));
+    StoredKey key = requireKey(s);
+    InstallationId iid = iid(s, key);
+    ConfirmationId cid =
+        switch (ConfirmationId.parse(typed == null ? "" : typed)) {
+          case CidParse.Rejected r -> throw new KeywardException(r.failure());
+          case CidParse.Parsed p -> p.cid();
+        };
+    Optional<PhoneConfirmation> held = s.state().phone();
+    if (held.isPresent()
+        && held.get().confirmationId().equals(cid.text())
+        && held.get().installationId().equals(iid.text())
+        && s.state().record().state() == LicenseState.LICENSED) {
+      return new Applied(client.info(s, notices), true, cid.keyIndex());
+    }
+    Map<Integer, PhonePublicKey> trusted = trusted();
+    if (trusted.isEmpty() && client.pinTrustOnFirstUse() && client.authority().isPresent()) {
+      try {
+        client.pinTrust();
+        trusted = trusted();
+        if (!trusted.isEmpty()) {
+          notices.add(
+              "No phone activation key was trusted: pinned the authority's keys in "
+                  + client.store().trustFile()
+                  + ".");
+        }
+      } catch (KeywardException e) {
+        // an isolated machine: say below how to give it the keys
+      }
+    }
+    if (trusted.isEmpty()) {
+      throw KeywardException.of(
+          ErrorCode.CID_INVALID_DATA,
+          "This machine trusts no phone activation key of the authority, so it cannot check a"
+              + " confirmation ID. Copy the authority's trust.json (in its data directory, or GET"
+              + " /v1/trust) to this machine and give it with --trust FILE, or let the machine"
+              + " reach the authority once.");
+    }
+    if (new PhoneVerifier(trusted).verify(cid, iid) instanceof CidCheck.Rejected rejected) {
+      client.event(
+          s.state(), "ConfirmationRefused", Map.of("code", rejected.failure().error().hex()));
+      throw new KeywardException(rejected.failure());
+    }
+    LicenseRecord next =
+        KeywardClient.refusedOrNext(
+            s.machine().apply(s.state().record(), LicenseEvent.Activated.permanently(false), now));
+    ProductState state =
+        s.state()
+            .withRecord(next)
+            .withPhone(
+                Optional.of(new PhoneConfirmation(iid.text(), cid.text(), cid.keyIndex(), now)));
+    client.store().save(state);
+    client.event(
+        state,
+        "Activated",
+        Map.of("method", "phone", "installationId", iid.text(), "keyIndex", cid.keyIndex()));
+    return new Applied(
+        client.info(new Session(s.product(), state, s.machine()), notices), false, cid.keyIndex());
+  }
+
+  /** What {@link #exportRequest} did. */
+  public record Exported(
+      ProxyRequest request, ProxyRequest.Entry entry, ProxyRequest.Change change) {}
+
+  /**
+   * Adds this machine to a proxy activation request ({@code keyward proxy export}): {@code
+   * existing} is the file's current content, if any; the caller writes {@link Exported#request()}.
+   * The same machine exported twice is one entry.
+   *
+   * @param label the machine's name for people
+   */
+  public Exported exportRequest(Optional<String> existing, String label) {
+    ProxyRequest request = ProxyRequest.empty();
+    if (existing.isPresent() && !existing.get().isBlank()) {
+      request =
+          switch (ProxyRequest.read(existing.get())) {
+            case ProxyFileReading.Read<ProxyRequest> r -> r.file();
+            case ProxyFileReading.Invalid<ProxyRequest> i ->
+                throw new KeywardException(i.failure());
+          };
+    }
+    Session s = client.open(new ArrayList<>());
+    InstallationId iid = iid(s, requireKey(s));
+    MachineFacts facts = client.machineFacts();
+    ProxyRequest.Entry entry =
+        new ProxyRequest.Entry(
+            label, s.product().id(), iid.text(), facts.oemMarker(), facts.simulated());
+    ProxyRequest.Change change = request.changeFor(entry);
+    if (request.entries().size() >= ProxyRequest.MAX_ENTRIES
+        && change == ProxyRequest.Change.ADDED) {
+      throw KeywardException.of(
+          ErrorCode.INPUT_FILE_INVALID,
+          "This request file already holds "
+              + ProxyRequest.MAX_ENTRIES
+              + " machines, as many as one answer can carry. Start another file.");
+    }
+    return new Exported(request.with(entry), entry, change);
+  }
+
+  /**
+   * Applies this machine's answer from a proxy activation response file ({@code keyward proxy
+   * apply}). The file's signature is checked when it names a trusted certificate key; the answer is
+   * found by this machine's installation ID, and its confirmation ID applied like {@link #apply}. A
+   * file without an answer for this machine is 0xC004F02C, naming the machines it answers; a
+   * refused entry gives its refusal.
+   */
+  public Applied applyResponse(String text) {
+    ProxyResponse response =
+        switch (ProxyResponse.read(text)) {
+          case ProxyFileReading.Read<ProxyResponse> r -> r.file();
+          case ProxyFileReading.Invalid<ProxyResponse> i -> throw new KeywardException(i.failure());
+        };
+    List<String> notices = new ArrayList<>();
+    switch (response.checkSignature(client.trustedKeys())) {
+      case ProxyResponse.SignatureCheck.Invalid invalid ->
+          throw new KeywardException(invalid.failure());
+      case ProxyResponse.SignatureCheck.Unsigned u ->
+          notices.add(
+              "The response file is not signed; its confirmation ID is checked with the"
+                  + " authority's phone key anyway.");
+      case ProxyResponse.SignatureCheck.UnknownKey u ->
+          notices.add(
+              "The response file is signed with key "
+                  + u.keyId()
+                  + ", which this machine does not trust; its confirmation ID is checked with the"
+                  + " authority's phone key anyway.");
+      case ProxyResponse.SignatureCheck.Valid v -> {}
+    }
+    Session s = client.open(new ArrayList<>());
+    InstallationId iid = iid(s, requireKey(s));
+    Optional<ProxyResponse.Answer> answer = response.answerFor(iid);
+    if (answer.isEmpty()) {
+      throw KeywardException.of(
+          ErrorCode.CID_INVALID_DATA,
+          "The response file holds no answer for this machine's installation ID "
+              + iid.text()
+              + ": it answers "
+              + (response.entries().isEmpty()
+                  ? "no machine"
+                  : response.entries().stream()
+                      .map(ProxyResponse.Answer::label)
+                      .collect(Collectors.joining(", ")))
+              + ". This machine was not in the request, or its key, edition or hardware changed"
+              + " since it was exported: export it again (keyward proxy export) and have the new"
+              + " request answered.");
+    }
+    if (answer.get().error().isPresent()) {
+      Failure f = answer.get().error().get();
+      throw KeywardException.of(
+          f.error(),
+          "The authority refused this machine's entry ("
+              + answer.get().label()
+              + ") of the request: "
+              + f.message());
+    }
+    return apply(answer.get().cid().orElseThrow(), notices);
+  }
+
+  /** Reads a file for {@link #applyResponse} and {@link #exportRequest}, in words on failure. */
+  public static Optional<String> readFile(Path file, boolean mayBeMissing) {
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      if (mayBeMissing) {
+        return Optional.empty();
+      }
+      throw KeywardException.of(ErrorCode.INPUT_FILE_INVALID, file + " does not exist.");
+    } catch (IOException e) {
+      throw KeywardException.of(
+          ErrorCode.INPUT_FILE_INVALID, file + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Writes a proxy activation file, replacing it atomically. */
+  public static void writeFile(Path file, String text) {
+    try {
+      AtomicFiles.writeText(file, text);
+    } catch (IOException e) {
+      throw KeywardException.of(
+          ErrorCode.BAD_REQUEST, file + " cannot be written: " + e.getMessage() + ".");
+    }
+  }
+
+  // --- the status check ------------------------------------------------------------------------
+
+  /**
+   * The check of every status for a phone activation: the CID must confirm the stored IID, the IID
+   * must be of the installed key, version and edition (else NonGenuineGrace), and the machine's
+   * hardware within tolerance of the IID's (else AdditionalGrace, 0xC004F00F).
+   */
+  ProductState recheck(
+      Product product,
+      LicenseMachine machine,
+      ProductState state,
+      List<String> notices,
+      Instant now) {
+    PhoneConfirmation held = state.phone().orElseThrow();
+    Optional<InstallationId> iid =
+        InstallationId.parse(held.installationId()) instanceof IidParse.Parsed p
+            ? Optional.of(p.iid())
+            : Optional.empty();
+    Optional<String> problem = Optional.empty();
+    if (iid.isEmpty()) {
+      problem = Optional.of("the stored installation ID cannot be read");
+    } else {
+      Map<Integer, PhonePublicKey> trusted = trusted();
+      if (!trusted.isEmpty()
+          && new PhoneVerifier(trusted).verify(held.confirmationId(), iid.get())
+              instanceof CidCheck.Rejected r) {
+        problem = Optional.of(r.failure().message());
+      } else {
+        problem = mismatch(product, state, iid.get());
+      }
+    }
+    if (problem.isPresent()) {
+      LicenseRecord next =
+          KeywardClient.moved(
+              machine.apply(state.record(), new LicenseEvent.IntegrityFailed(), now), "check");
+      ProductState failed = state.withRecord(next).withPhone(Optional.empty());
+      notices.add("The phone activation failed its check: " + problem.get());
+      client.event(failed, "IntegrityFailed", Map.of("problem", problem.get()));
+      return failed;
+    }
+    HardwareFingerprint current =
+        HardwareFingerprint.of(HardwareIdentity.of(client.machineFacts(), product.id()));
+    if (HardwareFingerprint.compare(iid.get().hardware(), current, product.hardware())
+        instanceof ToleranceResult.Outside outside) {
+      LicenseRecord next =
+          KeywardClient.moved(
+              machine.apply(state.record(), new LicenseEvent.HardwareChanged(true), now),
+              "hardware");
+      ProductState changed = state.withRecord(next);
+      notices.add(outside.failure().message());
+      client.event(
+          changed,
+          "HardwareChanged",
+          Map.of(
+              "changed",
+              outside.changed().stream().map(Component::fileName).toList(),
+              "outOfTolerance",
+              true));
+      return changed;
+    }
+    return state;
+  }
+
+  private static Optional<String> mismatch(
+      Product product, ProductState state, InstallationId iid) {
+    if (state.key().isEmpty() || state.key().get().group() != iid.keyGroup()) {
+      return Optional.of("it confirms another product key");
+    }
+    if (!iid.installedVersion(product).map(state.installation().version()::equals).orElse(false)) {
+      return Optional.of("it confirms another version");
+    }
+    if (!iid.installedEdition(product)
+        .map(e -> e.id().equals(state.installation().edition()))
+        .orElse(false)) {
+      return Optional.of("it confirms another edition");
+    }
+    return Optional.empty();
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  /** The installation ID for {@link LicenseInfo}: empty when it cannot be known (never throws). */
+  Optional<String> installationIdIfKnown(Session s) {
+    Optional<StoredKey> key = s.state().key();
+    if (key.isEmpty()
+        || key.get().encrypted().isEmpty()
+        || !key.get().channel().activatesAtAuthority()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(iid(s, key.get()).text());
+    } catch (RuntimeException e) {
+      // a status is never refused because the machine or the key copy cannot be read
+      return Optional.empty();
+    }
+  }
+
+  /** The installed key, checked to be one that activates at the authority. */
+  private static StoredKey requireKey(Session s) {
+    StoredKey stored =
+        s.state()
+            .key()
+            .orElseThrow(
+                () ->
+                    KeywardException.of(
+                        ErrorCode.PKEY_NOT_INSTALLED,
+                        "No product key is installed, so there is no installation ID. Install one"
+                            + " with keyward slmgr /ipk KEY."));
+    Channel channel = stored.channel();
+    if (!channel.activatesAtAuthority()) {
+      throw KeywardException.of(
+          ErrorCode.NOT_SUPPORTED,
+          "A "
+              + channel
+              + " key does not activate against the activation authority, so it has no phone"
+              + " activation.");
+    }
+    return stored;
+  }
+
+  private InstallationId iid(Session s, StoredKey key) {
+    ProductKey copy = client.keyCopy(s, key);
+    KeyPayload payload =
+        switch (ProductKeyCodec.decode(copy.canonical(), client.catalog()::knowsGroup)) {
+          case KeyDecoding.Decoded d -> d.payload();
+          case KeyDecoding.Rejected r -> throw new KeywardException(r.failure());
+        };
+    HardwareIdentity hardware = HardwareIdentity.of(client.machineFacts(), s.product().id());
+    try {
+      return InstallationId.of(
+          payload,
+          s.product(),
+          s.state().installation().version(),
+          s.state().installation().edition(),
+          hardware);
+    } catch (IllegalArgumentException e) {
+      throw KeywardException.of(
+          ErrorCode.NOT_INSTALLED,
+          "No installation ID can be made for what the store records ("
+              + e.getMessage()
+              + "). Record the installation again with keyward init.");
+    }
+  }
+
+  private Map<Integer, PhonePublicKey> trusted() {
+    Map<Integer, PhonePublicKey> keys = new LinkedHashMap<>();
+    for (TrustedPhoneKey k : client.trustedPhoneKeys()) {
+      if (!keys.containsKey(k.index())
+          && PhonePublicKey.decode(k.p256())
+              instanceof PhoneKeyDecoding.Decoded<PhonePublicKey> d) {
+        keys.put(k.index(), d.key());
+      }
+    }
+    return keys;
+  }
+}
