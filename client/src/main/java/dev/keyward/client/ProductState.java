@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param certificate the activation certificate of the installed key, if activated
  * @param record the license timers (state, deadlines, rearm count, trusted-time anchor)
  * @param volume volume client settings
- * @param pendingEdition an edition conversion that {@code keyward restart} will apply
+ * @param pendingConversion an edition conversion that {@code keyward restart} will apply
  */
 public record ProductState(
     Installation installation,
@@ -27,7 +27,7 @@ public record ProductState(
     Optional<SignedCertificate> certificate,
     LicenseRecord record,
     VolumeSettings volume,
-    Optional<String> pendingEdition) {
+    Optional<PendingConversion> pendingConversion) {
   public ProductState {
     Objects.requireNonNull(installation, "installation");
     Objects.requireNonNull(cmid, "cmid");
@@ -36,21 +36,31 @@ public record ProductState(
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(volume, "volume");
-    Objects.requireNonNull(pendingEdition, "pendingEdition");
+    Objects.requireNonNull(pendingConversion, "pendingConversion");
+  }
+
+  /** The edition a pending conversion leads to, if one is pending. */
+  public Optional<String> pendingEdition() {
+    return pendingConversion.map(PendingConversion::edition);
+  }
+
+  ProductState withPendingConversion(Optional<PendingConversion> next) {
+    return new ProductState(
+        installation, cmid, installedAt, key, certificate, record, volume, next);
   }
 
   ProductState withRecord(LicenseRecord next) {
     return new ProductState(
-        installation, cmid, installedAt, key, certificate, next, volume, pendingEdition);
+        installation, cmid, installedAt, key, certificate, next, volume, pendingConversion);
   }
 
   ProductState withKey(Optional<StoredKey> next) {
     return new ProductState(
-        installation, cmid, installedAt, next, certificate, record, volume, pendingEdition);
+        installation, cmid, installedAt, next, certificate, record, volume, pendingConversion);
   }
 
   ProductState withCertificate(Optional<SignedCertificate> next) {
     return new ProductState(
-        installation, cmid, installedAt, key, next, record, volume, pendingEdition);
+        installation, cmid, installedAt, key, next, record, volume, pendingConversion);
   }
 }
