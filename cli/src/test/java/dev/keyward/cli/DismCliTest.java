@@ -304,6 +304,53 @@ class DismCliTest {
     assertThat(m.ok("dism", "/?").out()).contains("/Set-Edition:ID /ProductKey:KEY /AcceptEula");
   }
 
+  private CliRunner.Result admin(String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "admin",
+                "--authority",
+                authority.uri().toString(),
+                "--token",
+                authority.adminToken()));
+    all.addAll(List.of(args));
+    return cli.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void seed000DowngradeKeyActivatesTheEarlierVersionAndKeysShowLinksIt() {
+    String key2022 = issue("2022", "ServerStandard", "RETAIL");
+    Machine m = new Machine("2019", "ServerStandard");
+    m.fails("0xC004E016", "slmgr", "/ipk", key2022);
+    CliRunner.Result r =
+        admin("keys", "downgrade", key2022, "--version", "2019", "--reason", "seed 000");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    String key2019 = r.out().lines().findFirst().orElseThrow();
+    assertThat(key2019).matches("[A-Z0-9]{5}(-[A-Z0-9]{5}){4}");
+    assertThat(r.out()).contains("version: 2019").contains("downgradeOf: {");
+    m.ok("slmgr", "/ipk", key2019);
+    m.ok("slmgr", "/ato");
+    CliRunner.Result show = admin("keys", "show", key2019);
+    assertThat(show.out()).contains("downgradeOf: {").contains("version=2022");
+    CliRunner.Result later = admin("keys", "downgrade", key2022, "--version", "2025");
+    assertThat(later.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(later.err()).contains("0xC0DE0011 KW_E_DOWNGRADE_NOT_ALLOWED");
+    CliRunner.Result laterJson =
+        cli.run(
+            "--json",
+            "admin",
+            "--authority",
+            authority.uri().toString(),
+            "--token",
+            authority.adminToken(),
+            "keys",
+            "downgrade",
+            key2022,
+            "--version",
+            "2025");
+    assertThat(laterJson.errorCode()).contains("0xC0DE0011");
+  }
+
   @Test
   void rearmRestartsTheEvaluationUpToTheLimit() {
     Machine m = new Machine("2022", "ServerStandardEval");
