@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
       RestartCommand.class,
       DismCommand.class,
       ComplianceCommand.class,
-      EvidenceCommand.class
+      EvidenceCommand.class,
+      LabCommand.class
     })
 public final class KeywardCommand implements Runnable {
   /** The authority address {@code keyward authority serve} uses when given no flags. */
