@@ -187,7 +187,7 @@ final class LabCommand {
         s.put("passed", r.passed());
         s.put("failed", r.failed());
         s.put("pending", r.pending());
-        s.put("seconds", r.elapsed().toMillis() / 1000.0);
+        s.put("milliseconds", r.elapsed().toMillis());
         List<Object> steps = new ArrayList<>();
         for (StepResult step : r.steps()) {
           Map<String, Object> st = new LinkedHashMap<>();

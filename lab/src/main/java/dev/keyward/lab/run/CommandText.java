@@ -9,20 +9,71 @@ import java.util.regex.Pattern;
 
 /** A step's {@code run:} text: placeholders, words, and whether running it changes anything. */
 final class CommandText {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_-]+)}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{([A-Za-z0-9_-]+)(?::(typo|lower|nohyphens|spaces))?}");
+
+  /**
+   * What a user typing a key in a hurry writes for a key symbol: a character keys never use that
+   * looks like it (O for D, I for 7, S for 8, Z for 2…), as seed 004 lists them.
+   */
+  private static final Map<Character, Character> MISREAD =
+      Map.ofEntries(
+          Map.entry('D', 'O'),
+          Map.entry('Q', 'O'),
+          Map.entry('7', 'I'),
+          Map.entry('T', '1'),
+          Map.entry('6', 'S'),
+          Map.entry('8', '5'),
+          Map.entry('2', 'Z'),
+          Map.entry('4', 'A'),
+          Map.entry('F', 'E'),
+          Map.entry('3', 'E'),
+          Map.entry('V', 'U'),
+          Map.entry('M', 'N'));
 
   private CommandText() {}
 
-  /** {@code {name}} replaced by the key of that name; unknown names are left as they are. */
+  /**
+   * {@code {name}} replaced by the key of that name, as typed; unknown names are left as they are.
+   * {@code {name:typo}} is the key with one symbol misread (a character keys never use in its
+   * place), {@code {name:lower}} in lower case, {@code {name:nohyphens}} without hyphens, {@code
+   * {name:spaces}} with spaces between the groups.
+   */
   static String substitute(String text, Map<String, String> keys) {
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String key = keys.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(key == null ? m.group() : key));
+      String typed = key == null ? m.group() : typed(key, m.group(2));
+      m.appendReplacement(out, Matcher.quoteReplacement(typed));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static String typed(String key, String how) {
+    if (how == null) {
+      return key;
+    }
+    return switch (how) {
+      case "lower" -> key.toLowerCase(Locale.ROOT);
+      case "nohyphens" -> key.replace("-", "");
+      case "spaces" -> key.replace("-", " ");
+      case "typo" -> typo(key);
+      default -> key;
+    };
+  }
+
+  /** The key with its first misreadable symbol misread (from the second group on). */
+  static String typo(String key) {
+    for (int i = 6; i < key.length(); i++) {
+      Character misread = MISREAD.get(key.charAt(i));
+      if (misread != null) {
+        return key.substring(0, i) + misread + key.substring(i + 1);
+      }
+    }
+    char first = key.charAt(0);
+    return (first == 'B' ? 'C' : 'B') + key.substring(1);
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.keyward.core.json.Json;
 import dev.keyward.core.time.DurationText;
 import dev.keyward.lab.run.Checks.Mismatch;
 import dev.keyward.lab.run.Checks.Outcome;
+import dev.keyward.lab.scenario.Expectation;
 import dev.keyward.lab.scenario.KeySpec;
 import dev.keyward.lab.scenario.MachineSpec;
 import dev.keyward.lab.scenario.Scenario;
@@ -424,7 +425,16 @@ public final class LabRunner {
                 code.isPresent() ? null : json.orElse(null),
                 shown);
       }
-      return verdict(step.line(), title, Checks.check(step.expect(), outcome));
+      return verdict(step.line(), title, Checks.check(expected(step.expect()), outcome));
+    }
+
+    /** The expectation with {@code {name}} placeholders in its text values replaced by keys. */
+    private Expectation expected(Expectation e) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      e.fields()
+          .forEach(
+              (k, v) -> fields.put(k, v instanceof String s ? CommandText.substitute(s, keys) : v));
+      return new Expectation(fields);
     }
 
     private StepResult support(Step.Support s, String title) {
@@ -468,7 +478,7 @@ public final class LabRunner {
         print(shown);
         outcome = new Outcome(1, Optional.of(e.code().hex()), e.failure().message(), null, shown);
       }
-      return verdict(s.line(), title, Checks.check(s.expect(), outcome));
+      return verdict(s.line(), title, Checks.check(expected(s.expect()), outcome));
     }
 
     private StepResult migrate(Step.Migrate step, String title) {

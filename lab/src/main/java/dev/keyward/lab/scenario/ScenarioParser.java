@@ -29,7 +29,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * key names, profiles, components, durations, and the {@code {key}} placeholders of commands.
  */
 public final class ScenarioParser {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_-]+)}");
+  // {name}, or {name:how}: the key typed another way (docs/lab.md)
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{([A-Za-z0-9_-]+)(?::([A-Za-z]*))?}");
+  private static final List<String> TYPED = List.of("typo", "lower", "nohyphens", "spaces");
   private static final List<String> TOP = List.of("name", "catalog", "keys", "machines", "steps");
   private static final List<String> KEY_FIELDS =
       List.of("product", "version", "edition", "channel", "pool");
@@ -310,6 +313,19 @@ public final class ScenarioParser {
     Matcher matcher = PLACEHOLDER.matcher(command);
     while (matcher.find()) {
       checkKeyName(at, field, matcher.group(1));
+      String how = matcher.group(2);
+      if (how != null && !TYPED.contains(how)) {
+        src.problem(
+            at,
+            field,
+            "'{"
+                + matcher.group(1)
+                + ":"
+                + how
+                + "}' types the key in no known way ("
+                + String.join(", ", TYPED)
+                + ")");
+      }
     }
   }
 
