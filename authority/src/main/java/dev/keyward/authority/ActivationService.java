@@ -114,6 +114,8 @@ final class ActivationService {
               yield new Issued(signed, true, row.id());
             }
             case ChannelDecision.Grant grant -> {
+              // one licence, one machine: the original and its downgrade keys (retail, OEM)
+              downgrades.claimLicence(h, key, product, request.machine(), now.toEpochMilli());
               String activationId = Ids.next("act");
               String certificateId = Ids.next("cert");
               SignedCertificate signed =

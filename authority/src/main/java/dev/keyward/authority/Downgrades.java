@@ -180,6 +180,57 @@ final class Downgrades {
     return original(h, key, true);
   }
 
+  /**
+   * Before a grant of {@code key} to {@code machine}: a retail or OEM licence runs one machine at a
+   * time across its original and downgrade keys (core's {@link Downgrade#sharing}). Another key of
+   * the licence active on another machine refuses the grant (0xC004C008); one active on this
+   * machine, reinstalled with the other version, is released as superseded.
+   */
+  void claimLicence(
+      Handle h,
+      KeyRow key,
+      dev.keyward.core.catalog.Product product,
+      dev.keyward.core.hardware.HardwareIdentity machine,
+      long now) {
+    Channel channel = Channel.byName(key.channel()).orElseThrow();
+    if (channel != Channel.RETAIL && channel != Channel.OEM) {
+      return;
+    }
+    KeyRow original = original(h, key, false);
+    List<KeyRow> licence = new java.util.ArrayList<>();
+    licence.add(original);
+    links.ofOriginal(h, original.id()).stream()
+        .map(l -> store.keyById(h, l.keyId(), false).orElseThrow())
+        .forEach(licence::add);
+    Map<String, KeyRow> owners = new LinkedHashMap<>();
+    List<dev.keyward.core.channel.PriorActivation> others = new java.util.ArrayList<>();
+    for (KeyRow other : licence) {
+      if (other.id().equals(key.id())) {
+        continue;
+      }
+      for (var row : store.activations(h, other.id())) {
+        if (row.active()) {
+          others.add(ActivationService.prior(row));
+          owners.put(row.id(), other);
+        }
+      }
+    }
+    switch (Downgrade.sharing(channel, others, machine, product.hardware())) {
+      case Downgrade.Sharing.Refused refused -> throw ApiException.refusal(refused.failure());
+      case Downgrade.Sharing.Supersedes supersedes -> {
+        for (var superseded : supersedes.activations()) {
+          store.release(
+              h,
+              superseded.id(),
+              now,
+              "superseded on the same machine by the key ending in "
+                  + key.partialKey()
+                  + " of the same licence");
+        }
+      }
+    }
+  }
+
   /** A key is blocked when it or the original of its entitlement is. */
   boolean blocked(Handle h, KeyRow key) {
     return blocked(key, original(h, key, false));

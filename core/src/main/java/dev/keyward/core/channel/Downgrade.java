@@ -5,6 +5,11 @@ import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
+import dev.keyward.core.hardware.HardwareIdentity;
+import dev.keyward.core.hardware.Tolerance;
+import dev.keyward.core.hardware.TolerancePolicy;
+import dev.keyward.core.hardware.ToleranceResult;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -97,6 +102,54 @@ public final class Downgrade {
               + ".");
     }
     return new Check.Allowed(target.get());
+  }
+
+  /**
+   * What a grant of a retail or OEM key means for the other keys of its licence (the original and
+   * its downgrade keys): one licence runs on one machine at a time. An active activation of another
+   * key of the licence on another machine refuses the grant (0xC004C008); one on this machine
+   * (reinstalled with the other version) is superseded and released. Multiple activation keys share
+   * a pool instead, and other channels have no downgrade keys.
+   *
+   * @param others the active activations of the licence's other keys
+   * @return the refusal, or the activations this grant supersedes
+   */
+  public static Sharing sharing(
+      Channel channel,
+      List<PriorActivation> others,
+      HardwareIdentity machine,
+      TolerancePolicy tolerance) {
+    if (channel != Channel.RETAIL && channel != Channel.OEM) {
+      return new Sharing.Supersedes(List.of());
+    }
+    List<PriorActivation> active = others.stream().filter(PriorActivation::active).toList();
+    List<PriorActivation> here =
+        active.stream()
+            .filter(
+                p ->
+                    Tolerance.compare(p.machine(), machine, tolerance)
+                        instanceof ToleranceResult.Within)
+            .toList();
+    if (here.size() < active.size()) {
+      return new Sharing.Refused(
+          Failure.of(
+              ErrorCode.MAXIMUM_UNLOCK_EXCEEDED,
+              "This key's licence is active on another machine with another of its keys (the"
+                  + " original or a downgrade key): one licence runs one machine at a time."
+                  + " Release it there with keyward slmgr /upk, or ask support to release it."));
+    }
+    return new Sharing.Supersedes(here);
+  }
+
+  /** The answer of {@link #sharing}. */
+  public sealed interface Sharing {
+    record Supersedes(List<PriorActivation> activations) implements Sharing {
+      public Supersedes {
+        activations = List.copyOf(activations);
+      }
+    }
+
+    record Refused(Failure failure) implements Sharing {}
   }
 
   private static Check refuse(ErrorCode code, String detail) {

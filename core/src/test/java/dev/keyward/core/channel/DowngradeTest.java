@@ -52,6 +52,29 @@ class DowngradeTest {
   }
 
   @Test
+  void aRetailLicenceRunsOneMachineAtATimeAcrossItsKeys() {
+    var random = new java.util.Random(5);
+    var a = dev.keyward.core.hardware.LabProfile.PHYSICAL_SERVER.newMachine(random);
+    var b = dev.keyward.core.hardware.LabProfile.PHYSICAL_SERVER.newMachine(random);
+    var ha = dev.keyward.core.hardware.HardwareIdentity.of(a, "winserver");
+    var hb = dev.keyward.core.hardware.HardwareIdentity.of(b, "winserver");
+    var t = WINSERVER.hardware();
+    var onA = new PriorActivation("act-a", ha, true, java.time.Instant.EPOCH);
+    var released = new PriorActivation("act-r", hb, false, java.time.Instant.EPOCH);
+    assertThat(Downgrade.sharing(Channel.RETAIL, java.util.List.of(onA, released), hb, t))
+        .isInstanceOfSatisfying(
+            Downgrade.Sharing.Refused.class,
+            r -> assertThat(r.failure().error().hex()).isEqualTo("0xC004C008"));
+    assertThat(Downgrade.sharing(Channel.OEM, java.util.List.of(onA, released), ha, t))
+        .isInstanceOfSatisfying(
+            Downgrade.Sharing.Supersedes.class,
+            s -> assertThat(s.activations()).containsExactly(onA));
+    assertThat(Downgrade.sharing(Channel.VOLUME_MAK, java.util.List.of(onA), hb, t))
+        .isInstanceOfSatisfying(
+            Downgrade.Sharing.Supersedes.class, s -> assertThat(s.activations()).isEmpty());
+  }
+
+  @Test
   void aBlockedKeyGetsNoDowngradeKey() {
     var check =
         Downgrade.check(WINSERVER, group("2022", "ServerStandard", Channel.RETAIL), true, "2019");
