@@ -40,6 +40,7 @@ final class ActivationService {
   private final Supplier<Catalog> catalog;
   private final Clock clock;
   private final boolean allowSimulated;
+  private final Downgrades downgrades;
 
   ActivationService(
       Store store,
@@ -53,6 +54,7 @@ final class ActivationService {
     this.catalog = catalog;
     this.clock = clock;
     this.allowSimulated = allowSimulated;
+    this.downgrades = new Downgrades(store, keyring, catalog, clock);
   }
 
   /** What a client receives: the signed certificate JSON and whether it was given again. */
@@ -89,9 +91,12 @@ final class ActivationService {
                   .orElseThrow(() -> TypedKey.notIssued(422));
           List<ActivationRow> rows = store.activations(h, key.id());
           List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
+          // a multiple activation downgrade key counts against its original's pool
+          KeyRow pool = downgrades.poolOf(h, key);
+          KeyStanding standing =
+              new KeyStanding(downgrades.blocked(h, key), pool.poolSize(), pool.poolUsed());
           ChannelDecision decision =
-              ChannelRules.decide(
-                  product, group, standing(key), prior, request, now, allowSimulated);
+              ChannelRules.decide(product, group, standing, prior, request, now, allowSimulated);
           return switch (decision) {
             case ChannelDecision.Refuse refuse -> throw ApiException.refusal(refuse.failure());
             case ChannelDecision.Reissue reissue -> {
@@ -118,6 +123,8 @@ final class ActivationService {
               yield new Issued(stored.get().signed(), true, row.id());
             }
             case ChannelDecision.Grant grant -> {
+              // one licence, one machine: the original and its downgrade keys (retail, OEM)
+              downgrades.claimLicence(h, key, product, request.machine(), now.toEpochMilli());
               String activationId = Ids.next("act");
               String certificateId = Ids.next("cert");
               SignedCertificate signed =
@@ -142,8 +149,11 @@ final class ActivationService {
               if (grant.spendsCount() && group.channel() == Channel.VOLUME_MAK) {
                 store.updateStanding(
                     h,
-                    key.withStanding(
-                        key.blocked(), key.poolSize(), key.poolUsed() + 1, key.extensionTotal()));
+                    pool.withStanding(
+                        pool.blocked(),
+                        pool.poolSize(),
+                        pool.poolUsed() + 1,
+                        pool.extensionTotal()));
               }
               yield new Issued(text, false, activationId);
             }
@@ -215,13 +225,14 @@ final class ActivationService {
     long spent = released.stream().filter(ActivationRow::spent).count();
     if (spent > 0 && SupportRules.releaseReturnsCount(channel, releaser)) {
       released.stream().filter(ActivationRow::spent).forEach(r -> store.returnCount(h, r.id()));
+      KeyRow pool = downgrades.poolOf(h, key);
       store.updateStanding(
           h,
-          key.withStanding(
-              key.blocked(),
-              key.poolSize(),
-              (int) Math.max(0, key.poolUsed() - spent),
-              key.extensionTotal()));
+          pool.withStanding(
+              pool.blocked(),
+              pool.poolSize(),
+              (int) Math.max(0, pool.poolUsed() - spent),
+              pool.extensionTotal()));
     }
   }
 
@@ -268,7 +279,12 @@ final class ActivationService {
           // Re-read under the key's lock: a release may have happened meanwhile.
           row = store.activation(h, row.id()).orElseThrow();
           Optional<Failure> refusal =
-              SupportRules.renewal(product, standing(key), prior(row), old.machine(), machine);
+              SupportRules.renewal(
+                  product,
+                  new KeyStanding(downgrades.blocked(h, key), key.poolSize(), key.poolUsed()),
+                  prior(row),
+                  old.machine(),
+                  machine);
           if (refusal.isPresent()) {
             throw ApiException.refusal(refusal.get());
           }

@@ -48,6 +48,7 @@ final class AdminService {
   private final AtomicReference<Catalog> catalog;
   private final Clock clock;
   private final ActivationService activations;
+  private final Downgrades downgrades;
 
   AdminService(
       Store store,
@@ -61,6 +62,11 @@ final class AdminService {
     this.catalog = catalog;
     this.clock = clock;
     this.activations = activations;
+    this.downgrades = new Downgrades(store, keyring, catalog::get, clock);
+  }
+
+  Downgrades downgrades() {
+    return downgrades;
   }
 
   private long now() {
@@ -189,7 +195,9 @@ final class AdminService {
     return db.read(
         h -> {
           KeyRow key = resolve(h, param, false);
-          return record(key, store.activeCount(h, key.id()));
+          Map<String, Object> record = record(key, store.activeCount(h, key.id()));
+          downgrades.annotate(h, key, record);
+          return record;
         });
   }
 
@@ -237,7 +245,8 @@ final class AdminService {
     long now = now();
     return db.write(
         h -> {
-          KeyRow key = resolve(h, param, true);
+          // a multiple activation downgrade key shares its original's pool: that one grows
+          KeyRow key = downgrades.poolOf(h, resolve(h, param, true));
           Channel channel = Channel.byName(key.channel()).orElseThrow();
           if (channel != Channel.VOLUME_MAK) {
             throw ApiException.badRequest(

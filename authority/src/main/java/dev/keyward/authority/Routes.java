@@ -79,6 +79,7 @@ final class Routes {
             HandlerType.POST, "/v1/admin/keys/{key}/unblock", true, ctx -> block(ctx, false)));
     r.add(new Route(HandlerType.POST, "/v1/admin/keys/{key}/extend", true, this::extend));
     r.add(new Route(HandlerType.POST, "/v1/admin/keys/{key}/release", true, this::release));
+    r.add(new Route(HandlerType.POST, "/v1/admin/keys/{key}/downgrade", true, this::downgrade));
     r.add(new Route(HandlerType.GET, "/v1/admin/activations", true, this::activationList));
     r.add(new Route(HandlerType.GET, "/v1/admin/audit", true, this::audit));
     r.add(new Route(HandlerType.GET, "/v1/admin/audit/verify", true, this::verify));
@@ -215,6 +216,15 @@ final class Routes {
     Body b = Body.parse(api.body(ctx));
     int n = admin.release(ctx.pathParam("key"), b.text("reason"), Api.actor(ctx));
     Api.json(ctx, 200, Map.of("released", n));
+  }
+
+  private void downgrade(Context ctx) {
+    Body b = Body.parse(api.body(ctx));
+    String version = b.text("version");
+    Api.json(
+        ctx,
+        200,
+        admin.downgrades().downgrade(ctx.pathParam("key"), version, reason(b), Api.actor(ctx)));
   }
 
   private void activationList(Context ctx) {

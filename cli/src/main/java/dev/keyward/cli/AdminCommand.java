@@ -158,8 +158,14 @@ final class AdminCommand {
   @Command(
       name = "keys",
       mixinStandardHelpOptions = true,
-      description = "Issue, show, block and unblock product keys.",
-      subcommands = {Keys.Issue.class, Keys.Show.class, Keys.Block.class, Keys.Unblock.class})
+      description = "Issue, show, block, unblock and downgrade product keys.",
+      subcommands = {
+        Keys.Issue.class,
+        Keys.Show.class,
+        Keys.Block.class,
+        Keys.Unblock.class,
+        AdminDowngradeCommand.class
+      })
   static final class Keys {
     @ParentCommand AdminCommand admin;
 

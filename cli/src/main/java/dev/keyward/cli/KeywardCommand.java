@@ -38,10 +38,12 @@ import picocli.CommandLine.Option;
       RearmCommand.class,
       ExplainCommand.class,
       RestartCommand.class,
+      DismCommand.class,
       ComplianceCommand.class,
       EvidenceCommand.class,
       SluiCommand.class,
-      ProxyCommand.class
+      ProxyCommand.class,
+      LabCommand.class
     })
 public final class KeywardCommand implements Runnable {
   /** The authority address {@code keyward authority serve} uses when given no flags. */
@@ -188,11 +190,20 @@ public final class KeywardCommand implements Runnable {
   }
 
   KeywardClient client() {
+    return client(chosenProduct().orElse(null));
+  }
+
+  /** --product, else KEYWARD_PRODUCT, else none (the store's only product). */
+  Optional<String> chosenProduct() {
     String chosen = product;
     if (chosen == null) {
       String env = ctx.env().get("KEYWARD_PRODUCT");
       chosen = env == null || env.isBlank() ? null : env.strip();
     }
+    return Optional.ofNullable(chosen);
+  }
+
+  KeywardClient client(String chosen) {
     return KeywardClient.builder()
         .store(storeDir())
         .product(chosen)

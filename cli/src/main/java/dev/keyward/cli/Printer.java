@@ -136,6 +136,12 @@ final class Printer {
       o.put("clockSetBack", s.clockSetBack());
       o.put("enforcement", s.enforcement().map(Printer::enforcement).orElse(null));
     }
+    if (view != View.DLV) {
+      // what an expired evaluation must do, and when it ends, belong to every answer
+      o.put("evaluationEndDate", s.evaluationEnd() == null ? null : s.evaluationEnd().toString());
+      o.put("enforcement", s.enforcement().map(Printer::enforcement).orElse(null));
+    }
+    o.put("pendingEdition", info.pendingEdition().orElse(null));
     return o;
   }
 
@@ -197,6 +203,9 @@ final class Printer {
         out.println("Warning: the clock is behind the trusted time; timers use the trusted time.");
       }
     }
+    info.pendingEdition()
+        .ifPresent(
+            p -> out.println("Pending edition conversion: " + p + " (keyward restart applies it)"));
     out.println();
     volume(info, verbose);
   }
@@ -282,6 +291,12 @@ final class Printer {
           case UNLICENSED -> "Unlicensed: no product key is installed.";
         };
     out.println("    " + line);
+    if (info.evaluation()) {
+      if (s.evaluationEnd() != null) {
+        out.println("    Evaluation End Date: " + DATE.format(s.evaluationEnd()));
+      }
+      out.println("    Remaining rearm count: " + s.rearmRemaining());
+    }
   }
 
   /** {@code 14400 minute(s) (10 day(s))}. */

@@ -446,6 +446,43 @@ public final class KeywardClient {
     return info(new Session(s.product, state, s.machine), notices);
   }
 
+  // --- servicing: edition conversion and generalisation (see Servicing) ----------------------
+
+  /** The installed edition, the editions it may be converted to, and a pending conversion. */
+  public Servicing.Editions editions() {
+    return new Servicing(this).editions();
+  }
+
+  /**
+   * Asks for an edition conversion ({@code dism /online /Set-Edition:TARGET /ProductKey:KEY
+   * /AcceptEula}): checked now (core's {@code EditionChange}), applied by {@link
+   * #applyPendingConversion} at the next restart. The edition id is matched case-insensitively.
+   */
+  public LicenseInfo convertEdition(String target, String key) {
+    return new Servicing(this).convert(target, key);
+  }
+
+  /**
+   * Applies a pending edition conversion ({@code keyward restart}): the target edition is installed
+   * with the conversion's key, in its initial grace. Empty when nothing is pending.
+   */
+  public Optional<Servicing.Conversion> applyPendingConversion() {
+    return new Servicing(this).applyPending();
+  }
+
+  /** Gives the installation a new client machine ID, as generalising an image does. */
+  public LicenseInfo generalize() {
+    return new Servicing(this).generalize();
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  SecureRandom random() {
+    return random;
+  }
+
   /**
    * The authority keys this client trusts for certificates: the builder's, the catalog's, and the
    * ones pinned in the store's {@code trust.json}.

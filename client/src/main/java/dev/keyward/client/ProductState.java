@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param certificate the activation certificate of the installed key, if activated
  * @param record the license timers (state, deadlines, rearm count, trusted-time anchor)
  * @param volume volume client settings
- * @param pendingEdition an edition conversion that {@code keyward restart} will apply
+ * @param pendingConversion an edition conversion that {@code keyward restart} will apply
  * @param phone the confirmation ID of a phone or proxy activation, which stands in for a
  *     certificate (the two never coexist: setting one clears the other)
  */
@@ -29,7 +29,7 @@ public record ProductState(
     Optional<SignedCertificate> certificate,
     LicenseRecord record,
     VolumeSettings volume,
-    Optional<String> pendingEdition,
+    Optional<PendingConversion> pendingConversion,
     Optional<PhoneConfirmation> phone) {
   public ProductState {
     Objects.requireNonNull(installation, "installation");
@@ -39,7 +39,7 @@ public record ProductState(
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(volume, "volume");
-    Objects.requireNonNull(pendingEdition, "pendingEdition");
+    Objects.requireNonNull(pendingConversion, "pendingConversion");
     Objects.requireNonNull(phone, "phone");
   }
 
@@ -52,7 +52,7 @@ public record ProductState(
       Optional<SignedCertificate> certificate,
       LicenseRecord record,
       VolumeSettings volume,
-      Optional<String> pendingEdition) {
+      Optional<PendingConversion> pendingConversion) {
     this(
         installation,
         cmid,
@@ -61,18 +61,33 @@ public record ProductState(
         certificate,
         record,
         volume,
-        pendingEdition,
+        pendingConversion,
         Optional.empty());
+  }
+
+  /** The edition a pending conversion leads to, if one is pending. */
+  public Optional<String> pendingEdition() {
+    return pendingConversion.map(PendingConversion::edition);
+  }
+
+  ProductState withPendingConversion(Optional<PendingConversion> next) {
+    return new ProductState(
+        installation, cmid, installedAt, key, certificate, record, volume, next, phone);
+  }
+
+  ProductState withCmid(String next) {
+    return new ProductState(
+        installation, next, installedAt, key, certificate, record, volume, pendingConversion, phone);
   }
 
   ProductState withRecord(LicenseRecord next) {
     return new ProductState(
-        installation, cmid, installedAt, key, certificate, next, volume, pendingEdition, phone);
+        installation, cmid, installedAt, key, certificate, next, volume, pendingConversion, phone);
   }
 
   ProductState withKey(Optional<StoredKey> next) {
     return new ProductState(
-        installation, cmid, installedAt, next, certificate, record, volume, pendingEdition, phone);
+        installation, cmid, installedAt, next, certificate, record, volume, pendingConversion, phone);
   }
 
   /** The certificate replaces any phone activation (a new key, an online activation, a repair). */
@@ -85,7 +100,7 @@ public record ProductState(
         next,
         record,
         volume,
-        pendingEdition,
+        pendingConversion,
         Optional.empty());
   }
 
@@ -99,7 +114,7 @@ public record ProductState(
         Optional.empty(),
         record,
         volume,
-        pendingEdition,
+        pendingConversion,
         next);
   }
 }

@@ -35,7 +35,7 @@ final class StateCodec {
     json.put("certificate", s.certificate().map(SignedCertificate::toJson).orElse(null));
     json.put("record", record(s.record()));
     json.put("volume", volume(s.volume()));
-    json.put("pendingEdition", s.pendingEdition().orElse(null));
+    json.put("pendingConversion", s.pendingConversion().map(StateCodec::pending).orElse(null));
     s.phone().ifPresent(p -> json.put("phone", phone(p)));
     return json;
   }
@@ -63,7 +63,10 @@ final class StateCodec {
         certificate,
         record(map(json, "record")),
         volume(map(json, "volume")),
-        Optional.ofNullable(optionalText(json, "pendingEdition")),
+        // stores written before conversions existed hold "pendingEdition": null instead
+        json.get("pendingConversion") == null
+            ? Optional.empty()
+            : Optional.of(pending(map(json, "pendingConversion"))),
         json.get("phone") == null ? Optional.empty() : Optional.of(phone(map(json, "phone"))));
   }
 
@@ -82,6 +85,19 @@ final class StateCodec {
         text(json, "confirmationId"),
         integer(json, "keyIndex"),
         Instant.parse(text(json, "confirmedAt")));
+  }
+
+  private static Map<String, Object> pending(PendingConversion p) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("edition", p.edition());
+    json.put("key", key(p.key()));
+    json.put("requestedAt", p.requestedAt().toString());
+    return json;
+  }
+
+  private static PendingConversion pending(Map<?, ?> json) {
+    return new PendingConversion(
+        text(json, "edition"), key(map(json, "key")), Instant.parse(text(json, "requestedAt")));
   }
 
   /** What a damaged state still tells: product, version and edition, when they can be read. */

@@ -504,6 +504,20 @@ public enum ErrorCode {
           "Retry with `keyward slmgr /ato`; without network, activate by phone with `keyward slui"
               + " 4` or by a proxy activation request file.")),
 
+  RESTART_PENDING(
+      0x800F082F,
+      "CBS_E_PENDING",
+      "The operation was refused because an edition conversion is waiting for a restart.",
+      List.of(
+          "An edition conversion was requested (dism /Set-Edition), and the restart that applies"
+              + " it has not happened yet.",
+          "A second conversion was requested before the first one took effect."),
+      List.of(
+          "See the pending conversion with `keyward dism /online /Get-CurrentEdition`.",
+          "Run `keyward restart` to apply it, then run the refused command again.",
+          "To convert further (for example Standard, then Datacenter), restart between the two"
+              + " conversions.")),
+
   // Keyward's own codes: situations the modelled system has no number for.
   CATALOG_INVALID(
       0xC0DE0001,
@@ -659,7 +673,44 @@ public enum ErrorCode {
           "Export the pack again from the machine's store with `keyward evidence export -o"
               + " pack.zip` and check it with `keyward evidence verify pack.zip`.",
           "Keep exported packs read-only, with a copy of their SHA-256, where the audit will read"
-              + " them."));
+              + " them.")),
+
+  EULA_NOT_ACCEPTED(
+      0xC0DE0010,
+      "KW_E_EULA_NOT_ACCEPTED",
+      "The edition conversion was refused because the licence terms of the target edition were"
+          + " not accepted.",
+      List.of(
+          "`/AcceptEula` was left out of the conversion's command line.",
+          "A script built the command line without the acceptance flag, or misspelt it."),
+      List.of(
+          "Read the licence terms of the target edition.",
+          "Run the conversion again with the flag: `keyward dism /online"
+              + " /Set-Edition:ServerStandard /ProductKey:KEY /AcceptEula` (your edition and key).",
+          "Then `keyward restart` and `keyward slmgr /ato`.")),
+
+  DOWNGRADE_NOT_ALLOWED(
+      0xC0DE0011,
+      "KW_E_DOWNGRADE_NOT_ALLOWED",
+      "No downgrade key was issued because the key's licence gives no downgrade right to the"
+          + " requested version.",
+      List.of(
+          "The requested version is not earlier than the key's version: downgrade rights go to"
+              + " earlier versions only.",
+          "The key is an evaluation key or a public volume client key, which carry no downgrade"
+              + " right (each version has its own public volume client key).",
+          "The catalog has no key group of the same edition and channel for the requested"
+              + " version.",
+          "The key is blocked."),
+      List.of(
+          "Check the key's product, version, edition and channel with `keyward admin keys show"
+              + " KEY`.",
+          "Ask for an earlier version of the same product: `keyward admin keys downgrade KEY"
+              + " --version V`.",
+          "For a volume client, install the public volume client key of the installed version"
+              + " instead; for an evaluation, convert it with `keyward dism /online"
+              + " /Set-Edition:ServerStandard /ProductKey:KEY /AcceptEula`.",
+          "If the key is blocked, ask support why before anything else."));
 
   private final int code;
   private final String symbolicName;

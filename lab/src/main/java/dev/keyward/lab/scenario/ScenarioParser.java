@@ -29,20 +29,25 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * key names, profiles, components, durations, and the {@code {key}} placeholders of commands.
  */
 public final class ScenarioParser {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_-]+)}");
+  // {name}, or {name:how}: the key typed another way (docs/lab.md)
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{([A-Za-z0-9_-]+)(?::([A-Za-z]*))?}");
+  private static final List<String> TYPED = List.of("typo", "lower", "nohyphens", "spaces");
   private static final List<String> TOP = List.of("name", "catalog", "keys", "machines", "steps");
   private static final List<String> KEY_FIELDS =
       List.of("product", "version", "edition", "channel", "pool");
   private static final List<String> MACHINE_FIELDS =
       List.of("profile", "product", "version", "edition", "oem");
   private static final List<String> SUPPORT_ACTIONS =
-      List.of("release", "extend", "block", "unblock");
+      List.of("release", "extend", "block", "unblock", "downgrade");
 
   private final YamlSource src;
   private final Map<String, KeySpec> keys = new LinkedHashMap<>();
   private final Map<String, MachineSpec> machines = new LinkedHashMap<>();
   // Machines that exist at a step: declared ones plus clones made by earlier steps.
   private final Set<String> known = new java.util.HashSet<>();
+  // Keys that exist at a step: declared ones plus downgrade keys named by earlier support steps.
+  private final Set<String> stepKeys = new java.util.HashSet<>();
 
   private ScenarioParser(YamlSource src) {
     this.src = src;
@@ -167,6 +172,13 @@ public final class ScenarioParser {
       Expectation expect = expectation(m, path);
       return machine.flatMap(mm -> command.map(c -> new Step.Run(line, mm, c, expect, pending)));
     }
+    if (entries.containsKey("restart")) {
+      // {restart: M} is {on: M, run: restart}
+      src.rejectUnknown(m, path, List.of("restart", "expect", "pending"));
+      Optional<String> machine = machine(m, path, "restart");
+      Expectation expect = expectation(m, path);
+      return machine.map(mm -> new Step.Run(line, mm, "restart", expect, pending));
+    }
     if (entries.containsKey("advance")) {
       src.rejectUnknown(m, path, List.of("advance", "pending"));
       return src.requiredString(m, path, "advance")
@@ -226,7 +238,8 @@ public final class ScenarioParser {
                   line, mm, cut.or(() -> restore).get(), restore.isPresent(), pending));
     }
     if (entries.containsKey("support")) {
-      src.rejectUnknown(m, path, List.of("support", "key", "by", "reason", "expect", "pending"));
+      src.rejectUnknown(
+          m, path, List.of("support", "key", "by", "version", "as", "reason", "expect", "pending"));
       Optional<String> action =
           src.requiredValue(
               m,
@@ -245,16 +258,36 @@ public final class ScenarioParser {
       if (action.filter("extend"::equals).isPresent() && by == 0) {
         src.problem(m, join(path, "by"), "extend needs by: N (how many activations to add)");
       }
+      Optional<String> version = src.optionalString(m, path, "version");
+      Optional<String> as = src.optionalString(m, path, "as");
+      boolean downgrade = action.filter("downgrade"::equals).isPresent();
+      if (downgrade && version.isEmpty()) {
+        src.problem(m, join(path, "version"), "downgrade needs version: V (an earlier version)");
+      }
+      if (downgrade && as.isEmpty()) {
+        src.problem(
+            m, join(path, "as"), "downgrade needs as: NAME (how later steps name the new key)");
+      }
+      if (!downgrade && (version.isPresent() || as.isPresent())) {
+        src.problem(m, path, "version and as go with support: downgrade only");
+      }
+      as.ifPresent(
+          name -> {
+            if (keys.containsKey(name) || !stepKeys.add(name)) {
+              src.problem(m, join(path, "as"), "a key named '" + name + "' already exists");
+            }
+          });
       String reason = src.requiredString(m, path, "reason").orElse("");
       Expectation expect = expectation(m, path);
       return action.flatMap(
-          a -> key.map(k -> new Step.Support(line, a, k, by, reason, expect, pending)));
+          a ->
+              key.map(k -> new Step.Support(line, a, k, by, version, as, reason, expect, pending)));
     }
     src.problem(
         m,
         path,
-        "unknown step; a step is one of on/run, advance, migrate, clone, generalize, hardware,"
-            + " network, support");
+        "unknown step; a step is one of on/run, restart, advance, migrate, clone, generalize,"
+            + " hardware, network, support");
     return Optional.empty();
   }
 
@@ -280,11 +313,24 @@ public final class ScenarioParser {
     Matcher matcher = PLACEHOLDER.matcher(command);
     while (matcher.find()) {
       checkKeyName(at, field, matcher.group(1));
+      String how = matcher.group(2);
+      if (how != null && !TYPED.contains(how)) {
+        src.problem(
+            at,
+            field,
+            "'{"
+                + matcher.group(1)
+                + ":"
+                + how
+                + "}' types the key in no known way ("
+                + String.join(", ", TYPED)
+                + ")");
+      }
     }
   }
 
   private void checkKeyName(Node at, String field, String name) {
-    if (!keys.containsKey(name)) {
+    if (!keys.containsKey(name) && !stepKeys.contains(name)) {
       src.problem(
           at,
           field,

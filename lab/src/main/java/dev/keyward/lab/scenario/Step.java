@@ -16,7 +16,10 @@ public sealed interface Step {
 
   Optional<String> pending();
 
-  /** {@code {on: M, run: "slmgr /ato", expect: {...}}}; {@code run: restart} restarts M. */
+  /**
+   * {@code {on: M, run: "slmgr /ato", expect: {...}}}; {@code run: restart} (or the step {@code
+   * {restart: M}}) restarts M.
+   */
   record Run(int line, String machine, String command, Expectation expect, Optional<String> pending)
       implements Step {}
 
@@ -45,13 +48,17 @@ public sealed interface Step {
 
   /**
    * {@code {support: release, key: K, reason: "...", expect: {...}}}: an authority support action
-   * (release, extend with {@code by: N}, block, unblock), recorded with actor and reason.
+   * (release, extend with {@code by: N}, block, unblock, downgrade with {@code version: V} and
+   * {@code as: NAME}, which names the downgrade key for later steps), recorded with actor and
+   * reason.
    */
   record Support(
       int line,
       String action,
       String key,
       int by,
+      Optional<String> version,
+      Optional<String> as,
       String reason,
       Expectation expect,
       Optional<String> pending)

@@ -76,6 +76,56 @@ class ScenarioParserTest {
     assertThat(s.steps().get(13).pending()).contains("volume activation host (not built yet)");
   }
 
+  @Test
+  void restartIsAStepAndADowngradeKeyIsNamedForLaterSteps() {
+    Scenario s =
+        read(
+            """
+            name: downgrade
+            keys:
+              std2022: {version: "2022", edition: ServerStandard, channel: RETAIL}
+            machines:
+              srv1: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+            steps:
+              - {support: downgrade, key: std2022, version: "2019", as: std2019, reason: "rights"}
+              - {on: srv1, run: "slmgr /ipk {std2019}"}
+              - {restart: srv1, expect: {ok: true}}
+            """);
+    assertThat(s.steps().get(0))
+        .isInstanceOfSatisfying(
+            Step.Support.class,
+            d -> {
+              assertThat(d.version()).contains("2019");
+              assertThat(d.as()).contains("std2019");
+            });
+    assertThat(s.steps().get(2))
+        .isInstanceOfSatisfying(
+            Step.Run.class,
+            r -> {
+              assertThat(r.command()).isEqualTo("restart");
+              assertThat(r.machine()).isEqualTo("srv1");
+            });
+    ScenarioReading early =
+        ScenarioParser.parse(
+            """
+            name: used before it is named
+            keys:
+              std2022: {version: "2022", edition: ServerStandard, channel: RETAIL}
+            machines:
+              srv1: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+            steps:
+              - {on: srv1, run: "slmgr /ipk {std2019}"}
+              - {support: downgrade, key: std2022, version: "2019", reason: "rights"}
+              - {support: downgrade, key: std2022, version: "2019", as: std2022, reason: "r"}
+            """,
+            "d.yaml");
+    assertThat(((ScenarioReading.Rejected) early).problems())
+        .extracting(SourceProblem::message)
+        .anySatisfy(m -> assertThat(m).contains("no key named 'std2019'"))
+        .anySatisfy(m -> assertThat(m).contains("downgrade needs as"))
+        .anySatisfy(m -> assertThat(m).contains("'std2022' already exists"));
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         mistake(

@@ -1,0 +1,45 @@
+package dev.keyward.lab.run;
+
+import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.core.hardware.MachineFacts;
+import dev.keyward.core.hardware.MachineFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A simulated machine of a lab run: its hardware (a machine file written from its facts), its own
+ * license store directory, what is installed, and whether it can reach the authority.
+ */
+final class LabMachine {
+  final String name;
+  final String product;
+  LabProfile profile;
+  MachineFacts facts;
+  final Path store;
+  final Path file;
+  boolean connected = true;
+
+  LabMachine(
+      String name, String product, LabProfile profile, MachineFacts facts, Path store, Path file) {
+    this.name = name;
+    this.product = product;
+    this.profile = profile;
+    this.facts = facts;
+    this.store = store;
+    this.file = file;
+  }
+
+  /** Writes the machine file the keyward command reads with {@code --machine}. */
+  void write() {
+    try {
+      Files.writeString(
+          file, MachineFile.write(facts, Optional.of(profile)), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
