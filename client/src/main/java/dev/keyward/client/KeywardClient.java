@@ -475,10 +475,6 @@ public final class KeywardClient {
     return new Servicing(this).generalize();
   }
 
-  Clock clock() {
-    return clock;
-  }
-
   SecureRandom random() {
     return random;
   }

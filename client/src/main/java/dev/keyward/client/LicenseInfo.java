@@ -102,4 +102,30 @@ public record LicenseInfo(
   public Instant expires() {
     return status.expires();
   }
+
+  /** This answer with {@code first} before its own notices (each notice once). */
+  LicenseInfo withNoticesFirst(List<String> first) {
+    List<String> all = new java.util.ArrayList<>(first);
+    notices.stream().filter(n -> !all.contains(n)).forEach(all::add);
+    return new LicenseInfo(
+        product,
+        productName,
+        version,
+        edition,
+        evaluation,
+        channel,
+        partialProductKey,
+        keyGroup,
+        status,
+        cmid,
+        activationId,
+        trustedTime,
+        installedAt,
+        keyCopyStored,
+        volume,
+        pendingEdition,
+        all,
+        installationId,
+        phoneActivation);
+  }
 }

@@ -77,7 +77,15 @@ public record ProductState(
 
   ProductState withCmid(String next) {
     return new ProductState(
-        installation, next, installedAt, key, certificate, record, volume, pendingConversion, phone);
+        installation,
+        next,
+        installedAt,
+        key,
+        certificate,
+        record,
+        volume,
+        pendingConversion,
+        phone);
   }
 
   ProductState withRecord(LicenseRecord next) {
@@ -87,7 +95,15 @@ public record ProductState(
 
   ProductState withKey(Optional<StoredKey> next) {
     return new ProductState(
-        installation, cmid, installedAt, next, certificate, record, volume, pendingConversion, phone);
+        installation,
+        cmid,
+        installedAt,
+        next,
+        certificate,
+        record,
+        volume,
+        pendingConversion,
+        phone);
   }
 
   /** The certificate replaces any phone activation (a new key, an online activation, a repair). */

@@ -238,25 +238,6 @@ public final class Servicing {
   }
 
   private static LicenseInfo withNotices(LicenseInfo info, List<String> notices) {
-    List<String> all = new ArrayList<>(notices);
-    info.notices().stream().filter(n -> !all.contains(n)).forEach(all::add);
-    return new LicenseInfo(
-        info.product(),
-        info.productName(),
-        info.version(),
-        info.edition(),
-        info.evaluation(),
-        info.channel(),
-        info.partialProductKey(),
-        info.keyGroup(),
-        info.status(),
-        info.cmid(),
-        info.activationId(),
-        info.trustedTime(),
-        info.installedAt(),
-        info.keyCopyStored(),
-        info.volume(),
-        info.pendingEdition(),
-        all);
+    return info.withNoticesFirst(notices);
   }
 }

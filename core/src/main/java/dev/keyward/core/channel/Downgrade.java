@@ -6,9 +6,7 @@ import dev.keyward.core.catalog.Product;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.Tolerance;
 import dev.keyward.core.hardware.TolerancePolicy;
-import dev.keyward.core.hardware.ToleranceResult;
 import java.util.List;
 import java.util.Optional;
 
@@ -126,9 +124,7 @@ public final class Downgrade {
     List<PriorActivation> here =
         active.stream()
             .filter(
-                p ->
-                    Tolerance.compare(p.machine(), machine, tolerance)
-                        instanceof ToleranceResult.Within)
+                p -> MachineHardware.within(p.machine(), MachineHardware.of(machine), tolerance))
             .toList();
     if (here.size() < active.size()) {
       return new Sharing.Refused(
