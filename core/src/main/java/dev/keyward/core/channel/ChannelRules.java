@@ -9,7 +9,6 @@ import dev.keyward.core.error.Failure;
 import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.hardware.Tolerance;
 import dev.keyward.core.hardware.TolerancePolicy;
-import dev.keyward.core.hardware.ToleranceResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,7 +204,7 @@ public final class ChannelRules {
   }
 
   private static boolean within(HardwareIdentity a, HardwareIdentity b, TolerancePolicy t) {
-    return Tolerance.compare(a, b, t) instanceof ToleranceResult.Within;
+    return Tolerance.within(a, b, t);
   }
 
   private static List<PriorActivation> active(List<PriorActivation> prior) {

@@ -31,10 +31,7 @@ public final class SupportRules {
       List<PriorActivation> prior, HardwareIdentity machine, TolerancePolicy tolerance) {
     return prior.stream()
         .filter(PriorActivation::active)
-        .filter(
-            p ->
-                Tolerance.compare(p.machine(), machine, tolerance)
-                    instanceof ToleranceResult.Within)
+        .filter(p -> Tolerance.within(p.machine(), machine, tolerance))
         .max(Comparator.comparing(PriorActivation::issuedAt));
   }
 
