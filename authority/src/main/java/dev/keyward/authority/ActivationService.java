@@ -81,13 +81,18 @@ final class ActivationService {
               ? r.failure()
               : Failure.of(ErrorCode.NOT_SUPPORTED, "Volume client keys activate elsewhere."));
     }
+    // The certificate a grant would give, signed before the transaction where that saves the
+    // database's time (SQLite: one writer).
+    Presigned presigned =
+        db.dialect() == Database.Dialect.SQLITE ? presign(typed, request, cmid, now) : null;
+    String components = Machines.toJson(request.machine());
     return db.write(
         h -> {
           KeyRow key =
               store
                   .keyByFingerprint(h, typed.fingerprint(), true)
                   .orElseThrow(() -> TypedKey.notIssued(422));
-          List<ActivationRow> rows = store.activations(h, key.id());
+          List<ActivationRow> rows = store.activations(h, key.id(), decisionRows(group.channel()));
           List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
           ChannelDecision decision =
               ChannelRules.decide(
@@ -109,40 +114,29 @@ final class ActivationService {
               yield new Issued(signed, true, row.id());
             }
             case ChannelDecision.Grant grant -> {
-              String activationId = Ids.next("act");
-              String certificateId = Ids.next("cert");
-              SignedCertificate signed =
-                  keyring
-                      .signer()
-                      .sign(
-                          new ActivationCertificate(
-                              certificateId,
-                              key.id(),
-                              key.partialKey(),
-                              product.id(),
-                              group.version(),
-                              group.edition().orElse(request.installed().edition()),
-                              group.channel(),
-                              request.machine(),
-                              cmid,
-                              now,
-                              Optional.empty(),
-                              keyring.signer().keyId()));
-              String text = signed.toJsonText();
+              Presigned issued =
+                  presigned != null && presigned.isFor(key)
+                      ? presigned
+                      : sign(key.id(), key.partialKey(), typed, request, cmid, now);
               store.insertActivation(
                   h,
                   new ActivationRow(
-                      activationId,
+                      issued.activationId(),
                       key.id(),
-                      Machines.toJson(request.machine()),
+                      components,
                       cmid,
                       true,
                       grant.spendsCount(),
                       now.toEpochMilli(),
                       Optional.empty(),
                       Optional.empty(),
-                      certificateId));
-              store.insertCertificate(h, certificateId, activationId, now.toEpochMilli(), text);
+                      issued.certificateId()));
+              store.insertCertificate(
+                  h,
+                  issued.certificateId(),
+                  issued.activationId(),
+                  now.toEpochMilli(),
+                  issued.text());
               // KeyStanding's pool is the multiple activation key's; a volume host key's slots are
               // counted by core from its activations.
               if (grant.spendsCount() && group.channel() == Channel.VOLUME_MAK) {
@@ -151,10 +145,71 @@ final class ActivationService {
                     key.withStanding(
                         key.blocked(), key.poolSize(), key.poolUsed() + 1, key.extensionTotal()));
               }
-              yield new Issued(text, false, activationId);
+              yield new Issued(issued.text(), false, issued.activationId());
             }
           };
         });
+  }
+
+  /**
+   * The activations {@link ChannelRules#decide} looks at for a key of this channel: retail and
+   * multiple activation keys look only at active activations and those still holding a count; OEM
+   * and volume host keys at every activation the key ever had.
+   */
+  static Store.Rows decisionRows(Channel channel) {
+    return switch (channel) {
+      case RETAIL, VOLUME_MAK -> Store.Rows.ACTIVE_OR_SPENT;
+      default -> Store.Rows.ALL;
+    };
+  }
+
+  /** A certificate signed for a key record, with the ids its activation will be stored under. */
+  record Presigned(
+      String keyId, String partialKey, String activationId, String certificateId, String text) {
+    boolean isFor(KeyRow key) {
+      return keyId.equals(key.id()) && partialKey.equals(key.partialKey());
+    }
+  }
+
+  /**
+   * Signs the certificate a grant would give before the write transaction, from the key record as
+   * read outside it (its id and partial key never change); null when the key is not stored. Only a
+   * grant uses it, and only for the same key record.
+   */
+  private Presigned presign(TypedKey typed, ActivationRequest request, String cmid, Instant now) {
+    return db.read(h -> store.keyIdentity(h, typed.fingerprint()))
+        .map(id -> sign(id.getKey(), id.getValue(), typed, request, cmid, now))
+        .orElse(null);
+  }
+
+  private Presigned sign(
+      String keyId,
+      String partialKey,
+      TypedKey typed,
+      ActivationRequest request,
+      String cmid,
+      Instant now) {
+    String activationId = Ids.next("act");
+    String certificateId = Ids.next("cert");
+    KeyGroup group = typed.group();
+    SignedCertificate signed =
+        keyring
+            .signer()
+            .sign(
+                new ActivationCertificate(
+                    certificateId,
+                    keyId,
+                    partialKey,
+                    typed.product().id(),
+                    group.version(),
+                    group.edition().orElse(request.installed().edition()),
+                    group.channel(),
+                    request.machine(),
+                    cmid,
+                    now,
+                    Optional.empty(),
+                    keyring.signer().keyId()));
+    return new Presigned(keyId, partialKey, activationId, certificateId, signed.toJsonText());
   }
 
   /** Releases the activation this machine holds (a MAK count stays spent: SupportRules). */
