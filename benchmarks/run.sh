@@ -6,8 +6,10 @@
 # Everything runs on this machine against 127.0.0.1 and stops by itself. docs/benchmarks.md.
 #
 # Settings (environment): CLIENTS (64), WARMUP (10 s), DURATION (20 s), RETAIL_KEYS (20000),
-# MAK_KEYS (1000), MAK_POOL (100), RETRIES (10 %), PG_CLIENTS ("8 16 32"), JMH (1: run JMH, 0:
-# skip), ONLY ("sqlite", "postgresql" or both), BUILD (1), KEEP (0: delete the work directory).
+# MAK_KEYS (1000), MAK_POOL (100), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
+# generator's lean HTTP/1.1 client; jdk: java.net.http.HttpClient), JMH (1: run JMH, 0: skip),
+# ONLY ("sqlite", "postgresql" or both), BUILD (1), KEEP (0: delete the work directory),
+# QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -20,6 +22,7 @@ MAK_KEYS=${MAK_KEYS:-1000}
 MAK_POOL=${MAK_POOL:-100}
 RETRIES=${RETRIES:-10}
 PG_CLIENTS=${PG_CLIENTS:-"8 16 32"}
+HTTP=${HTTP:-raw}
 JMH=${JMH:-1}
 ONLY=${ONLY:-"sqlite postgresql"}
 BUILD=${BUILD:-1}
@@ -64,7 +67,32 @@ as_pg() {
 RESULTS=$WORK/results.txt
 : > "$RESULTS"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Cores busy over 3 seconds, all processes (/proc/stat: everything but idle and iowait).
+busy_cores() {
+  local a b
+  a=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
+  sleep 3
+  b=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", (b - a) / 100 / 3}'
+}
+
+# The numbers mean something only on an otherwise idle machine: wait (up to QUIET_WAIT seconds)
+# until other processes use less than a quarter of a core, and say so when they never do.
+QUIET_WAIT=${QUIET_WAIT:-600}
+wait_quiet() {
+  local waited=0 busy
+  while true; do
+    busy=$(busy_cores)
+    if awk -v b="$busy" 'BEGIN {exit !(b < 0.25)}'; then return 0; fi
+    if [ "$waited" -ge "$QUIET_WAIT" ]; then
+      echo "WARNING: other processes keep $busy cores busy; measuring anyway" | tee -a "$RESULTS"
+      return 0
+    fi
+    echo "(other processes use $busy cores; waiting for a quiet machine)"
+    sleep 10
+    waited=$((waited + 13))
+  done
+}
 
 echo "== machine"
 {
@@ -120,17 +148,20 @@ load() {
   local db=$1
   echo "== load: authority on $db, $CLIENTS clients, ${WARMUP}s warm-up, ${DURATION}s measured"
   start_authority "$db"
+  wait_quiet
   "$JAVA" -cp "$BENCH_JAR" dev.keyward.benchmarks.LoadGenerator \
     --url "http://127.0.0.1:$PORT" --token-file "$WORK/authority-$db/admin-token" \
     --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" \
     --retail-keys "$RETAIL_KEYS" --mak-keys "$MAK_KEYS" --mak-pool "$MAK_POOL" \
     --retries "0.$(printf '%02d' "$RETRIES")" --label "$db" --cpu-pid "$AUTHORITY_PID" \
+    --http "$HTTP" \
     | tee -a "$RESULTS"
   stop_authority
 }
 
 sqlite_ceiling() {
   echo "== ceiling: SQLite, one writer, WAL, synchronous=FULL, the same statements over JDBC"
+  wait_quiet
   "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" dev.keyward.benchmarks.SqliteCeiling \
     --dir "$WORK/sqlite-ceiling" --warmup 3 --duration "$DURATION" \
     --retail-keys "$RETAIL_KEYS" --mak-keys "$MAK_KEYS" --mak-pool "$MAK_POOL" \
@@ -145,6 +176,7 @@ postgres_ceiling() {
   local best=0 best_clients=0
   for c in $PG_CLIENTS; do
     local out tps
+    wait_quiet
     out=$("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U keyward -n -M prepared -c "$c" -j 2 \
       -T "$DURATION" -D retail="$RETAIL_KEYS" -D makkeys="$MAK_KEYS" -D pool="$MAK_POOL" \
       -D retries="$RETRIES" -f "$ROOT/benchmarks/pgbench/activation.sql" ceiling 2>&1)
@@ -170,6 +202,7 @@ for db in $ONLY; do
 done
 
 if [ "$JMH" = 1 ]; then
+  wait_quiet
   echo "== JMH (1 fork, 3 x 2 s warm-up, 5 x 2 s measured)"
   "$JAVA" -jar "$BENCH_JAR" -rf json -rff "$WORK/jmh.json" 'dev.keyward.benchmarks.*' \
     | tee "$WORK/jmh.txt" | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true
@@ -181,17 +214,17 @@ awk '
   /^RESULT / || /^CEILING / {
     kind = $1; delete f
     for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"] }
+    if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"]; mcpu[f["label"]] = f["machine_cpu"] }
     else { ceil[f["label"]] = f["rate"]; ceilc[f["label"]] = f["clients"] }
   }
   END {
-    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU | ceiling/s (clients) | ratio |\n"
-    printf "|---|---|---|---|---|---|---|---|\n"
+    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | machine CPU (cores) | ceiling/s (clients) | ratio |\n"
+    printf "|---|---|---|---|---|---|---|---|---|\n"
     n = split("sqlite postgresql", dbs, " ")
     for (i = 1; i <= n; i++) {
       d = dbs[i]
       if (!(d in rate)) continue
-      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
+      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], mcpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
     }
   }' "$RESULTS"
 if [ "$JMH" = 1 ]; then

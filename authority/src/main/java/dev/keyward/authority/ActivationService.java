@@ -118,7 +118,18 @@ final class ActivationService {
                   presigned != null && presigned.isFor(key)
                       ? presigned
                       : sign(key.id(), key.partialKey(), typed, request, cmid, now);
-              store.insertActivation(
+              // KeyStanding's pool is the multiple activation key's; a volume host key's slots are
+              // counted by core from its activations.
+              Optional<KeyRow> standing =
+                  grant.spendsCount() && group.channel() == Channel.VOLUME_MAK
+                      ? Optional.of(
+                          key.withStanding(
+                              key.blocked(),
+                              key.poolSize(),
+                              key.poolUsed() + 1,
+                              key.extensionTotal()))
+                      : Optional.empty();
+              store.insertGrant(
                   h,
                   new ActivationRow(
                       issued.activationId(),
@@ -130,21 +141,10 @@ final class ActivationService {
                       now.toEpochMilli(),
                       Optional.empty(),
                       Optional.empty(),
-                      issued.certificateId()));
-              store.insertCertificate(
-                  h,
-                  issued.certificateId(),
-                  issued.activationId(),
+                      issued.certificateId()),
                   now.toEpochMilli(),
-                  issued.text());
-              // KeyStanding's pool is the multiple activation key's; a volume host key's slots are
-              // counted by core from its activations.
-              if (grant.spendsCount() && group.channel() == Channel.VOLUME_MAK) {
-                store.updateStanding(
-                    h,
-                    key.withStanding(
-                        key.blocked(), key.poolSize(), key.poolUsed() + 1, key.extensionTotal()));
-              }
+                  issued.text(),
+                  standing);
               yield new Issued(issued.text(), false, issued.activationId());
             }
           };

@@ -10,10 +10,14 @@ import java.nio.file.Path;
  * this load generator, in cores (1.0: one core busy all the time).
  */
 final class CpuWatch {
-  record Cores(double authority, double load) {}
+  /**
+   * @param machine every core's busy time (all processes: the database, and anything else that ran
+   *     on the machine meanwhile)
+   */
+  record Cores(double authority, double load, double machine) {}
 
   private final Thread thread;
-  private volatile Cores result = new Cores(Double.NaN, Double.NaN);
+  private volatile Cores result = new Cores(Double.NaN, Double.NaN, Double.NaN);
 
   CpuWatch(long pid, int warmupSeconds, int durationSeconds) {
     thread =
@@ -25,16 +29,19 @@ final class CpuWatch {
                     Thread.sleep(warmupSeconds * 1000L);
                     long a0 = ticks(pid);
                     long l0 = ownNanos();
+                    long m0 = busyTicks();
                     long t0 = System.nanoTime();
                     Thread.sleep(durationSeconds * 1000L);
                     long a1 = ticks(pid);
                     long l1 = ownNanos();
+                    long m1 = busyTicks();
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     // USER_HZ is 100 on Linux.
                     result =
                         new Cores(
                             pid <= 0 ? Double.NaN : (a1 - a0) / 100.0 / seconds,
-                            (l1 - l0) / 1e9 / seconds);
+                            (l1 - l0) / 1e9 / seconds,
+                            (m1 - m0) / 100.0 / seconds);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
@@ -49,6 +56,22 @@ final class CpuWatch {
   private static long ownNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** Busy clock ticks of all cores since boot (/proc/stat: all but idle and iowait). */
+  static long busyTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        if (i != 4 && i != 5) {
+          busy += Long.parseLong(f[i]);
+        }
+      }
+      return busy;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /** utime + stime of a process in clock ticks; 0 when unknown. */

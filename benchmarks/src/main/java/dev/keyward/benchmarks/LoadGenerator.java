@@ -49,14 +49,22 @@ public final class LoadGenerator {
   private final String token;
   private final HttpClient http;
 
-  private LoadGenerator(URI base, String token) {
+  private final boolean virtual;
+  private boolean raw;
+
+  private LoadGenerator(URI base, String token, boolean virtual) {
     this.base = base;
     this.token = token;
-    this.http =
+    this.virtual = virtual;
+    HttpClient.Builder b =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+            .connectTimeout(Duration.ofSeconds(10));
+    if (virtual) {
+      // The client's own tasks on virtual threads too: cheap hand-offs between them.
+      b.executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    }
+    this.http = b.build();
   }
 
   public static void main(String[] args) throws Exception {
@@ -76,7 +84,12 @@ public final class LoadGenerator {
     String label = o.getOrDefault("label", "authority");
     long cpuPid = Long.parseLong(o.getOrDefault("cpu-pid", "0"));
 
-    LoadGenerator g = new LoadGenerator(url, token);
+    // Virtual threads: a blocked client costs no platform thread and waking it is cheap, so the
+    // load generator leaves more of the machine's CPU to the authority and its database.
+    boolean virtual = o.getOrDefault("threads", "platform").equals("virtual");
+    LoadGenerator g = new LoadGenerator(url, token, virtual);
+    // raw: RawHttp, one keep-alive connection per client; jdk: java.net.http.HttpClient.
+    g.raw = !o.getOrDefault("http", "raw").equals("jdk");
     long t0 = System.nanoTime();
     List<String> retail = g.issue("RETAIL", retailKeys, null);
     List<String> mak = g.issue("VOLUME_MAK", makKeys, makPool);
@@ -199,17 +212,19 @@ public final class LoadGenerator {
           ranOut ? " (RAN OUT OF NEW MACHINES: issue more keys)" : "");
       System.out.printf(
           Locale.ROOT,
-          "%s: CPU in the measured window: authority %.2f cores, load generator %.2f cores (of"
-              + " %d)%n",
+          "%s: CPU in the measured window: authority %.2f cores (%.2f ms a request), load"
+              + " generator %.2f cores, whole machine %.2f of %d cores%n",
           label,
           cpu.authority(),
+          cpu.authority() * 1000 / rate(),
           cpu.load(),
+          cpu.machine(),
           Runtime.getRuntime().availableProcessors());
       // One line for scripts.
       System.out.printf(
           Locale.ROOT,
           "RESULT label=%s clients=%d rate=%.1f p50=%.3f p99=%.3f granted=%d reissued=%d"
-              + " refused=%d errors=%d authority_cpu=%.2f load_cpu=%.2f%n",
+              + " refused=%d errors=%d authority_cpu=%.2f load_cpu=%.2f machine_cpu=%.2f%n",
           label,
           clients,
           rate(),
@@ -220,7 +235,8 @@ public final class LoadGenerator {
           refused,
           errors,
           cpu.authority(),
-          cpu.load());
+          cpu.load(),
+          cpu.machine());
     }
   }
 
@@ -262,10 +278,11 @@ public final class LoadGenerator {
     for (int c = 0; c < clients; c++) {
       Tally t = tallies[c] = new Tally();
       threads[c] =
-          Thread.ofPlatform()
+          (virtual ? Thread.ofVirtual() : Thread.ofPlatform())
               .name("load-" + c)
               .start(
                   () -> {
+                    RawHttp connection = raw ? new RawHttp(base) : null;
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     while (System.nanoTime() < measureTo) {
                       int job;
@@ -276,7 +293,7 @@ public final class LoadGenerator {
                         int i = nextJob.getAndIncrement();
                         if (i >= total) {
                           ranOut[0] = true;
-                          return;
+                          break;
                         }
                         job = jobs[i];
                       }
@@ -286,7 +303,8 @@ public final class LoadGenerator {
                               : mak.get((job - retail.size()) / makPool);
                       byte[] body = body(key, job);
                       long sent = System.nanoTime();
-                      Outcome outcome = send(activate, body);
+                      Outcome outcome =
+                          connection != null ? send(connection, body) : send(activate, body);
                       long done = System.nanoTime();
                       if (outcome.status == 200 && !outcome.reissued) {
                         int g = grantedCount.getAndIncrement();
@@ -309,6 +327,9 @@ public final class LoadGenerator {
                               "HTTP " + outcome.status + " " + outcome.code, 1, Integer::sum);
                         }
                       }
+                    }
+                    if (connection != null) {
+                      connection.close();
                     }
                   });
     }
@@ -342,6 +363,24 @@ public final class LoadGenerator {
   }
 
   private record Outcome(int status, boolean reissued, String code) {}
+
+  private static Outcome send(RawHttp connection, byte[] body) {
+    try {
+      return outcome(connection.post("/v1/activate", body));
+    } catch (IOException | RuntimeException e) {
+      return new Outcome(-1, false, e.getClass().getSimpleName());
+    }
+  }
+
+  private static Outcome outcome(RawHttp.Response r) {
+    String text = r.body();
+    if (r.status() == 200) {
+      return new Outcome(200, text.contains("\"reissued\":true"), "");
+    }
+    int at = text.indexOf("\"code\":\"");
+    String code = at < 0 ? "?" : text.substring(at + 8, text.indexOf('"', at + 8));
+    return new Outcome(r.status(), false, code);
+  }
 
   private Outcome send(URI uri, byte[] body) {
     try {

@@ -172,7 +172,7 @@ public final class SqliteCeiling {
           c.prepareStatement(
               "SELECT id, key_id, components, cmid, active, spent, issued_at, released_at,"
                   + " release_reason, certificate_id FROM activations WHERE key_id = ?"
-                  + " ORDER BY issued_at, id");
+                  + " AND (active = TRUE OR spent = TRUE) ORDER BY issued_at, id");
       insertActivation =
           c.prepareStatement(
               "INSERT INTO activations (id, key_id, components, cmid, active, spent, issued_at,"
