@@ -83,13 +83,18 @@ final class ActivationService {
               ? r.failure()
               : Failure.of(ErrorCode.NOT_SUPPORTED, "Volume client keys activate elsewhere."));
     }
+    // The certificate a grant would give, signed before the transaction where that saves the
+    // database's time (SQLite: one writer).
+    Presigned presigned =
+        db.dialect() == Database.Dialect.SQLITE ? presign(typed, request, cmid, now) : null;
+    String components = Machines.toJson(request.machine());
     return db.write(
         h -> {
           KeyRow key =
               store
                   .keyByFingerprint(h, typed.fingerprint(), true)
                   .orElseThrow(() -> TypedKey.notIssued(422));
-          List<ActivationRow> rows = store.activations(h, key.id());
+          List<ActivationRow> rows = store.activations(h, key.id(), decisionRows(group.channel()));
           List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
           // a multiple activation downgrade key counts against its original's pool
           KeyRow pool = downgrades.poolOf(h, key);
@@ -112,79 +117,119 @@ final class ActivationService {
               }
               Optional<Store.CertificateRow> stored = store.certificate(h, row.certificateId());
               if (stored.isEmpty()) {
-                // Activated by phone, so certificate-less: its first certificate, nothing spent.
-                String certificateId = Ids.next("cert");
-                String text =
-                    sign(certificateId, key, product, group, request, cmid, now).toJsonText();
-                store.insertCertificate(h, certificateId, row.id(), now.toEpochMilli(), text);
-                store.setCurrentCertificate(h, row.id(), certificateId);
-                yield new Issued(text, true, row.id());
+                // Activated by phone, so certificate-less: its first certificate, nothing spent
+                // (the presigned one when there is one: only its activation id goes unused).
+                Presigned issued =
+                    presigned != null && presigned.isFor(key)
+                        ? presigned
+                        : sign(key.id(), key.partialKey(), typed, request, cmid, now);
+                store.insertCertificate(
+                    h, issued.certificateId(), row.id(), now.toEpochMilli(), issued.text());
+                store.setCurrentCertificate(h, row.id(), issued.certificateId());
+                yield new Issued(issued.text(), true, row.id());
               }
               yield new Issued(stored.get().signed(), true, row.id());
             }
             case ChannelDecision.Grant grant -> {
               // one licence, one machine: the original and its downgrade keys (retail, OEM)
               downgrades.claimLicence(h, key, product, request.machine(), now.toEpochMilli());
-              String activationId = Ids.next("act");
-              String certificateId = Ids.next("cert");
-              SignedCertificate signed =
-                  sign(certificateId, key, product, group, request, cmid, now);
-              String text = signed.toJsonText();
-              store.insertActivation(
+              Presigned issued =
+                  presigned != null && presigned.isFor(key)
+                      ? presigned
+                      : sign(key.id(), key.partialKey(), typed, request, cmid, now);
+              // KeyStanding's pool is the multiple activation key's (a downgrade key's is its
+              // original's); a volume host key's slots are counted by core from its activations.
+              Optional<KeyRow> spent =
+                  grant.spendsCount() && group.channel() == Channel.VOLUME_MAK
+                      ? Optional.of(
+                          pool.withStanding(
+                              pool.blocked(),
+                              pool.poolSize(),
+                              pool.poolUsed() + 1,
+                              pool.extensionTotal()))
+                      : Optional.empty();
+              store.insertGrant(
                   h,
                   new ActivationRow(
-                      activationId,
+                      issued.activationId(),
                       key.id(),
-                      Machines.toJson(request.machine()),
+                      components,
                       cmid,
                       true,
                       grant.spendsCount(),
                       now.toEpochMilli(),
                       Optional.empty(),
                       Optional.empty(),
-                      certificateId));
-              store.insertCertificate(h, certificateId, activationId, now.toEpochMilli(), text);
-              // KeyStanding's pool is the multiple activation key's; a volume host key's slots are
-              // counted by core from its activations.
-              if (grant.spendsCount() && group.channel() == Channel.VOLUME_MAK) {
-                store.updateStanding(
-                    h,
-                    pool.withStanding(
-                        pool.blocked(),
-                        pool.poolSize(),
-                        pool.poolUsed() + 1,
-                        pool.extensionTotal()));
-              }
-              yield new Issued(text, false, activationId);
+                      issued.certificateId()),
+                  now.toEpochMilli(),
+                  issued.text(),
+                  spent);
+              yield new Issued(issued.text(), false, issued.activationId());
             }
           };
         });
   }
 
-  private SignedCertificate sign(
-      String certificateId,
-      KeyRow key,
-      Product product,
-      KeyGroup group,
+  /**
+   * The activations {@link ChannelRules#decide} looks at for a key of this channel: retail and
+   * multiple activation keys look only at active activations and those still holding a count; OEM
+   * and volume host keys at every activation the key ever had.
+   */
+  static Store.Rows decisionRows(Channel channel) {
+    return switch (channel) {
+      case RETAIL, VOLUME_MAK -> Store.Rows.ACTIVE_OR_SPENT;
+      default -> Store.Rows.ALL;
+    };
+  }
+
+  /** A certificate signed for a key record, with the ids its activation will be stored under. */
+  record Presigned(
+      String keyId, String partialKey, String activationId, String certificateId, String text) {
+    boolean isFor(KeyRow key) {
+      return keyId.equals(key.id()) && partialKey.equals(key.partialKey());
+    }
+  }
+
+  /**
+   * Signs the certificate a grant would give before the write transaction, from the key record as
+   * read outside it (its id and partial key never change); null when the key is not stored. Only a
+   * grant, or the first certificate of a phone activation's reissue, uses it, and only for the same
+   * key record.
+   */
+  private Presigned presign(TypedKey typed, ActivationRequest request, String cmid, Instant now) {
+    return db.read(h -> store.keyIdentity(h, typed.fingerprint()))
+        .map(id -> sign(id.getKey(), id.getValue(), typed, request, cmid, now))
+        .orElse(null);
+  }
+
+  private Presigned sign(
+      String keyId,
+      String partialKey,
+      TypedKey typed,
       ActivationRequest request,
       String cmid,
       Instant now) {
-    return keyring
-        .signer()
-        .sign(
-            new ActivationCertificate(
-                certificateId,
-                key.id(),
-                key.partialKey(),
-                product.id(),
-                group.version(),
-                group.edition().orElse(request.installed().edition()),
-                group.channel(),
-                request.machine(),
-                cmid,
-                now,
-                Optional.empty(),
-                keyring.signer().keyId()));
+    String activationId = Ids.next("act");
+    String certificateId = Ids.next("cert");
+    KeyGroup group = typed.group();
+    SignedCertificate signed =
+        keyring
+            .signer()
+            .sign(
+                new ActivationCertificate(
+                    certificateId,
+                    keyId,
+                    partialKey,
+                    typed.product().id(),
+                    group.version(),
+                    group.edition().orElse(request.installed().edition()),
+                    group.channel(),
+                    request.machine(),
+                    cmid,
+                    now,
+                    Optional.empty(),
+                    keyring.signer().keyId()));
+    return new Presigned(keyId, partialKey, activationId, certificateId, signed.toJsonText());
   }
 
   /** Releases the activation this machine holds (a MAK count stays spent: SupportRules). */

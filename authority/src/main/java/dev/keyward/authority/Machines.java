@@ -9,9 +9,13 @@ import dev.keyward.core.hardware.ComponentHash;
 import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.json.Json;
 import dev.keyward.core.phone.HardwareFingerprint;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hardware identities as the JSON object of the ten component hashes (requests, storage). A phone
@@ -32,8 +36,50 @@ final class Machines {
     return Json.write(toMap(machine));
   }
 
-  /** Reads what {@link #toJson} wrote (Jackson: this runs for every prior activation). */
+  /**
+   * Reads what {@link #toJson} wrote. This runs for every prior activation of every decision,
+   * inside the transaction: the canonical text {@link #toJson} writes is read directly, anything
+   * else with Jackson.
+   */
   static HardwareIdentity fromJson(String text) {
+    HardwareIdentity canonical = fromCanonical(text);
+    return canonical != null ? canonical : fromAnyJson(text);
+  }
+
+  /** {@code {"baseboard":"<32 hex>",…}}: the ten names in sorted order, nothing else; else null. */
+  static HardwareIdentity fromCanonical(String text) {
+    Map<Component, ComponentHash> hashes = new EnumMap<>(Component.class);
+    int at = 0;
+    for (Component c : SORTED) {
+      String name = c.fileName();
+      if (at >= text.length() || text.charAt(at) != (at == 0 ? '{' : ',')) {
+        return null;
+      }
+      at++;
+      // "name":"<hex>"
+      int end = at + 1 + name.length() + 3 + ComponentHash.HEX_DIGITS + 1;
+      if (end > text.length()
+          || text.charAt(at) != '"'
+          || !text.startsWith(name, at + 1)
+          || !text.startsWith("\":\"", at + 1 + name.length())
+          || text.charAt(end - 1) != '"') {
+        return null;
+      }
+      Optional<ComponentHash> hash =
+          ComponentHash.parse(text.substring(at + 1 + name.length() + 3, end - 1));
+      if (hash.isEmpty()) {
+        return null;
+      }
+      hashes.put(c, hash.get());
+      at = end;
+    }
+    return at == text.length() - 1 && text.charAt(at) == '}' ? new HardwareIdentity(hashes) : null;
+  }
+
+  private static final List<Component> SORTED =
+      Arrays.stream(Component.values()).sorted(Comparator.comparing(Component::fileName)).toList();
+
+  private static HardwareIdentity fromAnyJson(String text) {
     JsonNode map;
     try {
       map = Body.MAPPER.readTree(text);
@@ -56,8 +102,15 @@ final class Machines {
     return Json.write(Map.of("shortHashes", hashes));
   }
 
-  /** What an activation row stores: full hashes (online) or short hashes (phone). */
+  /**
+   * What an activation row stores: full hashes (online) or short hashes (phone). Runs for every
+   * prior activation of every decision: the canonical full hashes are read without Jackson.
+   */
   static MachineHardware hardwareFromJson(String text) {
+    HardwareIdentity canonical = fromCanonical(text);
+    if (canonical != null) {
+      return MachineHardware.of(canonical);
+    }
     JsonNode map;
     try {
       map = Body.MAPPER.readTree(text);

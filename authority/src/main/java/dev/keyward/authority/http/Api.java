@@ -1,7 +1,6 @@
 package dev.keyward.authority.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.authority.ApiException;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
@@ -220,15 +219,23 @@ public final class Api {
     }
   }
 
-  /** A signed certificate JSON text answered with its {@code reissued} flag. */
+  /**
+   * A signed certificate JSON text answered with its {@code reissued} flag: the object as stored,
+   * the flag added as its last member (the text is not parsed and written again).
+   */
   public static void certificate(Context ctx, String signedJson, boolean reissued) {
-    try {
-      ObjectNode node = (ObjectNode) Body.MAPPER.readTree(signedJson);
-      node.put("reissued", reissued);
-      json(ctx, 200, node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored certificate is not JSON", e);
+    String text = signedJson.strip();
+    if (!text.startsWith("{") || !text.endsWith("}")) {
+      throw new IllegalStateException("stored certificate is not a JSON object");
     }
+    ctx.status(200)
+        .contentType("application/json")
+        .result(
+            text.substring(0, text.length() - 1)
+                + (text.length() > 2 ? "," : "")
+                + "\"reissued\":"
+                + reissued
+                + "}");
   }
 
   private void problem(Context ctx, ApiException e) {

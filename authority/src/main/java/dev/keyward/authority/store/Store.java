@@ -1,5 +1,6 @@
 package dev.keyward.authority.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The SQL of the authority, one method per statement, each run on the caller's handle so that a
@@ -33,14 +35,54 @@ public final class Store {
   // ---- keys
 
   public Optional<KeyRow> keyByFingerprint(Handle h, String fingerprint, boolean lock) {
-    return h.createQuery(
-            "SELECT "
-                + KEY_COLUMNS
-                + " FROM product_keys WHERE fingerprint = :f"
-                + (lock ? db.forUpdate() : ""))
-        .bind("f", fingerprint)
-        .map((rs, ctx) -> key(rs))
-        .findOne();
+    String sql =
+        "SELECT "
+            + KEY_COLUMNS
+            + " FROM product_keys WHERE fingerprint = ?"
+            + (lock ? db.forUpdate() : "");
+    return jdbc(
+        h,
+        sql,
+        ps -> {
+          ps.setString(1, fingerprint);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(key(rs)) : Optional.empty();
+          }
+        });
+  }
+
+  /** What a statement of the activation path does with its prepared statement. */
+  @FunctionalInterface
+  private interface StatementWork<T> {
+    T run(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs one statement of the activation path with plain JDBC on the handle's connection (every
+   * activation runs these; the SQLite writer keeps them prepared, see {@link Database#prepare}).
+   */
+  private <T> T jdbc(Handle h, String sql, StatementWork<T> work) {
+    try (Database.Prepared p = db.prepare(h, sql)) {
+      return work.run(p.statement());
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(
+          e.getMessage() + " [statement: " + sql + "]", e, null);
+    }
+  }
+
+  /** A key record's id and partial key (neither ever changes), without locking it. */
+  public Optional<Map.Entry<String, String>> keyIdentity(Handle h, String fingerprint) {
+    return jdbc(
+        h,
+        "SELECT id, partial_key FROM product_keys WHERE fingerprint = ?",
+        ps -> {
+          ps.setString(1, fingerprint);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next()
+                ? Optional.of(Map.entry(rs.getString("id"), rs.getString("partial_key")))
+                : Optional.empty();
+          }
+        });
   }
 
   public Optional<KeyRow> keyById(Handle h, String id, boolean lock) {
@@ -79,15 +121,18 @@ public final class Store {
   }
 
   public void updateStanding(Handle h, KeyRow k) {
-    h.createUpdate(
-            "UPDATE product_keys SET blocked = :blocked, pool_size = :poolSize,"
-                + " pool_used = :poolUsed, extension_total = :ext WHERE id = :id")
-        .bind("blocked", k.blocked())
-        .bind("poolSize", k.poolSize())
-        .bind("poolUsed", k.poolUsed())
-        .bind("ext", k.extensionTotal())
-        .bind("id", k.id())
-        .execute();
+    jdbc(
+        h,
+        "UPDATE product_keys SET blocked = ?, pool_size = ?, pool_used = ?, extension_total = ?"
+            + " WHERE id = ?",
+        ps -> {
+          ps.setBoolean(1, k.blocked());
+          ps.setInt(2, k.poolSize());
+          ps.setInt(3, k.poolUsed());
+          ps.setInt(4, k.extensionTotal());
+          ps.setString(5, k.id());
+          return ps.executeUpdate();
+        });
   }
 
   /** Takes {@code count} serials of a group; returns the first. */
@@ -129,14 +174,40 @@ public final class Store {
   // ---- activations and certificates
 
   public List<ActivationRow> activations(Handle h, String keyId) {
-    return h.createQuery(
-            "SELECT "
-                + ACTIVATION_COLUMNS
-                + " FROM activations WHERE key_id = :k"
-                + " ORDER BY issued_at, id")
-        .bind("k", keyId)
-        .map((rs, ctx) -> activation(rs))
-        .list();
+    return activations(h, keyId, Rows.ALL);
+  }
+
+  /** Which of a key's activations to read. */
+  public enum Rows {
+    ALL(""),
+    /** Active, or released by the machine itself and still holding its count. */
+    ACTIVE_OR_SPENT(" AND (active = TRUE OR spent = TRUE)");
+
+    private final String condition;
+
+    Rows(String condition) {
+      this.condition = condition;
+    }
+  }
+
+  public List<ActivationRow> activations(Handle h, String keyId, Rows rows) {
+    return jdbc(
+        h,
+        "SELECT "
+            + ACTIVATION_COLUMNS
+            + " FROM activations WHERE key_id = ?"
+            + rows.condition
+            + " ORDER BY issued_at, id",
+        ps -> {
+          ps.setString(1, keyId);
+          List<ActivationRow> list = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              list.add(activation(rs));
+            }
+          }
+          return list;
+        });
   }
 
   public List<ActivationRow> allActivations(Handle h, int limit) {
@@ -154,21 +225,79 @@ public final class Store {
         .findOne();
   }
 
+  /**
+   * Stores a grant: its activation, its certificate and, when it took a count from a multiple
+   * activation key's pool, the key's new standing. On PostgreSQL one statement (data-modifying
+   * {@code WITH}): one round trip to the server instead of three; SQLite runs the three statements.
+   */
+  public void insertGrant(
+      Handle h, ActivationRow a, long issuedAt, String signed, Optional<KeyRow> standing) {
+    if (db.dialect() != Database.Dialect.POSTGRESQL) {
+      insertActivation(h, a);
+      insertCertificate(h, a.certificateId(), a.id(), issuedAt, signed);
+      standing.ifPresent(k -> updateStanding(h, k));
+      return;
+    }
+    String activation =
+        "INSERT INTO activations ("
+            + ACTIVATION_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)";
+    String certificate =
+        "INSERT INTO certificates (id, activation_id, issued_at, signed) VALUES (?, ?, ?, ?)";
+    String sql =
+        standing.isEmpty()
+            ? "WITH activation AS (" + activation + ") " + certificate
+            : "WITH activation AS ("
+                + activation
+                + "), certificate AS ("
+                + certificate
+                + ") UPDATE product_keys SET blocked = ?, pool_size = ?, pool_used = ?,"
+                + " extension_total = ? WHERE id = ?";
+    jdbc(
+        h,
+        sql,
+        ps -> {
+          ps.setString(1, a.id());
+          ps.setString(2, a.keyId());
+          ps.setString(3, a.components());
+          ps.setString(4, a.cmid());
+          ps.setBoolean(5, a.active());
+          ps.setBoolean(6, a.spent());
+          ps.setLong(7, a.issuedAt());
+          ps.setString(8, a.certificateId());
+          ps.setString(9, a.certificateId());
+          ps.setString(10, a.id());
+          ps.setLong(11, issuedAt);
+          ps.setString(12, signed);
+          if (standing.isPresent()) {
+            KeyRow k = standing.get();
+            ps.setBoolean(13, k.blocked());
+            ps.setInt(14, k.poolSize());
+            ps.setInt(15, k.poolUsed());
+            ps.setInt(16, k.extensionTotal());
+            ps.setString(17, k.id());
+          }
+          return ps.executeUpdate();
+        });
+  }
+
   public void insertActivation(Handle h, ActivationRow a) {
-    h.createUpdate(
-            "INSERT INTO activations ("
-                + ACTIVATION_COLUMNS
-                + ") VALUES (:id, :key, :components, :cmid, :active, :spent, :issued, NULL, NULL,"
-                + " :cert)")
-        .bind("id", a.id())
-        .bind("key", a.keyId())
-        .bind("components", a.components())
-        .bind("cmid", a.cmid())
-        .bind("active", a.active())
-        .bind("spent", a.spent())
-        .bind("issued", a.issuedAt())
-        .bind("cert", a.certificateId())
-        .execute();
+    jdbc(
+        h,
+        "INSERT INTO activations ("
+            + ACTIVATION_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)",
+        ps -> {
+          ps.setString(1, a.id());
+          ps.setString(2, a.keyId());
+          ps.setString(3, a.components());
+          ps.setString(4, a.cmid());
+          ps.setBoolean(5, a.active());
+          ps.setBoolean(6, a.spent());
+          ps.setLong(7, a.issuedAt());
+          ps.setString(8, a.certificateId());
+          return ps.executeUpdate();
+        });
   }
 
   public void release(Handle h, String activationId, long at, String reason) {
@@ -198,14 +327,16 @@ public final class Store {
 
   public void insertCertificate(
       Handle h, String id, String activationId, long issuedAt, String signed) {
-    h.createUpdate(
-            "INSERT INTO certificates (id, activation_id, issued_at, signed)"
-                + " VALUES (:id, :a, :at, :s)")
-        .bind("id", id)
-        .bind("a", activationId)
-        .bind("at", issuedAt)
-        .bind("s", signed)
-        .execute();
+    jdbc(
+        h,
+        "INSERT INTO certificates (id, activation_id, issued_at, signed) VALUES (?, ?, ?, ?)",
+        ps -> {
+          ps.setString(1, id);
+          ps.setString(2, activationId);
+          ps.setLong(3, issuedAt);
+          ps.setString(4, signed);
+          return ps.executeUpdate();
+        });
   }
 
   public void setCurrentCertificate(Handle h, String activationId, String certificateId) {
@@ -219,13 +350,19 @@ public final class Store {
   public record CertificateRow(String id, String activationId, String signed) {}
 
   public Optional<CertificateRow> certificate(Handle h, String id) {
-    return h.createQuery("SELECT id, activation_id, signed FROM certificates WHERE id = :id")
-        .bind("id", id)
-        .map(
-            (rs, ctx) ->
-                new CertificateRow(
-                    rs.getString("id"), rs.getString("activation_id"), rs.getString("signed")))
-        .findOne();
+    return jdbc(
+        h,
+        "SELECT id, activation_id, signed FROM certificates WHERE id = ?",
+        ps -> {
+          ps.setString(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next()
+                ? Optional.of(
+                    new CertificateRow(
+                        rs.getString("id"), rs.getString("activation_id"), rs.getString("signed")))
+                : Optional.empty();
+          }
+        });
   }
 
   // ---- catalogs and tokens

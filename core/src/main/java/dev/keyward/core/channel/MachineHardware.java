@@ -60,6 +60,9 @@ public sealed interface MachineHardware {
   /** Whether {@code current} is the same machine as {@code activated}, within tolerance. */
   static boolean within(
       MachineHardware activated, MachineHardware current, TolerancePolicy policy) {
+    if (activated instanceof Identity a && current instanceof Identity c) {
+      return Tolerance.within(a.identity(), c.identity(), policy); // no report to build
+    }
     return compare(activated, current, policy) instanceof ToleranceResult.Within;
   }
 }

@@ -2,7 +2,6 @@ package dev.keyward.core.hardware;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The salted hash of one component value as it leaves the machine: 128 bits as 32 lower-case hex
@@ -11,20 +10,33 @@ import java.util.regex.Pattern;
  * @param hex 32 lower-case hex digits
  */
 public record ComponentHash(String hex) {
-  private static final Pattern HEX_128 = Pattern.compile("[0-9a-f]{32}");
+  /** How many hex digits a hash has. */
+  public static final int HEX_DIGITS = 32;
 
   public ComponentHash {
     Objects.requireNonNull(hex, "hex");
-    if (!HEX_128.matcher(hex).matches()) {
+    if (!isHex128(hex)) {
       throw new IllegalArgumentException("a component hash is 32 lower-case hex digits: " + hex);
     }
   }
 
   /** Reads a hash received from elsewhere (a certificate, a request); empty if malformed. */
   public static Optional<ComponentHash> parse(String text) {
-    return text != null && HEX_128.matcher(text).matches()
-        ? Optional.of(new ComponentHash(text))
-        : Optional.empty();
+    return text != null && isHex128(text) ? Optional.of(new ComponentHash(text)) : Optional.empty();
+  }
+
+  /** Exactly 32 characters, each {@code 0-9} or {@code a-f} (every stored activation has ten). */
+  private static boolean isHex128(String text) {
+    if (text.length() != HEX_DIGITS) {
+      return false;
+    }
+    for (int i = 0; i < HEX_DIGITS; i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -11,7 +11,28 @@ import java.util.stream.Collectors;
  * the authority never sees raw values, and needs none to decide.
  */
 public final class Tolerance {
+  private static final Component[] COMPONENTS = Component.values();
+
   private Tolerance() {}
+
+  /**
+   * Whether {@code current} is within tolerance of {@code activated}: the same answer as {@link
+   * #compare} being {@link ToleranceResult.Within}, without the report (the authority asks this for
+   * every prior activation of a key, for every request).
+   */
+  public static boolean within(
+      HardwareIdentity activated, HardwareIdentity current, TolerancePolicy policy) {
+    int score = 0;
+    for (Component component : COMPONENTS) {
+      if (!activated.hash(component).equals(current.hash(component))) {
+        score += policy.weight(component);
+        if (score > policy.limit()) {
+          return false; // weights are never negative: the score only grows
+        }
+      }
+    }
+    return true;
+  }
 
   public static ToleranceResult compare(
       HardwareIdentity activated, HardwareIdentity current, TolerancePolicy policy) {

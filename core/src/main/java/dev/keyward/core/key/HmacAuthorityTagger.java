@@ -22,6 +22,8 @@ public final class HmacAuthorityTagger implements AuthorityTagger {
       "keyward/product-key/authority-tag/v1".getBytes(StandardCharsets.US_ASCII);
 
   private final SecretKeySpec secret;
+  // Mac is not thread-safe and costly to look up and key: one per thread, reset before each use.
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public HmacAuthorityTagger(byte[] secret) {
     Objects.requireNonNull(secret, "secret");
@@ -34,7 +36,8 @@ public final class HmacAuthorityTagger implements AuthorityTagger {
 
   @Override
   public long tag(int group, long serial) {
-    Mac mac = newMac(); // Mac is not thread-safe; one per call makes this class thread-safe
+    Mac mac = macs.get();
+    mac.reset();
     mac.update(DOMAIN);
     mac.update(
         ByteBuffer.allocate(Integer.BYTES + Long.BYTES).putInt(group).putLong(serial).array());

@@ -17,6 +17,8 @@ public final class KeyFingerprint {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec secret;
+  // Mac is not thread-safe and costly to look up and key: one per thread, reset before each use.
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public KeyFingerprint(byte[] secret) {
     Objects.requireNonNull(secret, "secret");
@@ -31,11 +33,17 @@ public final class KeyFingerprint {
 
   /** The 64-hex-digit fingerprint of a key; the same key always gives the same fingerprint. */
   public String of(ProductKey key) {
+    Mac mac = macs.get();
+    mac.reset();
+    byte[] digest = mac.doFinal(key.canonical().getBytes(StandardCharsets.US_ASCII));
+    return HexFormat.of().formatHex(digest);
+  }
+
+  private Mac newMac() {
     try {
-      Mac mac = Mac.getInstance(ALGORITHM); // not thread-safe: one per call
+      Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(secret);
-      byte[] digest = mac.doFinal(key.canonical().getBytes(StandardCharsets.US_ASCII));
-      return HexFormat.of().formatHex(digest);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK provides " + ALGORITHM, e);
     }

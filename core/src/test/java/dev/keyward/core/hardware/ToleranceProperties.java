@@ -58,6 +58,20 @@ class ToleranceProperties {
     assertThat(result instanceof ToleranceResult.Within).isEqualTo(changed.size() <= 3);
   }
 
+  @Property
+  void withinAnswersAsCompareDoes(
+      @ForAll("machines") MachineFacts activated,
+      @ForAll("changes") Set<Component> changed,
+      @ForAll("weights") Map<Component, Integer> weights,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 30) int limit) {
+    HardwareIdentity before = HardwareIdentity.of(activated, "product");
+    HardwareIdentity after = HardwareIdentity.of(change(activated, changed), "product");
+    TolerancePolicy policy = new TolerancePolicy(weights, limit);
+
+    assertThat(Tolerance.within(before, after, policy))
+        .isEqualTo(Tolerance.compare(before, after, policy) instanceof ToleranceResult.Within);
+  }
+
   /** {@code machine} with every component in {@code changed} given a value it did not have. */
   private static MachineFacts change(MachineFacts machine, Set<Component> changed) {
     MachineFacts current = machine;

@@ -1,0 +1,46 @@
+package dev.keyward.authority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyward.core.hardware.HardwareIdentity;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MachinesTest {
+  private static HardwareIdentity machine() {
+    return Machines.fromJson(Harness.write(Machine.random().components()));
+  }
+
+  @Test
+  void theStoredTextIsReadDirectlyAndAsJacksonReadsIt() {
+    for (int i = 0; i < 50; i++) {
+      HardwareIdentity m = machine();
+      String stored = Machines.toJson(m);
+      assertThat(Machines.fromCanonical(stored)).isEqualTo(m);
+      assertThat(Machines.fromJson(stored)).isEqualTo(m);
+    }
+  }
+
+  @Test
+  void otherTextIsReadWithJacksonOrRefused() {
+    HardwareIdentity m = machine();
+    String stored = Machines.toJson(m);
+    String spaced = stored.replace(",", ", ").replace(":", ": ");
+    Map<String, Object> reordered = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+    reordered.putAll(Machines.toMap(m));
+    String backwards = Harness.write(reordered);
+    for (String other : new String[] {spaced, backwards}) {
+      assertThat(Machines.fromCanonical(other)).isNull();
+      assertThat(Machines.fromJson(other)).isEqualTo(m);
+    }
+    for (String broken :
+        new String[] {
+          "", "{}", stored.substring(0, stored.length() - 1), stored + " ", stored.toUpperCase()
+        }) {
+      assertThat(Machines.fromCanonical(broken)).as(broken).isNull();
+    }
+    assertThatThrownBy(() -> Machines.fromJson("not json"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.keyward.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU used in the measured window by the authority (another process: {@code /proc/PID/stat}) and by
+ * this load generator, in cores (1.0: one core busy all the time).
+ */
+final class CpuWatch {
+  /**
+   * @param machine every core's busy time (all processes: the database, and anything else that ran
+   *     on the machine meanwhile)
+   */
+  record Cores(double authority, double load, double machine) {}
+
+  private final Thread thread;
+  private volatile Cores result = new Cores(Double.NaN, Double.NaN, Double.NaN);
+
+  CpuWatch(long pid, int warmupSeconds, int durationSeconds) {
+    thread =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  try {
+                    Thread.sleep(warmupSeconds * 1000L);
+                    long a0 = ticks(pid);
+                    long l0 = ownNanos();
+                    long m0 = busyTicks();
+                    long t0 = System.nanoTime();
+                    Thread.sleep(durationSeconds * 1000L);
+                    long a1 = ticks(pid);
+                    long l1 = ownNanos();
+                    long m1 = busyTicks();
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    // USER_HZ is 100 on Linux.
+                    result =
+                        new Cores(
+                            pid <= 0 ? Double.NaN : (a1 - a0) / 100.0 / seconds,
+                            (l1 - l0) / 1e9 / seconds,
+                            (m1 - m0) / 100.0 / seconds);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+  }
+
+  Cores result() throws InterruptedException {
+    thread.join();
+    return result;
+  }
+
+  private static long ownNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Busy clock ticks of all cores since boot (/proc/stat: all but idle and iowait). */
+  static long busyTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        if (i != 4 && i != 5) {
+          busy += Long.parseLong(f[i]);
+        }
+      }
+      return busy;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** utime + stime of a process in clock ticks; 0 when unknown. */
+  private static long ticks(long pid) {
+    if (pid <= 0) {
+      return 0;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // The command name may hold spaces: count fields after its closing parenthesis.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+}
