@@ -372,7 +372,7 @@ final class ActivationService {
   static PriorActivation prior(ActivationRow row) {
     return new PriorActivation(
         row.id(),
-        Machines.hardwareFromJson(row.components()),
+        Machines.ofActivation(row.id(), row.components()),
         row.active(),
         Instant.ofEpochMilli(row.issuedAt()),
         row.spent());

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hardware identities as the JSON object of the ten component hashes (requests, storage). A phone
@@ -45,6 +46,31 @@ final class Machines {
     HardwareIdentity canonical = fromCanonical(text);
     return canonical != null ? canonical : fromAnyJson(text);
   }
+
+  /**
+   * The machine of a stored activation, read once: a key's prior activations are read again at each
+   * of its decisions, under its lock (SQLite: the one writer's time), and an activation's
+   * components never change. Looked up by the activation's id (short to hash), and used only while
+   * the text is still the same. At most {@link #READ_LIMIT} entries, about 2 KiB each.
+   */
+  static MachineHardware ofActivation(String activationId, String text) {
+    Read known = READ.get(activationId);
+    if (known != null && known.text().equals(text)) {
+      return known.machine();
+    }
+    MachineHardware machine = hardwareFromJson(text);
+    if (READ.size() >= READ_LIMIT) {
+      READ.clear(); // bounded: the keys being activated now come back soon
+    }
+    READ.put(activationId, new Read(text, machine));
+    return machine;
+  }
+
+  private record Read(String text, MachineHardware machine) {}
+
+  private static final Map<String, Read> READ = new ConcurrentHashMap<>();
+
+  static final int READ_LIMIT = 20_000;
 
   /** {@code {"baseboard":"<32 hex>",…}}: the ten names in sorted order, nothing else; else null. */
   static HardwareIdentity fromCanonical(String text) {

@@ -23,6 +23,16 @@ class MachinesTest {
   }
 
   @Test
+  void anActivationsMachineIsReadOnceAndAgainWhenItsTextDiffers() {
+    HardwareIdentity a = machine();
+    HardwareIdentity b = machine();
+    assertThat(Machines.ofActivation("act-test", Machines.toJson(a))).isEqualTo(dev.keyward.core.channel.MachineHardware.of(a));
+    assertThat(Machines.ofActivation("act-test", Machines.toJson(a)))
+        .isSameAs(Machines.ofActivation("act-test", Machines.toJson(a)));
+    assertThat(Machines.ofActivation("act-test", Machines.toJson(b))).isEqualTo(b);
+  }
+
+  @Test
   void otherTextIsReadWithJacksonOrRefused() {
     HardwareIdentity m = machine();
     String stored = Machines.toJson(m);

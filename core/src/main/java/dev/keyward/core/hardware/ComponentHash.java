@@ -22,7 +22,14 @@ public record ComponentHash(String hex) {
 
   /** Reads a hash received from elsewhere (a certificate, a request); empty if malformed. */
   public static Optional<ComponentHash> parse(String text) {
-    return text != null && isHex128(text) ? Optional.of(new ComponentHash(text)) : Optional.empty();
+    if (text == null || text.length() != HEX_DIGITS) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ComponentHash(text)); // the constructor checks the digits, once
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** Exactly 32 characters, each {@code 0-9} or {@code a-f} (every stored activation has ten). */
