@@ -1,9 +1,9 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.crypto.CertificateSigner;
+import dev.keyward.core.catalog.TrustDocument;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.catalog.TrustedPhoneKey;
-import dev.keyward.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,9 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -160,26 +158,7 @@ public final class DataDirectory {
    * of GET /v1/trust. Readers that know only "keys" still read it.
    */
   public static String trustJson(List<TrustedKey> keys, List<TrustedPhoneKey> phoneKeys) {
-    List<Object> list = new ArrayList<>();
-    for (TrustedKey k : keys) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", k.id());
-      m.put("ed25519", k.ed25519());
-      list.add(m);
-    }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("keys", list);
-    if (!phoneKeys.isEmpty()) {
-      List<Object> phone = new ArrayList<>();
-      for (TrustedPhoneKey k : phoneKeys) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("index", k.index());
-        m.put("p256", k.p256());
-        phone.add(m);
-      }
-      json.put("phoneKeys", phone);
-    }
-    return Json.write(json);
+    return TrustDocument.write(keys, phoneKeys);
   }
 
   /**

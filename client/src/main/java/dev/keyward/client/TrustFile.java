@@ -1,5 +1,6 @@
 package dev.keyward.client;
 
+import dev.keyward.core.catalog.TrustDocument;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.error.ErrorCode;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,25 +94,6 @@ public final class TrustFile {
   }
 
   public static String write(List<TrustedKey> keys, List<TrustedPhoneKey> phoneKeys) {
-    List<Object> list = new ArrayList<>();
-    for (TrustedKey k : keys) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", k.id());
-      m.put("ed25519", k.ed25519());
-      list.add(m);
-    }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("keys", list);
-    if (!phoneKeys.isEmpty()) {
-      List<Object> phone = new ArrayList<>();
-      for (TrustedPhoneKey k : phoneKeys) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("index", k.index());
-        m.put("p256", k.p256());
-        phone.add(m);
-      }
-      json.put("phoneKeys", phone);
-    }
-    return Json.write(json);
+    return TrustDocument.write(keys, phoneKeys);
   }
 }
