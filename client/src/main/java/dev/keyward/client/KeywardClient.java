@@ -135,6 +135,11 @@ public final class KeywardClient {
     return new PhoneActivation(this);
   }
 
+  /** The volume client settings verbs ({@code slmgr /skms}, {@code /sai}, …). */
+  public VolumeClientSettings volumeSettings() {
+    return new VolumeClientSettings(this);
+  }
+
   // --- operations -----------------------------------------------------------------------------
 
   /**
