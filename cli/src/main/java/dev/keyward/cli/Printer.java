@@ -1,7 +1,6 @@
 package dev.keyward.cli;
 
 import dev.keyward.client.LicenseInfo;
-import dev.keyward.client.VolumeSettings;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.json.Json;
@@ -142,6 +141,9 @@ final class Printer {
       o.put("enforcement", s.enforcement().map(Printer::enforcement).orElse(null));
     }
     o.put("pendingEdition", info.pendingEdition().orElse(null));
+    if (info.channel().map(Channel::isVolumeClient).orElse(false)) {
+      o.put("volumeClient", VolumePrinter.json(info));
+    }
     return o;
   }
 
@@ -243,28 +245,7 @@ final class Printer {
       }
       return;
     }
-    VolumeSettings v = info.volume();
-    out.println("Volume activation client information:");
-    out.println("    Client Machine ID (CMID): " + info.cmid());
-    out.println(
-        "    Registered volume activation host: "
-            + (v.host() == null ? "(none, DNS discovery)" : v.host()));
-    out.println(
-        "    DNS domain searched: " + (v.domain() == null ? "(the machine's domain)" : v.domain()));
-    if (verbose) {
-      out.println("    Host from DNS: not available yet");
-      out.println(
-          "    Activation interval: "
-              + (v.activationIntervalMinutes() == null
-                  ? "(product default)"
-                  : v.activationIntervalMinutes() + " minutes"));
-      out.println(
-          "    Renewal interval: "
-              + (v.renewalIntervalMinutes() == null
-                  ? "(product default)"
-                  : v.renewalIntervalMinutes() + " minutes"));
-      out.println("    Host caching: " + (v.hostCaching() ? "enabled" : "disabled"));
-    }
+    VolumePrinter.text(out, info, verbose);
   }
 
   private void xpr(LicenseInfo info) {

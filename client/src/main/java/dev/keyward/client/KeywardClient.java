@@ -82,6 +82,7 @@ public final class KeywardClient {
   private final Clock clock;
   private final ProxySelector proxies;
   private final SecureRandom random;
+  private final VolumeNetwork volumeNetwork;
   private MachineFacts machine;
 
   private KeywardClient(Builder b) {
@@ -96,6 +97,7 @@ public final class KeywardClient {
     this.clock = b.clock;
     this.proxies = b.proxies;
     this.random = b.random;
+    this.volumeNetwork = b.volumeNetwork;
   }
 
   public static Builder builder() {
@@ -121,6 +123,10 @@ public final class KeywardClient {
 
   Clock clock() {
     return clock;
+  }
+
+  VolumeNetwork volumeNetwork() {
+    return volumeNetwork;
   }
 
   boolean pinTrustOnFirstUse() {
@@ -285,6 +291,9 @@ public final class KeywardClient {
                     KeywardException.of(
                         ErrorCode.PKEY_NOT_INSTALLED,
                         "No product key is installed. Install one with keyward slmgr /ipk KEY."));
+    if (VolumeClientLicense.applies(s.state)) {
+      return new VolumeClientLicense(this).activate(s, stored, notices);
+    }
     if (!stored.channel().activatesAtAuthority()) {
       throw KeywardException.of(
           ErrorCode.NOT_SUPPORTED,
@@ -430,6 +439,15 @@ public final class KeywardClient {
       notices.add("There is no product key copy in the store to clear.");
     }
     return info(new Session(s.product, state, s.machine), notices);
+  }
+
+  /**
+   * Renews a volume client's activation when its schedule says so (7 days after the grant, every 2
+   * hours after a failure, or the host's intervals); empty when nothing was due.
+   */
+  public Optional<Activation> renewIfDue() {
+    List<String> notices = new ArrayList<>();
+    return new VolumeClientLicense(this).renewIfDue(open(notices), notices);
   }
 
   /** The license status ({@code slmgr /dli}), after the store's integrity and hardware checks. */
@@ -874,7 +892,8 @@ public final class KeywardClient {
 
   LicenseInfo info(Session s, List<String> notices) {
     ProductState st = s.state;
-    LicenseStatus status = s.machine.status(st.record(), clock.instant());
+    VolumeClientLicense volumeLicense = new VolumeClientLicense(this);
+    LicenseStatus status = s.machine.status(volumeLicense.record(s), clock.instant());
     Optional<Channel> channel =
         st.key()
             .map(StoredKey::channel)
@@ -915,7 +934,8 @@ public final class KeywardClient {
         st.pendingEdition(),
         notices,
         phone().installationIdIfKnown(s),
-        st.phone());
+        st.phone(),
+        volumeLicense.info(s));
   }
 
   /** Configures a client. Only {@link #store} is required. */
@@ -931,8 +951,15 @@ public final class KeywardClient {
     private Clock clock = Clock.systemUTC();
     private ProxySelector proxies;
     private SecureRandom random = new SecureRandom();
+    private VolumeNetwork volumeNetwork = VolumeNetwork.system();
 
     private Builder() {}
+
+    /** Where a volume client looks for its host: the DNS server and the machine's domain. */
+    public Builder volumeNetwork(VolumeNetwork volumeNetwork) {
+      this.volumeNetwork = Objects.requireNonNull(volumeNetwork, "volumeNetwork");
+      return this;
+    }
 
     /** The store directory (e.g. {@link KeywardClient#defaultStore()}). */
     public Builder store(Path store) {
