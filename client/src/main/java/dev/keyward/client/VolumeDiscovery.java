@@ -70,7 +70,6 @@ final class VolumeDiscovery {
     }
     lookup.setResolver(resolver());
     lookup.setCache(null);
-    lookup.setSearchPath((Name[]) null);
     Record[] records = lookup.run();
     return switch (lookup.getResult()) {
       case Lookup.SUCCESSFUL -> new Answer.Found(name, targets(records));
@@ -92,7 +91,6 @@ final class VolumeDiscovery {
       Lookup lookup = new Lookup(Name.fromString(host, Name.root), Type.A);
       lookup.setResolver(resolver());
       lookup.setCache(null);
-      lookup.setSearchPath((Name[]) null);
       Record[] records = lookup.run();
       if (lookup.getResult() == Lookup.SUCCESSFUL && records.length > 0) {
         return ((ARecord) records[0]).getAddress().getHostAddress();
