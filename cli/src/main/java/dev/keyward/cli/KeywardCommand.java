@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
       EvidenceCommand.class,
       SluiCommand.class,
       ProxyCommand.class,
-      LabCommand.class
+      LabCommand.class,
+      VolumeHostCommand.class
     })
 public final class KeywardCommand implements Runnable {
   /** The authority address {@code keyward authority serve} uses when given no flags. */

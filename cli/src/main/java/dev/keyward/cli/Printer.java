@@ -108,6 +108,21 @@ final class Printer {
     }
   }
 
+  /**
+   * A status view with blocks other parts add (the volume host's on {@code /dlv}): in JSON their
+   * fields beside the stable ones, in text their lines after the view.
+   */
+  void license(LicenseInfo info, View view, Map<String, Object> extra, List<String> extraLines) {
+    if (json) {
+      Map<String, Object> o = fields(info, view);
+      o.putAll(extra);
+      object(o);
+      return;
+    }
+    license(info, view, false, List.of());
+    extraLines.forEach(out::println);
+  }
+
   static Map<String, Object> fields(LicenseInfo info, View view) {
     LicenseStatus s = info.status();
     Map<String, Object> o = new LinkedHashMap<>();

@@ -317,6 +317,7 @@ public final class KeywardClient {
     body.put("oemMarker", facts.oemMarker().orElse(null));
     body.put("simulated", facts.simulated());
     body.put("clientTime", now.toString());
+    VolumeHostIdentity.addTo(body, store, s.product.id(), stored.channel());
     Map<String, Object> answer;
     try {
       answer = connection.post("/v1/activate", body, Optional.empty());
