@@ -56,6 +56,7 @@ import java.util.stream.Collectors;
  *     .store(Path.of(System.getProperty("user.home"), ".keyward", "store"))
  *     .machine(() -> new OshiMachineReader().read())
  *     .authority(URI.create("https://activation.example.com"))
+ *     .trust(vendorKeys)                                  // the vendor's keys, compiled in
  *     .build();
  * client.init("winserver", "2022", "ServerStandard");   // what an installer records
  * client.installKey(keyTypedByTheUser);                  // slmgr /ipk: checked offline
