@@ -1,8 +1,12 @@
 package dev.keyward.cli;
 
 import dev.keyward.cli.Printer.View;
+import dev.keyward.client.KeywardClient;
 import dev.keyward.client.LicenseInfo;
+import dev.keyward.client.VendorTrust;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +28,25 @@ final class InitCommand implements Callable<Integer> {
   @Option(names = "--edition", required = true, paramLabel = "E", description = "Edition id.")
   String edition;
 
+  @Option(
+      names = "--trust",
+      paramLabel = "FILE",
+      description =
+          "The vendor's trust file to record in the store (default: ./keyward-data/trust.json"
+              + " when this machine runs the authority).")
+  Path trust;
+
   @Override
   public Integer call() {
-    LicenseInfo info = root.client().init(product, version, edition);
+    Optional<VendorTrust> recorded =
+        trust != null
+            ? Optional.of(VendorTrust.read(root.ctx.workingDirectory().resolve(trust)))
+            : root.localAuthorityTrust();
+    KeywardClient client = root.client();
+    LicenseInfo info =
+        recorded.isPresent()
+            ? client.init(product, version, edition, recorded.get())
+            : client.init(product, version, edition);
     root.printer()
         .license(
             info,

@@ -3,8 +3,7 @@ package dev.keyward.cli;
 import dev.keyward.client.KeywardClient;
 import dev.keyward.client.KeywardException;
 import dev.keyward.client.Proxies;
-import dev.keyward.client.TrustFile;
-import dev.keyward.core.catalog.TrustedKey;
+import dev.keyward.client.VendorTrust;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.hardware.MachineFile;
@@ -14,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -79,8 +77,18 @@ public final class KeywardCommand implements Runnable {
   @Option(
       names = "--trust",
       paramLabel = "FILE",
-      description = "Trusted authority keys (env KEYWARD_TRUST; default <store>/trust.json).")
+      description =
+          "A vendor trust file to trust for this command (env KEYWARD_TRUST), besides the"
+              + " catalog's keys, the trust recorded by init --trust and"
+              + " ./keyward-data/trust.json.")
   Path trust;
+
+  @Option(
+      names = "--trust-on-first-use",
+      description =
+          "Development only: when no vendor key is trusted, trust the keys of whatever authority"
+              + " answers /ato first and record them in the store.")
+  boolean trustOnFirstUse;
 
   @Option(
       names = "--product",
@@ -193,8 +201,34 @@ public final class KeywardCommand implements Runnable {
     return Optional.ofNullable(file).map(f -> ctx.workingDirectory().resolve(f));
   }
 
-  private List<TrustedKey> explicitTrust() {
-    return trustFile().map(TrustFile::read).orElse(List.of());
+  /**
+   * The keys this command trusts besides the store's: {@code --trust FILE} (or KEYWARD_TRUST), and
+   * on the machine that runs the authority, its data directory's trust.json.
+   */
+  private Optional<VendorTrust> explicitTrust() {
+    Optional<VendorTrust> given = trustFile().map(VendorTrust::read);
+    Optional<VendorTrust> local = localAuthorityTrust();
+    if (given.isPresent() && local.isPresent()) {
+      return Optional.of(given.get().and(local.get()));
+    }
+    return given.or(() -> local);
+  }
+
+  /** The trust.json of the authority whose data directory is ./keyward-data, if there is one. */
+  Optional<VendorTrust> localAuthorityTrust() {
+    Path file = localAuthorityTrustFile();
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return VendorTrust.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  Path localAuthorityTrustFile() {
+    return ctx.workingDirectory().resolve(DEFAULT_DATA).resolve("trust.json");
   }
 
   KeywardClient client() {
@@ -212,17 +246,24 @@ public final class KeywardCommand implements Runnable {
   }
 
   KeywardClient client(String chosen) {
-    return KeywardClient.builder()
-        .store(storeDir())
-        .product(chosen)
-        .machine(machine())
-        .authority(authorityUri())
-        .trust(explicitTrust())
-        .phoneTrust(trustFile().map(TrustFile::readPhoneKeys).orElse(List.of()))
-        .clock(ctx.clock())
-        .proxies(Proxies.selector(ctx.env(), System.getProperties()))
-        .volumeNetwork(VolumeOptions.network(this))
-        .build();
+    Supplier<MachineFacts> machine = machine();
+    if (machineFile != null) {
+      // a missing, empty or garbage machine file is refused by every verb alike, status reads too
+      MachineFacts facts = machine.get();
+      machine = () -> facts;
+    }
+    KeywardClient.Builder builder =
+        KeywardClient.builder()
+            .store(storeDir())
+            .product(chosen)
+            .machine(machine)
+            .authority(authorityUri())
+            .pinTrustOnFirstUse(trustOnFirstUse)
+            .clock(ctx.clock())
+            .proxies(Proxies.selector(ctx.env(), System.getProperties()))
+            .volumeNetwork(VolumeOptions.network(this));
+    explicitTrust().ifPresent(builder::trust);
+    return builder.build();
   }
 
   /** The version keyward --version prints. */

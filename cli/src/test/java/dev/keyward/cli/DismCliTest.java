@@ -127,7 +127,9 @@ class DismCliTest {
             "--machine",
             file.toString(),
             "--authority",
-            authority.uri().toString()
+            authority.uri().toString(),
+            "--trust",
+            authority.dataDir().resolve("trust.json").toString()
           };
       ok("init", "--product", "winserver", "--version", version, "--edition", edition);
     }

@@ -121,7 +121,10 @@ class EndToEndCliTest {
                   "--machine",
                   file.toString(),
                   "--authority",
-                  authority.uri().toString()));
+                  authority.uri().toString(),
+                  // the vendor's keys: what an installer records (init --trust) or ships
+                  "--trust",
+                  authority.dataDir().resolve("trust.json").toString()));
       all.addAll(List.of(args));
       CliRunner.Result r = cli.run(all.toArray(String[]::new));
       assertThat(r.out() + r.err()).as("no stack trace").doesNotContain("\tat ");

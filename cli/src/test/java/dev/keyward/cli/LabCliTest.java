@@ -170,7 +170,14 @@ class LabCliTest {
                   .exit())
           .isZero();
       String[] g = {
-        "--store", "store", "--machine", "lab.yaml", "--authority", production.uri().toString()
+        "--store",
+        "store",
+        "--machine",
+        "lab.yaml",
+        "--authority",
+        production.uri().toString(),
+        "--trust",
+        production.dataDir().resolve("trust.json").toString()
       };
       assertThat(
               cli.run(

@@ -34,10 +34,23 @@ class OfflineCliTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    // the vendor's keys are trusted (a trust file, as a vendor ships one): activation gets as
+    // far as the authority, which cannot be reached
+    Path trust = dir.resolve("vendor-trust.json");
+    java.security.KeyPair vendor =
+        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    Files.writeString(
+        trust,
+        dev.keyward.core.catalog.TrustDocument.write(
+            java.util.List.of(
+                new dev.keyward.core.catalog.TrustedKey(
+                    "k-vendor",
+                    java.util.Base64.getEncoder().encodeToString(vendor.getPublic().getEncoded()))),
+            java.util.List.of()));
     cli =
         new CliRunner(
             dir,
-            Map.of("KEYWARD_AUTHORITY", "http://127.0.0.1:9"),
+            Map.of("KEYWARD_AUTHORITY", "http://127.0.0.1:9", "KEYWARD_TRUST", trust.toString()),
             Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
     Path machine = dir.resolve("m.yaml");
     Files.writeString(
@@ -177,7 +190,10 @@ class OfflineCliTest {
 
     CliRunner.Result badMachine =
         cli.run("--store", "store", "--machine", "missing.yaml", "slmgr", "/dli");
-    assertThat(badMachine.exit()).isZero(); // /dli reads no hardware before activation
+    // a machine file that cannot be read is refused by status reads as by /ato (issue 11 item 3)
+    assertThat(badMachine.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(badMachine.err()).contains("missing.yaml");
+    noStackTrace(badMachine);
     Path bad = dir.resolve("bad.yaml");
     try {
       Files.writeString(bad, "components: [1, 2]\n");

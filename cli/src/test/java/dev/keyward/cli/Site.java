@@ -129,7 +129,8 @@ final class Site implements AutoCloseable {
       if (isolated) {
         all.addAll(List.of("--authority", "http://127.0.0.1:9", "--trust", trustFile().toString()));
       } else {
-        all.addAll(List.of("--authority", authority.uri().toString()));
+        all.addAll(
+            List.of("--authority", authority.uri().toString(), "--trust", trustFile().toString()));
       }
       all.addAll(List.of(args));
       return all.toArray(String[]::new);

@@ -10,6 +10,7 @@ import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.CertificateCheck;
+import dev.keyward.core.cert.CertificateStanding;
 import dev.keyward.core.cert.CertificateVerifier;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.channel.Installation;
@@ -20,8 +21,6 @@ import dev.keyward.core.hardware.Cmid;
 import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.hardware.Tolerance;
-import dev.keyward.core.hardware.ToleranceResult;
 import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
@@ -34,14 +33,12 @@ import dev.keyward.core.license.LicenseTimers;
 import dev.keyward.core.license.Transition;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +56,7 @@ import java.util.stream.Collectors;
  *     .store(Path.of(System.getProperty("user.home"), ".keyward", "store"))
  *     .machine(() -> new OshiMachineReader().read())
  *     .authority(URI.create("https://activation.example.com"))
+ *     .trust(vendorKeys)                                  // the vendor's keys, compiled in
  *     .build();
  * client.init("winserver", "2022", "ServerStandard");   // what an installer records
  * client.installKey(keyTypedByTheUser);                  // slmgr /ipk: checked offline
@@ -76,8 +74,7 @@ public final class KeywardClient {
   private final Optional<String> productChoice;
   private final Supplier<MachineFacts> machineSource;
   private final Optional<URI> authority;
-  private final List<TrustedKey> explicitTrust;
-  private final List<TrustedPhoneKey> explicitPhoneTrust;
+  private final TrustSources trustSources;
   private final boolean pinTrustOnFirstUse;
   private final Clock clock;
   private final ProxySelector proxies;
@@ -91,8 +88,7 @@ public final class KeywardClient {
     this.productChoice = b.product;
     this.machineSource = b.machine;
     this.authority = b.authority;
-    this.explicitTrust = List.copyOf(b.trust);
-    this.explicitPhoneTrust = List.copyOf(b.phoneTrust);
+    this.trustSources = new TrustSources(b.trust, b.phoneTrust, b.catalog, store);
     this.pinTrustOnFirstUse = b.pinTrustOnFirstUse;
     this.clock = b.clock;
     this.proxies = b.proxies;
@@ -154,6 +150,21 @@ public final class KeywardClient {
    * kept), no key, a new CMID.
    */
   public LicenseInfo init(String productId, String version, String editionId) {
+    return init(productId, version, editionId, Optional.empty());
+  }
+
+  /**
+   * Records what is installed together with the vendor's trust ({@code keyward init … --trust
+   * FILE}): the keys are copied into the store's {@code trust.json} and the product's sealed state
+   * records their digest, so that a trust file removed or edited later is noticed. Recording the
+   * same installation again records the trust and changes nothing else.
+   */
+  public LicenseInfo init(String productId, String version, String editionId, VendorTrust trust) {
+    return init(productId, version, editionId, Optional.of(trust));
+  }
+
+  private LicenseInfo init(
+      String productId, String version, String editionId, Optional<VendorTrust> trust) {
     Product product = product(productId);
     if (!product.hasVersion(version)) {
       throw KeywardException.of(
@@ -187,14 +198,30 @@ public final class KeywardClient {
     LicenseMachine machine = machine(product, edition.id());
     LocalStore.Read read = store.load(product.id());
     List<String> notices = new ArrayList<>();
+    Optional<String> digest = trust.map(trustSources::record);
+    trust.ifPresent(
+        t ->
+            notices.add(
+                "Recorded the vendor trust ("
+                    + t.keyIds()
+                    + ") in "
+                    + store.trustFile()
+                    + "; certificates signed by these keys are trusted."));
     LicenseRecord record;
     if (read instanceof LocalStore.Read.Intact intact
         && intact.state().installation().equals(installation)) {
       notices.add(
           product.name() + " " + version + " " + edition.id() + " is already recorded here.");
-      Session s = check(product.id(), intact.state(), notices);
+      ProductState recorded = intact.state();
+      if (digest.isPresent() && !digest.equals(recorded.trustDigest())) {
+        recorded = recorded.withTrustDigest(digest);
+        store.save(recorded);
+        event(recorded, "TrustRecorded", Map.of("keys", trust.get().keyIds()));
+      }
+      Session s = new LicenseCheck(this).intact(product, recorded, notices);
       return info(s, notices);
     } else if (read instanceof LocalStore.Read.Intact intact) {
+      digest = digest.or(() -> intact.state().trustDigest());
       record = moved(machine.apply(intact.state().record(), installed(edition), now), "reinstall");
       notices.add(
           "Reinstalled: "
@@ -205,6 +232,7 @@ public final class KeywardClient {
     } else if (read instanceof LocalStore.Read.Damaged damaged) {
       Instant at = later(now, damaged.trustedTime());
       record = machine.install(edition.isEvaluation(), at);
+      digest = digest.or(() -> damaged.raw().flatMap(StateCodec::salvageTrustDigest));
       notices.add("The damaged license store was replaced by a fresh installation record.");
     } else {
       record = machine.install(edition.isEvaluation(), now);
@@ -218,7 +246,9 @@ public final class KeywardClient {
             Optional.empty(),
             record,
             VolumeSettings.defaults(),
-            Optional.empty());
+            Optional.empty(),
+            Optional.empty(),
+            digest);
     store.save(state);
     event(state, "Installed", Map.of("version", version, "edition", edition.id()));
     return info(new Session(product, state, machine), notices);
@@ -250,7 +280,8 @@ public final class KeywardClient {
         refusedOrNext(
             s.machine.apply(
                 s.state.record(),
-                new LicenseEvent.KeyInstalled(group.channel().isVolumeClient()),
+                new LicenseEvent.KeyInstalled(
+                    group.channel().isVolumeClient(), s.state.installedAt()),
                 now));
     StoredKey stored =
         new StoredKey(
@@ -263,7 +294,7 @@ public final class KeywardClient {
             Optional.of(store.secret().encrypt(key, s.product.id(), random)));
     ProductState state =
         s.state.withRecord(next).withKey(Optional.of(stored)).withCertificate(Optional.empty());
-    store.save(state);
+    save(s, state);
     event(state, "KeyInstalled", Map.of("partialKey", key.partial(), "channel", group.channel()));
     return info(new Session(s.product, state, s.machine), notices);
   }
@@ -305,7 +336,8 @@ public final class KeywardClient {
     ProductKey key = keyCopy(s, stored);
     MachineFacts facts = machineFacts();
     AuthorityConnection connection = connection();
-    CertificateVerifier verifier = new CertificateVerifier(trust(connection, notices));
+    ActivationTrust trusted = activationTrust(s, connection, notices);
+    CertificateVerifier verifier = new CertificateVerifier(trusted.keys());
     HardwareIdentity identity = HardwareIdentity.of(facts, s.product.id());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("key", key.display());
@@ -330,13 +362,23 @@ public final class KeywardClient {
             .orElseThrow(
                 () ->
                     KeywardException.of(
-                        ErrorCode.STORE_TAMPERED,
-                        "The authority's answer holds no readable activation certificate."));
+                        ErrorCode.BAD_REQUEST,
+                        "The authority at "
+                            + connection.base()
+                            + " answered without a readable activation certificate."));
     if (verifier.verify(signed) instanceof CertificateCheck.Invalid invalid) {
       throw new KeywardException(invalid.failure());
     }
     ActivationCertificate cert = signed.certificate();
-    Optional<String> mismatch = mismatch(cert, s.state.installation(), stored);
+    Optional<String> mismatch =
+        CertificateStanding.mismatch(
+            cert,
+            new CertificateStanding.Expected(
+                s.state.installation().product(),
+                s.state.installation().version(),
+                s.state.installation().edition(),
+                Optional.of(stored.partial()),
+                Optional.of(stored.channel())));
     if (mismatch.isPresent()) {
       throw KeywardException.of(
           ErrorCode.STORE_TAMPERED,
@@ -348,8 +390,12 @@ public final class KeywardClient {
                 s.state.record(),
                 new LicenseEvent.Activated(cert.expiresAt().orElse(null), volume),
                 now));
-    ProductState state = s.state.withRecord(next).withCertificate(Optional.of(signed));
-    store.save(state);
+    ProductState state =
+        s.state
+            .withRecord(next)
+            .withCertificate(Optional.of(signed))
+            .withTrustDigest(trusted.digest());
+    save(s, state);
     boolean reissued = Boolean.TRUE.equals(answer.get("reissued"));
     event(
         state,
@@ -419,7 +465,7 @@ public final class KeywardClient {
     }
     ProductState state =
         s.state.withRecord(next).withKey(Optional.empty()).withCertificate(Optional.empty());
-    store.save(state);
+    save(s, state);
     event(state, "KeyUninstalled", Map.of("partialKey", stored.partial()));
     return info(new Session(s.product, state, s.machine), notices);
   }
@@ -434,7 +480,7 @@ public final class KeywardClient {
     ProductState state = s.state;
     if (state.key().isPresent() && state.key().get().encrypted().isPresent()) {
       state = state.withKey(state.key().map(StoredKey::withoutCopy));
-      store.save(state);
+      save(s, state);
       event(state, "KeyCopyCleared", Map.of("partialKey", state.key().get().partial()));
     } else {
       notices.add("There is no product key copy in the store to clear.");
@@ -451,7 +497,11 @@ public final class KeywardClient {
     return new VolumeClientLicense(this).renewIfDue(open(notices), notices);
   }
 
-  /** The license status ({@code slmgr /dli}), after the store's integrity and hardware checks. */
+  /**
+   * The license status ({@code slmgr /dli}, {@code /dlv}, {@code /xpr}): derived from the store,
+   * the proof of activation, the trusted keys, this machine and the clock. It never writes: it
+   * works on a read-only store, and what it finds is recorded by the next operation.
+   */
   public LicenseInfo status() {
     List<String> notices = new ArrayList<>();
     return info(open(notices), notices);
@@ -465,7 +515,7 @@ public final class KeywardClient {
         refusedOrNext(
             s.machine.apply(s.state.record(), new LicenseEvent.Rearmed(), clock.instant()));
     ProductState state = s.state.withRecord(next);
-    store.save(state);
+    save(s, state);
     event(state, "Rearmed", Map.of("rearmCount", next.rearmCount()));
     return info(new Session(s.product, state, s.machine), notices);
   }
@@ -504,73 +554,122 @@ public final class KeywardClient {
   }
 
   /**
-   * The authority keys this client trusts for certificates: the builder's, the catalog's, and the
-   * ones pinned in the store's {@code trust.json}.
+   * The vendor keys this client trusts for certificates: the builder's, the catalog's, and the
+   * trust recorded in the store at installation (when the product's state still vouches for it).
    */
   public List<TrustedKey> trustedKeys() {
-    LinkedHashSet<TrustedKey> keys = new LinkedHashSet<>(explicitTrust);
-    catalog.products().forEach(p -> keys.addAll(p.trustedKeys()));
-    Path pinned = store.trustFile();
-    if (Files.isRegularFile(pinned)) {
-      keys.addAll(TrustFile.read(pinned));
-    }
-    return List.copyOf(keys);
+    return trust(currentTrustDigest()).keys();
   }
 
   /**
-   * The authority phone keys this client trusts for confirmation IDs: the builder's, the catalog's,
-   * and the ones pinned in the store's {@code trust.json}, by index (the first of an index wins).
+   * The vendor phone keys this client trusts for confirmation IDs, from the same sources as {@link
+   * #trustedKeys()}, by index (the first of an index wins).
    */
   public List<TrustedPhoneKey> trustedPhoneKeys() {
-    LinkedHashSet<TrustedPhoneKey> keys = new LinkedHashSet<>(explicitPhoneTrust);
-    catalog.products().forEach(p -> keys.addAll(p.trustedPhoneKeys()));
-    Path pinned = store.trustFile();
-    if (Files.isRegularFile(pinned)) {
-      keys.addAll(TrustFile.readPhoneKeys(pinned));
-    }
-    return List.copyOf(keys);
+    return trust(currentTrustDigest()).phoneKeys();
   }
 
-  /** Fetches the authority's keys ({@code GET /v1/trust}) and pins them in the store. */
+  TrustView trust(Optional<String> recordedDigest) {
+    return trustSources.view(recordedDigest);
+  }
+
+  private Optional<String> currentTrustDigest() {
+    try {
+      return store.load(chooseProduct()) instanceof LocalStore.Read.Intact intact
+          ? intact.state().trustDigest()
+          : Optional.empty();
+    } catch (KeywardException e) {
+      return Optional.empty(); // no product (yet): only the builder's and the catalog's keys
+    }
+  }
+
+  /**
+   * Trust on first use, for development only: fetches the authority's keys ({@code GET /v1/trust})
+   * and records them in the store as an installer would. Vendor keys come from the vendor (the
+   * catalog, the builder, a trust file recorded at {@code init}); a fake server that answers first
+   * is trusted by this call.
+   */
   public List<TrustedKey> pinTrust() {
-    return pinTrust(connection());
+    return trustSources.pin(connection()).keys();
   }
 
-  List<TrustedKey> pinTrust(AuthorityConnection connection) {
-    Map<String, Object> answer = connection.get("/v1/trust", Optional.empty());
-    String text = dev.keyward.core.json.Json.write(answer);
-    List<TrustedKey> keys =
-        TrustFile.parse(text)
-            .orElseThrow(
-                () ->
-                    KeywardException.of(
-                        ErrorCode.BAD_REQUEST,
-                        "The authority at " + connection.base() + " lists no trusted keys."));
-    store.writeTrust(TrustFile.write(keys, TrustFile.parsePhoneKeys(text)));
-    return keys;
+  /** The digest of the trust the store holds now (after a recording or a pin). */
+  Optional<String> storeTrustDigest() {
+    return PhoneActivation.readFile(store.trustFile(), true)
+        .flatMap(VendorTrust::parse)
+        .map(VendorTrust::digest);
   }
 
-  private List<TrustedKey> trust(AuthorityConnection connection, List<String> notices) {
-    List<TrustedKey> keys = trustedKeys();
-    if (!keys.isEmpty() || !pinTrustOnFirstUse) {
-      return keys;
+  /**
+   * The keys that verify an activation: the product's trusted keys; with none at all, the
+   * authority's keys pinned under the development opt-in, else a refusal before anything is sent.
+   */
+  private ActivationTrust activationTrust(
+      Session s, AuthorityConnection connection, List<String> notices) {
+    TrustView view = trust(s.state.trustDigest());
+    if (view.broken().isPresent()) {
+      // a removed or edited trust record is never a fresh start, not even for the opt-in
+      throw new KeywardException(view.broken().get());
     }
-    List<TrustedKey> pinned = pinTrust(connection);
+    if (!view.keys().isEmpty()) {
+      return new ActivationTrust(view.keys(), s.state.trustDigest());
+    }
+    if (!pinTrustOnFirstUse) {
+      throw KeywardException.of(
+          ErrorCode.AUTHORITY_NOT_TRUSTED,
+          view.broken().map(f -> f.detail() + " ").orElse("")
+              + "This machine trusts no vendor key, so no certificate could prove an activation;"
+              + " nothing was sent. Record the vendor's trust file with keyward init --product P"
+              + " --version V --edition E --trust FILE (an authority publishes its own as"
+              + " trust.json in its data directory), or run from the directory holding the"
+              + " authority's keyward-data.");
+    }
+    VendorTrust pinned = trustSources.pin(connection);
     notices.add(
-        "No trusted authority keys were configured: pinned the keys of "
+        "Development trust on first use: pinned the keys of "
             + connection.base()
             + " ("
-            + pinned.stream().map(TrustedKey::id).collect(Collectors.joining(", "))
+            + pinned.keyIds()
             + ") in "
             + store.trustFile()
-            + ".");
-    return pinned;
+            + ". Never use this against an authority you do not control.");
+    return new ActivationTrust(pinned.keys(), storeTrustDigest());
   }
+
+  /** The keys an activation is verified with, and the trust digest its state records. */
+  private record ActivationTrust(List<TrustedKey> keys, Optional<String> digest) {}
 
   // --- opening and checking the store ---------------------------------------------------------
 
-  /** A product's state, checked and brought up to date, with its catalog entry and timers. */
-  record Session(Product product, ProductState state, LicenseMachine machine) {}
+  /**
+   * A product's state, derived and brought up to date (never saved by opening), with its catalog
+   * entry and timers, and what the derivation found against the stored claim (recorded as events
+   * when an operation saves).
+   */
+  record Session(
+      Product product, ProductState state, LicenseMachine machine, List<Failure> findings) {
+    Session {
+      findings = List.copyOf(findings);
+    }
+
+    Session(Product product, ProductState state, LicenseMachine machine) {
+      this(product, state, machine, List.of());
+    }
+  }
+
+  /**
+   * Saves what an operation decided, after recording as events what opening the session derived
+   * against the stored claim (a status read never writes; the first operation records it).
+   */
+  void save(Session s, ProductState state) {
+    for (Failure finding : s.findings()) {
+      event(
+          state,
+          finding.error() == ErrorCode.OUT_OF_TOLERANCE ? "HardwareChanged" : "IntegrityFailed",
+          Map.of("code", finding.error().hex(), "problem", finding.detail()));
+    }
+    store.save(state);
+  }
 
   Session open(List<String> notices) {
     String productId = chooseProduct();
@@ -584,8 +683,10 @@ public final class KeywardClient {
                   + "' is recorded in "
                   + store.root()
                   + ". Run keyward init --product P --version V --edition E first.");
-      case LocalStore.Read.Damaged d -> damaged(productId, d, notices);
-      case LocalStore.Read.Intact i -> check(productId, i.state(), notices);
+      case LocalStore.Read.Damaged d ->
+          new LicenseCheck(this).damaged(product(productId), d, notices);
+      case LocalStore.Read.Intact i ->
+          new LicenseCheck(this).intact(product(productId), i.state(), notices);
     };
   }
 
@@ -613,132 +714,9 @@ public final class KeywardClient {
             + "); choose one with --product P.");
   }
 
-  /** The checks of every operation: timers settled, certificate and hardware verified. */
-  private Session check(String productId, ProductState loaded, List<String> notices) {
-    Product product = product(productId);
-    LicenseMachine machine = machine(product, loaded.installation().edition());
-    Instant now = clock.instant();
-    ProductState state = loaded.withRecord(machine.settle(loaded.record(), now));
-    if (state.certificate().isPresent() && state.record().state() == LicenseState.LICENSED) {
-      SignedCertificate signed = state.certificate().get();
-      Optional<String> problem = Optional.empty();
-      List<TrustedKey> trusted = trustedKeys();
-      if (!trusted.isEmpty()
-          && new CertificateVerifier(trusted).verify(signed)
-              instanceof CertificateCheck.Invalid invalid) {
-        problem = Optional.of(invalid.failure().message());
-      }
-      if (problem.isEmpty() && state.key().isPresent()) {
-        problem = mismatch(signed.certificate(), state.installation(), state.key().get());
-      }
-      if (problem.isPresent()) {
-        LicenseRecord next =
-            moved(machine.apply(state.record(), new LicenseEvent.IntegrityFailed(), now), "check");
-        state = state.withRecord(next).withCertificate(Optional.empty());
-        notices.add("The activation certificate failed its check: " + problem.get());
-        event(state, "IntegrityFailed", Map.of("problem", problem.get()));
-      } else {
-        ToleranceResult tolerance =
-            Tolerance.compare(
-                signed.certificate().machine(),
-                HardwareIdentity.of(machineFacts(), product.id()),
-                product.hardware());
-        if (tolerance instanceof ToleranceResult.Outside outside) {
-          LicenseRecord next =
-              moved(
-                  machine.apply(state.record(), new LicenseEvent.HardwareChanged(true), now),
-                  "hardware");
-          state = state.withRecord(next);
-          notices.add(outside.failure().message());
-          event(
-              state,
-              "HardwareChanged",
-              Map.of(
-                  "changed",
-                  outside.changed().stream().map(Component::fileName).toList(),
-                  "outOfTolerance",
-                  true));
-        }
-      }
-    } else if (state.phone().isPresent() && state.record().state() == LicenseState.LICENSED) {
-      state = phone().recheck(product, machine, state, notices, now);
-    }
-    if (!state.equals(loaded)) {
-      store.save(state);
-    }
-    return new Session(product, state, machine);
-  }
-
-  /**
-   * A store that failed its seal or cannot be read: NonGenuineGrace from now on (never a crash).
-   * What the file still tells is used only where it cannot help a forger: the installation it
-   * names, a trusted time that only moves the clock forward, a key copy that still decrypts with
-   * this store's secret.
-   */
-  private Session damaged(String productId, LocalStore.Read.Damaged d, List<String> notices) {
-    Product product = product(productId);
-    Instant now = clock.instant();
-    Installation installation =
-        d.installation()
-            .filter(i -> i.product().equals(productId))
-            .orElse(new Installation(productId, "unknown", "unknown"));
-    Optional<Edition> edition = product.edition(installation.edition());
-    LicenseMachine machine = machine(product, installation.edition());
-    Instant at = later(now, d.trustedTime());
-    LicenseRecord base = machine.install(edition.map(Edition::isEvaluation).orElse(false), at);
-    LicenseRecord record =
-        moved(machine.apply(base, new LicenseEvent.IntegrityFailed(), at), "integrity");
-    Optional<StoredKey> key = d.raw().flatMap(raw -> salvageKey(product, raw));
-    String cmid =
-        d.raw()
-            .flatMap(StateCodec::salvageCmid)
-            .flatMap(Cmid::parse)
-            .map(Cmid::format)
-            .orElseGet(() -> Cmid.random(random).format());
-    ProductState state =
-        new ProductState(
-            installation,
-            cmid,
-            at,
-            key,
-            Optional.empty(),
-            record,
-            VolumeSettings.defaults(),
-            Optional.empty());
-    store.save(state);
-    event(state, "IntegrityFailed", Map.of("problem", d.problem()));
-    notices.add(
-        "The license store failed its integrity check ("
-            + d.problem()
-            + "): the product is in NonGenuineGrace until it is activated again.");
-    return new Session(product, state, machine);
-  }
-
-  private Optional<StoredKey> salvageKey(Product product, Map<?, ?> raw) {
-    return StateCodec.salvageEncryptedKey(raw)
-        .flatMap(e -> store.secret().decrypt(e, product.id()))
-        .flatMap(
-            key -> {
-              KeyDecoding decoding = ProductKeyCodec.decode(key.canonical(), catalog::knowsGroup);
-              if (!(decoding instanceof KeyDecoding.Decoded decoded)) {
-                return Optional.empty();
-              }
-              KeyGroup group = catalog.keyGroup(decoded.payload().group()).orElseThrow();
-              return Optional.of(
-                  new StoredKey(
-                      store.secret().fingerprint(key),
-                      key.partial(),
-                      group.number(),
-                      group.channel(),
-                      group.version(),
-                      group.edition(),
-                      Optional.of(store.secret().encrypt(key, product.id(), random))));
-            });
-  }
-
   // --- helpers --------------------------------------------------------------------------------
 
-  private Product product(String id) {
+  Product product(String id) {
     return catalog
         .product(id)
         .orElseThrow(
@@ -756,7 +734,7 @@ public final class KeywardClient {
                         + ")."));
   }
 
-  private static LicenseMachine machine(Product product, String editionId) {
+  static LicenseMachine machine(Product product, String editionId) {
     Optional<Edition> edition = product.edition(editionId);
     if (edition.isPresent()) {
       return new LicenseMachine(LicenseTimers.of(product, edition.get()));
@@ -798,23 +776,6 @@ public final class KeywardClient {
                     ErrorCode.STORE_TAMPERED,
                     "The stored product key cannot be decrypted with this store's secret."
                         + " Install it again with keyward slmgr /ipk KEY."));
-  }
-
-  private static Optional<String> mismatch(
-      ActivationCertificate cert, Installation installation, StoredKey key) {
-    if (!cert.product().equals(installation.product())) {
-      return Optional.of("it is for product " + cert.product());
-    }
-    if (!cert.version().equals(installation.version())) {
-      return Optional.of("it is for version " + cert.version());
-    }
-    if (!cert.edition().equals(installation.edition())) {
-      return Optional.of("it is for edition " + cert.edition());
-    }
-    if (!cert.partialKey().equals(key.partial())) {
-      return Optional.of("it is for the key ending in " + cert.partialKey());
-    }
-    return Optional.empty();
   }
 
   private static Map<String, Object> components(HardwareIdentity identity) {
@@ -893,8 +854,7 @@ public final class KeywardClient {
 
   LicenseInfo info(Session s, List<String> notices) {
     ProductState st = s.state;
-    VolumeClientLicense volumeLicense = new VolumeClientLicense(this);
-    LicenseStatus status = s.machine.status(volumeLicense.record(s), clock.instant());
+    LicenseStatus status = s.machine.status(st.record(), clock.instant());
     Optional<Channel> channel =
         st.key()
             .map(StoredKey::channel)
@@ -936,7 +896,7 @@ public final class KeywardClient {
         notices,
         phone().installationIdIfKnown(s),
         st.phone(),
-        volumeLicense.info(s));
+        new VolumeClientLicense(this).info(s));
   }
 
   /** Configures a client. Only {@link #store} is required. */
@@ -948,7 +908,7 @@ public final class KeywardClient {
     private Optional<URI> authority = Optional.empty();
     private List<TrustedKey> trust = List.of();
     private List<TrustedPhoneKey> phoneTrust = List.of();
-    private boolean pinTrustOnFirstUse = true;
+    private boolean pinTrustOnFirstUse = false;
     private Clock clock = Clock.systemUTC();
     private ProxySelector proxies;
     private SecureRandom random = new SecureRandom();
@@ -992,9 +952,19 @@ public final class KeywardClient {
       return this;
     }
 
-    /** Authority keys to trust besides the catalog's and the store's pinned ones. */
+    /**
+     * Vendor keys to trust besides the catalog's and the trust recorded in the store: the way a
+     * vendor that embeds the SDK compiles its keys in, which no file on the machine can change.
+     */
     public Builder trust(List<TrustedKey> trust) {
       this.trust = List.copyOf(trust);
+      return this;
+    }
+
+    /** A vendor trust (signing and phone keys) to trust, as {@link #trust(List)} does. */
+    public Builder trust(VendorTrust trust) {
+      this.trust = List.copyOf(trust.keys());
+      this.phoneTrust = List.copyOf(trust.phoneKeys());
       return this;
     }
 
@@ -1005,8 +975,10 @@ public final class KeywardClient {
     }
 
     /**
-     * Whether {@link #activate} may fetch and pin the authority's keys when no key is trusted at
-     * all (trust on first use; on by default).
+     * For development only: whether {@link #activate} may fetch and pin the authority's keys when
+     * no key is trusted at all (trust on first use; off by default). With it, whatever server
+     * answers first is trusted; a product uses the catalog's keys, {@link #trust} or a trust file
+     * recorded at {@link KeywardClient#init(String, String, String, VendorTrust)} instead.
      */
     public Builder pinTrustOnFirstUse(boolean pin) {
       this.pinTrustOnFirstUse = pin;

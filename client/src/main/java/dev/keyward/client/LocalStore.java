@@ -115,7 +115,12 @@ public final class LocalStore {
     }
     Optional<Map<?, ?>> raw = Optional.of(state);
     Object seal = outer.get().get("seal");
-    if (!(seal instanceof String s) || !secret().verify(Json.write(state), s)) {
+    // reading never makes a secret: a store whose secret is gone is damaged, not re-keyed
+    Optional<StoreSecret> key = existingSecret();
+    if (key.isEmpty()) {
+      return new Read.Damaged(raw, "the store's secret is missing or unreadable");
+    }
+    if (!(seal instanceof String s) || !key.get().verify(Json.write(state), s)) {
       return new Read.Damaged(raw, "the state file fails its seal");
     }
     try {
@@ -178,6 +183,15 @@ public final class LocalStore {
     return root.resolve(TRUST_FILE);
   }
 
+  /** The store's secret when it exists, read without creating one (status reads never write). */
+  Optional<StoreSecret> existingSecret() {
+    if (secret == null) {
+      secret = StoreSecret.load(root).orElse(null);
+    }
+    return Optional.ofNullable(secret);
+  }
+
+  /** The store's secret, made when there is none (only operations that write ask for it). */
   StoreSecret secret() {
     if (secret == null) {
       try {

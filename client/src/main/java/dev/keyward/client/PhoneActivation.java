@@ -6,7 +6,6 @@ import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
-import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.hardware.ToleranceResult;
@@ -14,8 +13,8 @@ import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.KeyPayload;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
+import dev.keyward.core.license.ActivationStanding;
 import dev.keyward.core.license.LicenseEvent;
-import dev.keyward.core.license.LicenseMachine;
 import dev.keyward.core.license.LicenseRecord;
 import dev.keyward.core.license.LicenseState;
 import dev.keyward.core.phone.CidCheck;
@@ -99,11 +98,17 @@ public final class PhoneActivation {
         && s.state().record().state() == LicenseState.LICENSED) {
       return new Applied(client.info(s, notices), true, cid.keyIndex());
     }
-    Map<Integer, PhonePublicKey> trusted = trusted();
+    TrustView view = client.trust(s.state().trustDigest());
+    if (view.broken().isPresent()) {
+      throw new KeywardException(view.broken().get());
+    }
+    Map<Integer, PhonePublicKey> trusted = decoded(view.phoneKeys());
+    Optional<String> digest = s.state().trustDigest();
     if (trusted.isEmpty() && client.pinTrustOnFirstUse() && client.authority().isPresent()) {
       try {
         client.pinTrust();
-        trusted = trusted();
+        digest = client.storeTrustDigest();
+        trusted = decoded(client.trust(digest).phoneKeys());
         if (!trusted.isEmpty()) {
           notices.add(
               "No phone activation key was trusted: pinned the authority's keys in "
@@ -118,9 +123,9 @@ public final class PhoneActivation {
       throw KeywardException.of(
           ErrorCode.CID_INVALID_DATA,
           "This machine trusts no phone activation key of the authority, so it cannot check a"
-              + " confirmation ID. Copy the authority's trust.json (in its data directory, or GET"
-              + " /v1/trust) to this machine and give it with --trust FILE, or let the machine"
-              + " reach the authority once.");
+              + " confirmation ID. Copy the vendor's trust file (an authority's trust.json in its"
+              + " data directory, or GET /v1/trust) to this machine and record it with keyward"
+              + " init --trust FILE, or give it with --trust FILE.");
     }
     if (new PhoneVerifier(trusted).verify(cid, iid) instanceof CidCheck.Rejected rejected) {
       client.event(
@@ -134,8 +139,9 @@ public final class PhoneActivation {
         s.state()
             .withRecord(next)
             .withPhone(
-                Optional.of(new PhoneConfirmation(iid.text(), cid.text(), cid.keyIndex(), now)));
-    client.store().save(state);
+                Optional.of(new PhoneConfirmation(iid.text(), cid.text(), cid.keyIndex(), now)))
+            .withTrustDigest(digest);
+    client.save(s, state);
     client.event(
         state,
         "Activated",
@@ -270,64 +276,42 @@ public final class PhoneActivation {
   // --- the status check ------------------------------------------------------------------------
 
   /**
-   * The check of every status for a phone activation: the CID must confirm the stored IID, the IID
-   * must be of the installed key, version and edition (else NonGenuineGrace), and the machine's
-   * hardware within tolerance of the IID's (else AdditionalGrace, 0xC004F00F).
+   * What a stored phone activation proves now (the check of every status, SPEC §16): the CID must
+   * be signed by a trusted phone key and confirm the stored IID, the IID must be of the installed
+   * key, version and edition, and the machine's hardware within tolerance of the IID's.
    */
-  ProductState recheck(
-      Product product,
-      LicenseMachine machine,
-      ProductState state,
-      List<String> notices,
-      Instant now) {
+  ActivationStanding standing(Product product, ProductState state, TrustView trust) {
     PhoneConfirmation held = state.phone().orElseThrow();
-    Optional<InstallationId> iid =
-        InstallationId.parse(held.installationId()) instanceof IidParse.Parsed p
-            ? Optional.of(p.iid())
-            : Optional.empty();
-    Optional<String> problem = Optional.empty();
-    if (iid.isEmpty()) {
-      problem = Optional.of("the stored installation ID cannot be read");
-    } else {
-      Map<Integer, PhonePublicKey> trusted = trusted();
-      if (!trusted.isEmpty()
-          && new PhoneVerifier(trusted).verify(held.confirmationId(), iid.get())
-              instanceof CidCheck.Rejected r) {
-        problem = Optional.of(r.failure().message());
-      } else {
-        problem = mismatch(product, state, iid.get());
-      }
+    if (!(InstallationId.parse(held.installationId()) instanceof IidParse.Parsed parsed)) {
+      return refuted(ErrorCode.STORE_TAMPERED, "the stored installation ID cannot be read");
     }
+    InstallationId iid = parsed.iid();
+    Map<Integer, PhonePublicKey> trusted = decoded(trust.phoneKeys());
+    if (trusted.isEmpty()) {
+      return refuted(
+          ErrorCode.AUTHORITY_NOT_TRUSTED,
+          "the confirmation ID cannot be checked: this machine trusts no phone activation key of"
+              + " the vendor. Record the vendor's trust file with keyward init --trust FILE.");
+    }
+    if (new PhoneVerifier(trusted).verify(held.confirmationId(), iid)
+        instanceof CidCheck.Rejected r) {
+      return refuted(ErrorCode.STORE_TAMPERED, r.failure().message());
+    }
+    Optional<String> problem = mismatch(product, state, iid);
     if (problem.isPresent()) {
-      LicenseRecord next =
-          KeywardClient.moved(
-              machine.apply(state.record(), new LicenseEvent.IntegrityFailed(), now), "check");
-      ProductState failed = state.withRecord(next).withPhone(Optional.empty());
-      notices.add("The phone activation failed its check: " + problem.get());
-      client.event(failed, "IntegrityFailed", Map.of("problem", problem.get()));
-      return failed;
+      return refuted(ErrorCode.STORE_TAMPERED, "the phone activation " + problem.get());
     }
     HardwareFingerprint current =
         HardwareFingerprint.of(HardwareIdentity.of(client.machineFacts(), product.id()));
-    if (HardwareFingerprint.compare(iid.get().hardware(), current, product.hardware())
+    if (HardwareFingerprint.compare(iid.hardware(), current, product.hardware())
         instanceof ToleranceResult.Outside outside) {
-      LicenseRecord next =
-          KeywardClient.moved(
-              machine.apply(state.record(), new LicenseEvent.HardwareChanged(true), now),
-              "hardware");
-      ProductState changed = state.withRecord(next);
-      notices.add(outside.failure().message());
-      client.event(
-          changed,
-          "HardwareChanged",
-          Map.of(
-              "changed",
-              outside.changed().stream().map(Component::fileName).toList(),
-              "outOfTolerance",
-              true));
-      return changed;
+      return new ActivationStanding.OtherMachine(outside.failure());
     }
-    return state;
+    return ActivationStanding.Proven.permanently();
+  }
+
+  private static ActivationStanding refuted(ErrorCode code, String detail) {
+    return new ActivationStanding.Refuted(Failure.of(code, detail));
   }
 
   private static Optional<String> mismatch(
@@ -412,8 +396,12 @@ public final class PhoneActivation {
   }
 
   private Map<Integer, PhonePublicKey> trusted() {
+    return decoded(client.trustedPhoneKeys());
+  }
+
+  private static Map<Integer, PhonePublicKey> decoded(List<TrustedPhoneKey> phoneKeys) {
     Map<Integer, PhonePublicKey> keys = new LinkedHashMap<>();
-    for (TrustedPhoneKey k : client.trustedPhoneKeys()) {
+    for (TrustedPhoneKey k : phoneKeys) {
       if (!keys.containsKey(k.index())
           && PhonePublicKey.decode(k.p256())
               instanceof PhoneKeyDecoding.Decoded<PhonePublicKey> d) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param pendingConversion an edition conversion that {@code keyward restart} will apply
  * @param phone the confirmation ID of a phone or proxy activation, which stands in for a
  *     certificate (the two never coexist: setting one clears the other)
+ * @param trustDigest the digest of the vendor trust recorded in the store's {@code trust.json} at
+ *     installation ({@link RecordedTrust}); empty when none was recorded
  */
 public record ProductState(
     Installation installation,
@@ -30,7 +32,8 @@ public record ProductState(
     LicenseRecord record,
     VolumeSettings volume,
     Optional<PendingConversion> pendingConversion,
-    Optional<PhoneConfirmation> phone) {
+    Optional<PhoneConfirmation> phone,
+    Optional<String> trustDigest) {
   public ProductState {
     Objects.requireNonNull(installation, "installation");
     Objects.requireNonNull(cmid, "cmid");
@@ -41,6 +44,31 @@ public record ProductState(
     Objects.requireNonNull(volume, "volume");
     Objects.requireNonNull(pendingConversion, "pendingConversion");
     Objects.requireNonNull(phone, "phone");
+    Objects.requireNonNull(trustDigest, "trustDigest");
+  }
+
+  /** A state without a recorded trust. */
+  public ProductState(
+      Installation installation,
+      String cmid,
+      Instant installedAt,
+      Optional<StoredKey> key,
+      Optional<SignedCertificate> certificate,
+      LicenseRecord record,
+      VolumeSettings volume,
+      Optional<PendingConversion> pendingConversion,
+      Optional<PhoneConfirmation> phone) {
+    this(
+        installation,
+        cmid,
+        installedAt,
+        key,
+        certificate,
+        record,
+        volume,
+        pendingConversion,
+        phone,
+        Optional.empty());
   }
 
   /** A state without a phone activation. */
@@ -72,7 +100,16 @@ public record ProductState(
 
   ProductState withPendingConversion(Optional<PendingConversion> next) {
     return new ProductState(
-        installation, cmid, installedAt, key, certificate, record, volume, next, phone);
+        installation,
+        cmid,
+        installedAt,
+        key,
+        certificate,
+        record,
+        volume,
+        next,
+        phone,
+        trustDigest);
   }
 
   ProductState withCmid(String next) {
@@ -85,12 +122,22 @@ public record ProductState(
         record,
         volume,
         pendingConversion,
-        phone);
+        phone,
+        trustDigest);
   }
 
   ProductState withRecord(LicenseRecord next) {
     return new ProductState(
-        installation, cmid, installedAt, key, certificate, next, volume, pendingConversion, phone);
+        installation,
+        cmid,
+        installedAt,
+        key,
+        certificate,
+        next,
+        volume,
+        pendingConversion,
+        phone,
+        trustDigest);
   }
 
   ProductState withKey(Optional<StoredKey> next) {
@@ -103,7 +150,8 @@ public record ProductState(
         record,
         volume,
         pendingConversion,
-        phone);
+        phone,
+        trustDigest);
   }
 
   /** The certificate replaces any phone activation (a new key, an online activation, a repair). */
@@ -117,7 +165,8 @@ public record ProductState(
         record,
         volume,
         pendingConversion,
-        Optional.empty());
+        Optional.empty(),
+        trustDigest);
   }
 
   ProductState withVolume(VolumeSettings next) {
@@ -136,6 +185,21 @@ public record ProductState(
         record,
         volume,
         pendingConversion,
+        next,
+        trustDigest);
+  }
+
+  ProductState withTrustDigest(Optional<String> next) {
+    return new ProductState(
+        installation,
+        cmid,
+        installedAt,
+        key,
+        certificate,
+        record,
+        volume,
+        pendingConversion,
+        phone,
         next);
   }
 }

@@ -123,7 +123,7 @@ public final class Servicing {
     Instant now = client.clock().instant();
     ProductState next =
         state.withPendingConversion(Optional.of(new PendingConversion(targetId, pendingKey, now)));
-    store.save(next);
+    client.save(l.session, next);
     event(
         next,
         "EditionConversionRequested",
@@ -175,8 +175,10 @@ public final class Servicing {
             Optional.empty(),
             next,
             state.volume(),
-            Optional.empty());
-    client.store().save(converted);
+            Optional.empty(),
+            Optional.empty(),
+            state.trustDigest());
+    client.save(l.session, converted);
     event(
         converted,
         "EditionConverted",
@@ -198,7 +200,7 @@ public final class Servicing {
     Loaded l = load(notices);
     String cmid = Cmid.random(client.random()).format();
     ProductState next = l.state.withCmid(cmid);
-    client.store().save(next);
+    client.save(l.session, next);
     event(next, "Generalized", Map.of("cmid", cmid));
     notices.add("Generalized: the client machine ID is now " + cmid + ".");
     return withNotices(client.status(), notices);
@@ -206,25 +208,16 @@ public final class Servicing {
 
   // --- helpers --------------------------------------------------------------------------------
 
-  private record Loaded(Product product, ProductState state) {}
+  private record Loaded(KeywardClient.Session session, Product product, ProductState state) {}
 
   /**
-   * The product's state after the checks every operation runs ({@link KeywardClient#status}: timers
-   * settled, seal, certificate and hardware verified, the result saved), with its notices.
+   * The product's state as every operation sees it ({@link KeywardClient#open}: timers settled,
+   * seal, recorded trust, proof of activation and hardware derived), with its notices. What the
+   * derivation found is saved with the operation's own change.
    */
   private Loaded load(List<String> notices) {
-    LicenseInfo checked = client.status();
-    notices.addAll(checked.notices());
-    Product product = client.catalog().product(checked.product()).orElseThrow();
-    return switch (client.store().load(product.id())) {
-      case LocalStore.Read.Intact intact -> new Loaded(product, intact.state());
-      case LocalStore.Read.Missing m ->
-          throw KeywardException.of(ErrorCode.NOT_INSTALLED, "The installation record vanished.");
-      case LocalStore.Read.Damaged d ->
-          throw KeywardException.of(
-              ErrorCode.STORE_TAMPERED,
-              "The license store changed while it was being read (" + d.problem() + ").");
-    };
+    KeywardClient.Session s = client.open(notices);
+    return new Loaded(s, s.product(), s.state());
   }
 
   private void event(ProductState state, String name, Map<String, ?> details) {

@@ -37,6 +37,7 @@ final class StateCodec {
     json.put("volume", volume(s.volume()));
     json.put("pendingConversion", s.pendingConversion().map(StateCodec::pending).orElse(null));
     s.phone().ifPresent(p -> json.put("phone", phone(p)));
+    s.trustDigest().ifPresent(d -> json.put("trustDigest", d));
     return json;
   }
 
@@ -67,7 +68,8 @@ final class StateCodec {
         json.get("pendingConversion") == null
             ? Optional.empty()
             : Optional.of(pending(map(json, "pendingConversion"))),
-        json.get("phone") == null ? Optional.empty() : Optional.of(phone(map(json, "phone"))));
+        json.get("phone") == null ? Optional.empty() : Optional.of(phone(map(json, "phone"))),
+        Optional.ofNullable(optionalText(json, "trustDigest")));
   }
 
   private static Map<String, Object> phone(PhoneConfirmation p) {
@@ -124,6 +126,14 @@ final class StateCodec {
     return json.get("key") instanceof Map<?, ?> k && k.get("encrypted") instanceof String e
         ? Optional.of(e)
         : Optional.empty();
+  }
+
+  /**
+   * The digest of the recorded trust a damaged state still names, if any: it can only make the
+   * store's own trust file count, never add a key to it.
+   */
+  static Optional<String> salvageTrustDigest(Map<?, ?> json) {
+    return json.get("trustDigest") instanceof String d ? Optional.of(d) : Optional.empty();
   }
 
   /** The client machine id a damaged state still holds, if any. */

@@ -45,6 +45,19 @@ final class StoreSecret {
     this.fingerprint = new KeyFingerprint(derive(secret, "keyward/store/fingerprint/v1"));
   }
 
+  /** Reads the store's secret; empty when there is none or it cannot be read. Never writes. */
+  static Optional<StoreSecret> load(Path storeDir) {
+    Path file = storeDir.resolve(FILE);
+    try {
+      if (Files.isRegularFile(file)) {
+        return decode(Files.readString(file, StandardCharsets.US_ASCII)).map(StoreSecret::new);
+      }
+    } catch (IOException | RuntimeException e) {
+      // unreadable: as if missing
+    }
+    return Optional.empty();
+  }
+
   /** Reads the store's secret, making one when there is none (or it is unreadable). */
   static StoreSecret loadOrCreate(Path storeDir, SecureRandom random) throws IOException {
     Path file = storeDir.resolve(FILE);

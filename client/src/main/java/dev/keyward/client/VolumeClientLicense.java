@@ -2,9 +2,14 @@ package dev.keyward.client;
 
 import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.catalog.Channel;
+import dev.keyward.core.catalog.Product;
+import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.catalog.VolumePolicy;
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import dev.keyward.core.license.ActivationStanding;
+import dev.keyward.core.license.LicenseEvent;
 import dev.keyward.core.license.LicenseRecord;
-import dev.keyward.core.license.VolumeLicense;
 import dev.keyward.core.license.VolumeSchedule;
 import dev.keyward.core.volume.SignedVolumeGrant;
 import dev.keyward.core.volume.VolumeGrant;
@@ -35,15 +40,53 @@ final class VolumeClientLicense {
     return state.key().map(k -> k.channel() == Channel.VOLUME_KMSCLIENT).orElse(false);
   }
 
-  /** {@code /ato}: asks the host (always: an administrator's /ato is a renewal now). */
+  /**
+   * {@code /ato}: asks the host (always: an administrator's /ato is a renewal now). The record then
+   * claims Licensed until the grant's expiry; every read believes that claim only while the kept
+   * grant proves it ({@link #standing}).
+   */
   KeywardClient.Activation activate(Session s, StoredKey key, List<String> notices) {
     SignedVolumeGrant grant = new VolumeActivation(client).activate(s, key, notices);
     VolumeGrant g = grant.grant();
+    LicenseRecord next =
+        KeywardClient.refusedOrNext(
+            s.machine()
+                .apply(
+                    s.state().record(),
+                    LicenseEvent.Activated.until(g.expiresAt(), true),
+                    client.clock().instant()));
+    ProductState state = s.state().withRecord(next);
+    client.save(s, state);
     client.event(
-        s.state(),
+        state,
         "Activated",
         Map.of("volumeHost", g.hostId(), "count", g.count(), "expiresAt", g.expiresAt()));
-    return new KeywardClient.Activation(client.info(s, notices), false, "volume:" + g.hostId());
+    Session after = new Session(s.product(), state, s.machine());
+    return new KeywardClient.Activation(client.info(after, notices), false, "volume:" + g.hostId());
+  }
+
+  /**
+   * What the kept grant proves now (SPEC §16): Proven until its expiry when its chain verifies with
+   * the trusted keys, it is for this installation and CMID and was obtained with the installed key;
+   * Absent without a grant; Refuted otherwise.
+   */
+  ActivationStanding standing(Product product, ProductState state, List<TrustedKey> trusted) {
+    VolumeClientRecord r = file.read(product.id());
+    if (r.grant().isEmpty()) {
+      return new ActivationStanding.Absent();
+    }
+    Checked checked = verified(product.id(), state, r, trusted);
+    return checked
+        .grant
+        .<ActivationStanding>map(g -> new ActivationStanding.Proven(g.expiresAt()))
+        .orElseGet(
+            () ->
+                new ActivationStanding.Refuted(
+                    Failure.of(
+                        ErrorCode.STORE_TAMPERED,
+                        "the kept volume activation proves nothing: "
+                            + checked.problem.orElse("")
+                            + ".")));
   }
 
   /** Renews when the schedule says so; empty when nothing was due (nothing is sent then). */
@@ -58,16 +101,6 @@ final class VolumeClientLicense {
     return Optional.of(activate(s, s.state().key().orElseThrow(), notices));
   }
 
-  /** The record to show: the stored one, with a verified grant's Licensed phase over it. */
-  LicenseRecord record(Session s) {
-    LicenseRecord stored = s.state().record();
-    if (!applies(s.state())) {
-      return stored;
-    }
-    Optional<VolumeGrant> verified = verified(s, file.read(s.product().id())).grant;
-    return VolumeLicense.derive(stored, verified, s.machine(), client.clock().instant());
-  }
-
   Optional<VolumeClientInfo> info(Session s) {
     if (!applies(s.state())) {
       return Optional.empty();
@@ -75,7 +108,7 @@ final class VolumeClientLicense {
     VolumeClientRecord r = file.read(s.product().id());
     VolumeSettings v = s.state().volume();
     VolumeSchedule schedule = schedule(s, r);
-    Checked checked = verified(s, r);
+    Checked checked = verified(s.product().id(), s.state(), r, client.trustedKeys());
     Instant next = schedule.nextAttempt(r.lastGrantAt(), r.lastAttemptAt());
     return Optional.of(
         new VolumeClientInfo(
@@ -96,21 +129,22 @@ final class VolumeClientLicense {
 
   private record Checked(Optional<VolumeGrant> grant, Optional<String> problem) {}
 
-  private Checked verified(Session s, VolumeClientRecord r) {
+  private Checked verified(
+      String product, ProductState state, VolumeClientRecord r, List<TrustedKey> trusted) {
     if (r.grant().isEmpty()) {
       return new Checked(Optional.empty(), Optional.empty());
     }
-    if (!r.keyFingerprint().equals(s.state().key().map(StoredKey::fingerprint))) {
+    if (!r.keyFingerprint().equals(state.key().map(StoredKey::fingerprint))) {
       return new Checked(Optional.empty(), Optional.of("it was obtained with another product key"));
     }
     VolumeGrantCheck check =
-        new VolumeGrantVerifier(client.trustedKeys(), client.catalog())
+        new VolumeGrantVerifier(trusted, client.catalog())
             .verify(
                 r.grant().get(),
-                s.product().id(),
-                s.state().installation().version(),
-                s.state().installation().edition(),
-                s.state().cmid());
+                product,
+                state.installation().version(),
+                state.installation().edition(),
+                state.cmid());
     return switch (check) {
       case VolumeGrantCheck.Valid valid ->
           new Checked(Optional.of(valid.grant().grant()), Optional.empty());

@@ -32,11 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in authority for the client's unit tests: answers {@code /v1/trust}, signs every
  * activation with its own Ed25519 key and counts requests. The real one is tested end to end in the
- * CLI module.
+ * CLI module. With another key id it is the attacker's fake authority: it signs anything.
  */
 final class FakeAuthority implements AutoCloseable {
   final KeyPair signing = keyPair();
-  final String keyId = "k-test";
+  final String keyId;
+
+  /** The validity of the certificates it signs, from the client's time; null: permanent. */
+  volatile java.time.Duration validity;
+
   final AtomicInteger trustRequests = new AtomicInteger();
   final AtomicInteger activations = new AtomicInteger();
   final AtomicInteger deactivations = new AtomicInteger();
@@ -45,6 +49,11 @@ final class FakeAuthority implements AutoCloseable {
   private final HttpServer server;
 
   FakeAuthority() throws IOException {
+    this("k-test");
+  }
+
+  FakeAuthority(String keyId) throws IOException {
+    this.keyId = keyId;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/trust", this::trust);
     server.createContext("/v1/activate", this::activate);
@@ -98,7 +107,9 @@ final class FakeAuthority implements AutoCloseable {
             new HardwareIdentity(hashes),
             (String) body.get("cmid"),
             Instant.parse((String) body.get("clientTime")),
-            Optional.empty(),
+            validity == null
+                ? Optional.empty()
+                : Optional.of(Instant.parse((String) body.get("clientTime")).plus(validity)),
             keyId);
     byte[] signature;
     try {

@@ -48,6 +48,7 @@ class KeywardClientTest {
     authority.close();
   }
 
+  /** A client that trusts the authority's key, as the vendor's builder compiles it in. */
   private KeywardClient client() {
     return KeywardClient.builder()
         .store(dir.resolve("store"))
@@ -55,6 +56,19 @@ class KeywardClientTest {
         .authority(authority.uri())
         .clock(clock)
         .catalog(CatalogLoader.winserver())
+        .trust(List.of(authority.trustedKey()))
+        .build();
+  }
+
+  /** A client with no trusted key, with the development opt-in to trust on first use. */
+  private KeywardClient devClient() {
+    return KeywardClient.builder()
+        .store(dir.resolve("store"))
+        .machine(() -> machine)
+        .authority(authority.uri())
+        .clock(clock)
+        .catalog(CatalogLoader.winserver())
+        .pinTrustOnFirstUse(true)
         .build();
   }
 
@@ -74,7 +88,7 @@ class KeywardClientTest {
 
   @Test
   void installActivateAndPinTrustOnFirstUse() {
-    KeywardClient client = client();
+    KeywardClient client = devClient();
     client.init("winserver", "2022", "ServerStandard");
     LicenseInfo installed = client.installKey(STD_2022.display().toLowerCase());
     assertThat(installed.partialProductKey()).contains(STD_2022.partial());
@@ -91,9 +105,9 @@ class KeywardClientTest {
         .containsKey("components");
 
     // pinned once: later activations use the pinned keys
-    client().activate();
+    devClient().activate();
     assertThat(authority.trustRequests.get()).isEqualTo(1);
-    assertThat(client().status().status().state()).isEqualTo(LicenseState.LICENSED);
+    assertThat(devClient().status().status().state()).isEqualTo(LicenseState.LICENSED);
     // the full key never lands in the store in clear
     assertThat(read(stateFile())).doesNotContain(STD_2022.canonical());
   }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,7 @@ class ServicingTest {
         .authority(authority.uri())
         .clock(clock)
         .catalog(CatalogLoader.winserver())
+        .trust(List.of(authority.trustedKey()))
         .build();
   }
 

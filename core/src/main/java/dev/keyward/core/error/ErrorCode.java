@@ -569,6 +569,26 @@ public enum ErrorCode {
           "If the store is unusable, move it aside, run `keyward init --product P --version V"
               + " --edition E`, then reinstall the key and reactivate.")),
 
+  AUTHORITY_NOT_TRUSTED(
+      0xC0DE0020,
+      "KW_E_AUTHORITY_NOT_TRUSTED",
+      "An activation certificate or confirmation was signed by a key this machine does not"
+          + " trust, so it proves nothing here and the product is not licensed by it.",
+      List.of(
+          "No vendor trust was recorded when the product was installed (init without a trust"
+              + " file), and the catalog names no trusted keys.",
+          "The address given to the client is not the vendor's activation authority.",
+          "The vendor rotated its keys and this machine's trust file predates the new key.",
+          "The trust file recorded in the store was removed or edited."),
+      List.of(
+          "Record the trust file the vendor ships (an authority publishes its own as trust.json"
+              + " in its data directory): `keyward init --product P --version V --edition E"
+              + " --trust FILE`.",
+          "On the machine that runs the authority, run the command from the directory holding"
+              + " its keyward-data directory, whose trust.json is trusted.",
+          "Check the authority address given with --authority or KEYWARD_AUTHORITY.",
+          "Then activate again with `keyward slmgr /ato`.")),
+
   CONVERSION_NOT_ALLOWED(
       0xC0DE0004,
       "KW_E_CONVERSION_NOT_ALLOWED",

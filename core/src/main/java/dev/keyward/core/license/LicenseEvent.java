@@ -18,9 +18,16 @@ public sealed interface LicenseEvent {
   /**
    * A product key was installed ({@code slmgr /ipk}). Refused by an evaluation edition (0x80070032
    * while it runs, 0xC004FC07 once it has expired): it must be converted. A new key discards an
-   * activation (the machine must activate again).
+   * activation (the machine must activate again): it returns to the initial grace that began at
+   * {@code graceFrom} (the installation) while that grace would still run, else to Notification.
+   * {@code graceFrom} may be null when unknown (Notification then).
    */
-  record KeyInstalled(boolean volume) implements LicenseEvent {}
+  record KeyInstalled(boolean volume, Instant graceFrom) implements LicenseEvent {
+    /** A key installed where the start of the installation's initial grace is not known. */
+    public KeyInstalled(boolean volume) {
+      this(volume, null);
+    }
+  }
 
   /** The product key was removed ({@code slmgr /upk}): Unlicensed, reason 0xC004F014. */
   record KeyUninstalled() implements LicenseEvent {}
@@ -55,8 +62,21 @@ public sealed interface LicenseEvent {
   /** {@code slmgr /rearm}: restarts the evaluation or the initial grace, up to the rearm limit. */
   record Rearmed() implements LicenseEvent {}
 
-  /** The store or a certificate failed its integrity check: NonGenuineGrace. */
-  record IntegrityFailed() implements LicenseEvent {}
+  /**
+   * The store or a certificate failed its integrity check: NonGenuineGrace, with {@code reason}
+   * (0xC0DE0003 for a damaged store or a forged proof, 0xC0DE0020 for a proof signed by a key the
+   * machine does not trust).
+   */
+  record IntegrityFailed(dev.keyward.core.error.ErrorCode reason) implements LicenseEvent {
+    public IntegrityFailed {
+      java.util.Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The store failed its integrity check (0xC0DE0003). */
+    public IntegrityFailed() {
+      this(dev.keyward.core.error.ErrorCode.STORE_TAMPERED);
+    }
+  }
 
   /** The store was repaired: back to what it said before the integrity failure, caught up. */
   record Repaired() implements LicenseEvent {}

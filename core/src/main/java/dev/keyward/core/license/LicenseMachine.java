@@ -106,7 +106,7 @@ public final class LicenseMachine {
       case EXTENDED_GRACE ->
           r.withPhase(notification(end, ErrorCode.VALIDITY_PERIOD_EXPIRED, null));
       case ADDITIONAL_GRACE -> r.withPhase(notification(end, r.reason(), null));
-      case NON_GENUINE_GRACE -> r.withPhase(notification(end, ErrorCode.STORE_TAMPERED, r.held()));
+      case NON_GENUINE_GRACE -> r.withPhase(notification(end, r.reason(), r.held()));
       case UNLICENSED, NOTIFICATION ->
           throw new IllegalStateException(r.state() + " has no deadline");
     };
@@ -122,13 +122,13 @@ public final class LicenseMachine {
     Instant at = r.trustedTime();
     return switch (event) {
       case Installed e -> new Moved(fresh(e.evaluation(), at));
-      case KeyInstalled e -> keyInstalled(r, InstalledKey.of(e.volume()), at);
+      case KeyInstalled e -> keyInstalled(r, InstalledKey.of(e.volume()), e.graceFrom(), at);
       case KeyUninstalled e -> keyUninstalled(r, at);
       case Activated e -> activated(r, e, at);
       case Converted e -> converted(r, InstalledKey.of(e.volume()), at);
       case HardwareChanged e -> hardwareChanged(r, e.outOfTolerance(), at);
       case Rearmed e -> rearmed(r, at);
-      case IntegrityFailed e -> integrityFailed(r, at);
+      case IntegrityFailed e -> integrityFailed(r, e.reason(), at);
       case Repaired e -> repaired(r, at);
     };
   }
@@ -177,7 +177,8 @@ public final class LicenseMachine {
         null);
   }
 
-  private Transition keyInstalled(LicenseRecord r, InstalledKey key, Instant at) {
+  private Transition keyInstalled(
+      LicenseRecord r, InstalledKey key, Instant graceFrom, Instant at) {
     Optional<Failure> refusal =
         evaluationRefusal(r, at, "accepts no product key of another channel")
             .or(() -> tamperRefusal(r, "install a product key"));
@@ -187,11 +188,13 @@ public final class LicenseMachine {
     return switch (r.state()) {
       case UNLICENSED ->
           r.held() == null
-              ? new Moved(with(r, notification(at, ErrorCode.GRACE_TIME_EXPIRED, null), key))
+              ? new Moved(with(r, graceOrNotification(graceFrom, at), key))
               : new Moved(settle(with(r, r.held(), key), at));
       case LICENSED ->
-          // the activation belonged to the replaced key: activate again
-          new Moved(with(r, notification(at, ErrorCode.GRACE_TIME_EXPIRED, null), key));
+          // the activation belonged to the replaced key: activate again, within what is left of
+          // the installation's initial grace (a key changed ten minutes after installing is not a
+          // grace that has ended)
+          new Moved(with(r, graceOrNotification(graceFrom, at), key));
       case INITIAL_GRACE, ADDITIONAL_GRACE, NOTIFICATION -> new Moved(r.withKey(key));
       case EXTENDED_GRACE, NON_GENUINE_GRACE ->
           throw new IllegalStateException("refused above: " + r.state());
@@ -339,18 +342,28 @@ public final class LicenseMachine {
                 null)));
   }
 
-  private Transition integrityFailed(LicenseRecord r, Instant at) {
+  private Transition integrityFailed(LicenseRecord r, ErrorCode reason, Instant at) {
     if (r.tampered()) {
       return new Moved(r); // already known: the non-genuine grace is not restarted
     }
     return new Moved(
         r.withPhase(
             new Phase(
-                NON_GENUINE_GRACE,
-                at,
-                at.plus(timers.nonGenuineGrace()),
-                ErrorCode.STORE_TAMPERED,
-                r.phase())));
+                NON_GENUINE_GRACE, at, at.plus(timers.nonGenuineGrace()), reason, r.phase())));
+  }
+
+  /**
+   * What a key that is not (or no longer) activated gets: the rest of the initial grace that began
+   * at {@code graceFrom} while it runs, else Notification 0xC004F009.
+   */
+  private Phase graceOrNotification(Instant graceFrom, Instant at) {
+    if (graceFrom != null && !graceFrom.isAfter(at)) {
+      Instant end = graceFrom.plus(timers.initialGrace());
+      if (end.isAfter(at)) {
+        return new Phase(INITIAL_GRACE, graceFrom, end, ErrorCode.GRACE_PERIOD_RUNNING, null);
+      }
+    }
+    return notification(at, ErrorCode.GRACE_TIME_EXPIRED, null);
   }
 
   private Transition repaired(LicenseRecord r, Instant at) {

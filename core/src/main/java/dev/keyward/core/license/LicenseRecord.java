@@ -82,7 +82,7 @@ public record LicenseRecord(
       }
       boolean tamperedState =
           state == LicenseState.NON_GENUINE_GRACE
-              || (state == LicenseState.NOTIFICATION && reason == ErrorCode.STORE_TAMPERED);
+              || (state == LicenseState.NOTIFICATION && integrityReason(reason));
       if (tamperedState && held == null) {
         throw new IllegalArgumentException(state + " (" + reason + ") must hold a phase");
       }
@@ -94,7 +94,12 @@ public record LicenseRecord(
     /** Whether this phase exists because the store or a certificate failed its integrity check. */
     public boolean tampered() {
       return state == LicenseState.NON_GENUINE_GRACE
-          || (state == LicenseState.NOTIFICATION && reason == ErrorCode.STORE_TAMPERED);
+          || (state == LicenseState.NOTIFICATION && integrityReason(reason));
+    }
+
+    /** The reasons of an integrity failure: a damaged store, or a proof from an untrusted key. */
+    static boolean integrityReason(ErrorCode reason) {
+      return reason == ErrorCode.STORE_TAMPERED || reason == ErrorCode.AUTHORITY_NOT_TRUSTED;
     }
   }
 

@@ -14,8 +14,10 @@
  *       starts over except the trusted-time anchor.</td></tr>
  *   <tr><td>KeyInstalled(volume)</td><td>evaluation edition: refused, 0x80070032 while it runs,
  *       0xC004FC07 once expired (seeds 002, 000). Unlicensed: resumes the phase the key removal
- *       held (caught up), or Notification 0xC004F009 when there is none. Licensed: the activation
- *       belonged to the old key, so Notification 0xC004F009 until activated again. Other states:
+ *       held (caught up), or else (as for Licensed) the rest of the installation's initial grace.
+ *       Licensed: the activation belonged to the old key, so the installation returns to the
+ *       initial grace that began at its installation ({@code graceFrom}) while that would still
+ *       run, else Notification 0xC004F009, until activated again. Other states:
  *       the key is recorded, the state and its deadline are kept.</td></tr>
  *   <tr><td>KeyUninstalled</td><td>Unlicensed, 0xC004F014 (refused with 0xC004F014 when no key
  *       is installed). The activation is released; a running grace or notification is held and
@@ -36,8 +38,9 @@
  *       limit 0xC004D307. Licensed: refused with 0x80070032 (a rearm would only throw the
  *       activation away). Unlicensed: 0xC004F014. AdditionalGrace and the Notification it ends in:
  *       0x80070032 (reactivate instead).</td></tr>
- *   <tr><td>IntegrityFailed</td><td>NonGenuineGrace 30 d, 0xC0DE0003, holding the phase it
- *       interrupts; when already tampered nothing changes (the grace is not restarted).</td></tr>
+ *   <tr><td>IntegrityFailed(reason)</td><td>NonGenuineGrace 30 d, 0xC0DE0003 (or 0xC0DE0020
+ *       for a proof signed by a key the machine does not trust), holding the phase it
+ *       interrupts; it ends in Notification with the same reason; when already tampered nothing changes (the grace is not restarted).</td></tr>
  *   <tr><td>Repaired</td><td>resumes the held phase, caught up to now: the facts before the
  *       integrity failure, whose timers kept running. On an intact store nothing changes.</td></tr>
  * </table>

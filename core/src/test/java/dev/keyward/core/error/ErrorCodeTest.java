@@ -158,7 +158,8 @@ class ErrorCodeTest {
       return DISM.matcher(command).matches();
     }
     if (command.startsWith("keyward init ")) {
-      return command.equals("keyward init --product P --version V --edition E");
+      return command.equals("keyward init --product P --version V --edition E")
+          || command.equals("keyward init --product P --version V --edition E --trust FILE");
     }
     return OTHER_VERBS.stream().anyMatch(v -> command.equals(v.strip()) || command.startsWith(v));
   }

@@ -61,6 +61,11 @@ final class LabAuthority implements AutoCloseable {
     return server.adminToken();
   }
 
+  /** The lab authority's published trust file: the vendor keys its machines trust. */
+  Path trustFile() {
+    return server.dataDir().resolve("trust.json");
+  }
+
   /** An admin POST as the lab; refusals come back as {@link KeywardException}. */
   Map<String, Object> post(String path, Map<String, ?> body) {
     return connection.send(

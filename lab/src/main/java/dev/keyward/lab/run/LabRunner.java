@@ -3,6 +3,7 @@ package dev.keyward.lab.run;
 import dev.keyward.client.KeywardClient;
 import dev.keyward.client.KeywardException;
 import dev.keyward.client.LicenseInfo;
+import dev.keyward.client.VendorTrust;
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.Channel;
@@ -527,6 +528,7 @@ public final class LabRunner {
               .store(m.store)
               .machine(() -> m.facts)
               .authority(java.net.URI.create(url(m)))
+              .trust(VendorTrust.read(authority.trustFile()))
               .clock(clock)
               .build()
               .generalize();
@@ -591,7 +593,10 @@ public final class LabRunner {
               "--machine",
               m.file.toString(),
               "--authority",
-              url(m)));
+              url(m),
+              // the lab is the vendor: its machines trust the lab authority's keys
+              "--trust",
+              authority.trustFile().toString()));
       if (json) {
         args.add("--json");
       }
