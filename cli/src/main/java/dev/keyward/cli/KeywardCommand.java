@@ -42,7 +42,9 @@ import picocli.CommandLine.Option;
       SluiCommand.class,
       ProxyCommand.class,
       LabCommand.class,
-      VolumeHostCommand.class
+      VolumeHostCommand.class,
+      EventsCommand.class,
+      CatalogCommand.class
     })
 public final class KeywardCommand implements Runnable {
   /** The authority address {@code keyward authority serve} uses when given no flags. */

@@ -53,11 +53,33 @@ final class Dnsmasq implements AutoCloseable {
    * domains that it does not know are NXDOMAIN.
    */
   static Dnsmasq start(Path dir, List<String> local, List<String> options) throws IOException {
-    String binary = binary();
-    int port;
-    try (DatagramSocket probe = new DatagramSocket(0)) {
-      port = probe.getLocalPort();
+    // a free UDP port may be taken for TCP: a few tries with other ports
+    IOException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        return start(dir, local, options, freePort());
+      } catch (IOException e) {
+        last = e;
+      }
     }
+    throw last;
+  }
+
+  private static int freePort() throws IOException {
+    for (int i = 0; i < 20; i++) {
+      try (DatagramSocket udp = new DatagramSocket(0);
+          java.net.ServerSocket tcp = new java.net.ServerSocket(udp.getLocalPort())) {
+        return udp.getLocalPort();
+      } catch (IOException taken) {
+        // next
+      }
+    }
+    throw new IOException("no free port for dnsmasq");
+  }
+
+  private static Dnsmasq start(Path dir, List<String> local, List<String> options, int port)
+      throws IOException {
+    String binary = binary();
     List<String> command = new ArrayList<>();
     command.add(binary);
     command.add("--keep-in-foreground");
