@@ -38,8 +38,8 @@ public record VolumeRefusal(
   }
 
   /**
-   * 503 for an unactivated host (or one that cannot record its count), 400 for a malformed
-   * request, 409 for every other refusal.
+   * 503 for an unactivated host (or one that cannot record its count), 400 for a malformed request,
+   * 409 for every other refusal.
    */
   public int httpStatus() {
     return switch (code) {
