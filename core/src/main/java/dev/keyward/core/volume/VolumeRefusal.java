@@ -37,10 +37,13 @@ public record VolumeRefusal(
     return Failure.of(code, message);
   }
 
-  /** 503 for an unactivated host, 400 for a malformed request, 409 for every other refusal. */
+  /**
+   * 503 for an unactivated host (or one that cannot record its count), 400 for a malformed request,
+   * 409 for every other refusal.
+   */
   public int httpStatus() {
     return switch (code) {
-      case VOLUME_HOST_NOT_ACTIVATED -> 503;
+      case VOLUME_HOST_NOT_ACTIVATED, VOLUME_HOST_UNAVAILABLE -> 503;
       case BAD_REQUEST -> 400;
       default -> 409;
     };
