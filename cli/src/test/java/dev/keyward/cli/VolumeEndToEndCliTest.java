@@ -303,6 +303,58 @@ class VolumeEndToEndCliTest {
   }
 
   @Test
+  void aHostTheAuthorityNeverActivatedIsRefusedByTheClient() throws Exception {
+    RogueVolumeHost rogue = new RogueVolumeHost();
+    running.add(rogue);
+    Machine c = client("127.0.0.1:" + rogue.port());
+    assertThat(c.fails("slmgr", "/ato")).startsWith("0xC004F041").contains("never activated");
+    assertThat(c.status()).isEqualTo("InitialGrace");
+    assertThat(c.ok("events", "--id", "12289").out()).contains("result=0xC004F041");
+  }
+
+  @Test
+  void anUnactivatedHostAnswersC004F041() throws Exception {
+    Machine h = new Machine(Optional.empty());
+    h.ok("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandard");
+    h.ok("slmgr", "/ipk", issueHostKey("2022"));
+    KeywardClient client =
+        KeywardClient.builder()
+            .store(h.store)
+            .machine(() -> h.facts)
+            .authority(authority.uri())
+            .trust(authority.trustedKeys())
+            .clock(clock)
+            .build();
+    VolumeHost host =
+        VolumeHost.start(new VolumeHost.Config(client, "127.0.0.1", 0, Optional.empty(), clock));
+    running.add(host);
+    Machine c = client(hostPort(host));
+    assertThat(c.fails("slmgr", "/ato")).startsWith("0xC004F041");
+  }
+
+  @Test
+  void theCatalogListsThePublicVolumeKeys() {
+    CliRunner.Result text = cli.run("catalog", "volume-keys");
+    assertThat(text.exit()).isZero();
+    assertThat(text.out()).contains(GVLK_2022).contains("ServerStandard");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> keys =
+        (List<Map<String, Object>>)
+            cli.run("--json", "catalog", "volume-keys").json().get("volumeKeys");
+    assertThat(keys).hasSize(12).anySatisfy(k -> assertThat(k.get("key")).isEqualTo(GVLK_2022));
+  }
+
+  @Test
+  void eventsFilterBySinceAndRefuseABadTime() throws Exception {
+    Machine c = client("127.0.0.1:1");
+    assertThat(c.ok("events").out()).contains("Installed").contains("VolumeHostSet");
+    assertThat(c.ok("events", "--since", "2999-01-01").out()).contains("No events");
+    CliRunner.Result bad = c.run("--json", "events", "--since", "yesterday");
+    assertThat(bad.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(bad.errorCode()).contains("0xC0DE0007");
+  }
+
+  @Test
   void noHostReachableIsC004F074() throws Exception {
     VolumeHost gone = host("2022");
     String address = hostPort(gone);
