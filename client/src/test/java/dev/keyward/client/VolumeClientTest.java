@@ -185,6 +185,22 @@ class VolumeClientTest {
   }
 
   @Test
+  void aLicensedStoreWhoseGrantIsGoneOrEditedIsNotLicensed() throws Exception {
+    host = new SigningVolumeHost(authority, "2022", 1, clock);
+    KeywardClient c = volumeClient("s", host.port());
+    assertThat(c.activate().info().status().state()).isEqualTo(LicenseState.LICENSED);
+    Path file = dir.resolve("s/winserver/" + VolumeClientFile.FILE);
+    String kept = Files.readString(file);
+    // an edited grant (a later expiry) no longer verifies: the file's seal fails, or its signature
+    Files.writeString(file, kept.replace("\"count\":1", "\"count\":9"));
+    assertThat(c.status().status().state()).isEqualTo(LicenseState.NON_GENUINE_GRACE);
+    Files.delete(file);
+    assertThat(c.status().status().state()).isEqualTo(LicenseState.NON_GENUINE_GRACE);
+    Files.writeString(file, kept);
+    assertThat(c.status().status().state()).isEqualTo(LicenseState.LICENSED);
+  }
+
+  @Test
   void statusReadsDoNotWriteTheVolumeRecord() throws Exception {
     host = new SigningVolumeHost(authority, "2022", 1, clock);
     KeywardClient c = volumeClient("s", host.port());
