@@ -366,6 +366,10 @@ public final class KeywardClient {
                         "The authority at "
                             + connection.base()
                             + " answered without a readable activation certificate."));
+    Optional<Failure> untrusted = CertificateStanding.untrusted(signed, trusted.keys());
+    if (untrusted.isPresent()) {
+      throw new KeywardException(untrusted.get());
+    }
     if (verifier.verify(signed) instanceof CertificateCheck.Invalid invalid) {
       throw new KeywardException(invalid.failure());
     }

@@ -192,6 +192,28 @@ class LicensedIsDerivedTest {
   }
 
   @Test
+  void aCertificateOfAnotherKeyIsNotLicensed() {
+    ProductKey other = ProductKeyCodec.encode(2011, 5151, TAGGER);
+    client().init("winserver", "2022", "ServerStandard");
+    client().installKey(other.display());
+    client().activate();
+    SignedCertificate forOtherKey =
+        ((LocalStore.Read.Intact)
+                new LocalStore(dir.resolve("store"), new SecureRandom()).load("winserver"))
+            .state()
+            .certificate()
+            .orElseThrow();
+    client().installKey(STD_2022.display()); // the installed key is now another one
+    forge(
+        dir.resolve("store"),
+        s -> s.withRecord(licensed(s.record())).withCertificate(Optional.of(forOtherKey)));
+    LicenseInfo info = client().status();
+    assertThat(info.status().state()).isEqualTo(LicenseState.NON_GENUINE_GRACE);
+    assertThat(info.notices())
+        .anySatisfy(n -> assertThat(n).contains("key ending in " + other.partial()));
+  }
+
+  @Test
   void aFakeAuthorityThatSignsAnythingCannotLicenseAClient() throws Exception {
     try (FakeAuthority fake = new FakeAuthority("k-fake")) {
       // the vendor's key is trusted: the fake's certificate is refused, naming its key

@@ -56,6 +56,10 @@ public final class CertificateStanding {
     if (signed.isEmpty()) {
       return new ActivationStanding.Absent();
     }
+    Optional<Failure> untrusted = untrusted(signed.get(), trusted);
+    if (untrusted.isPresent()) {
+      return new ActivationStanding.Refuted(untrusted.get());
+    }
     if (new CertificateVerifier(trusted).verify(signed.get())
         instanceof CertificateCheck.Invalid invalid) {
       return new ActivationStanding.Refuted(invalid.failure());
@@ -73,6 +77,32 @@ public final class CertificateStanding {
       return new ActivationStanding.OtherMachine(outside.failure());
     }
     return new ActivationStanding.Proven(cert.expiresAt().orElse(null));
+  }
+
+  /**
+   * Why a certificate's signing key is not one this machine trusts, naming it and how trust is
+   * given ({@link ErrorCode#AUTHORITY_NOT_TRUSTED}); empty when the key id is trusted (its
+   * signature is then {@link CertificateVerifier}'s to check). Not a damaged store: a key this
+   * machine was never told to trust.
+   */
+  public static Optional<Failure> untrusted(SignedCertificate signed, List<TrustedKey> trusted) {
+    String keyId = signed.certificate().signingKeyId();
+    if (trusted.stream().anyMatch(k -> k.id().equals(keyId))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Failure.of(
+            ErrorCode.AUTHORITY_NOT_TRUSTED,
+            "The certificate was signed by key '"
+                + keyId
+                + "', which this machine does not trust ("
+                + (trusted.isEmpty()
+                    ? "it trusts no vendor key at all"
+                    : "it trusts "
+                        + String.join(", ", trusted.stream().map(TrustedKey::id).toList()))
+                + "). Trust comes from the vendor: the catalog's trustedKeys, a trust file"
+                + " recorded with keyward init --trust FILE, or the authority's own data"
+                + " directory."));
   }
 
   /** Why the certificate is not for this installation and key, if it is not. */

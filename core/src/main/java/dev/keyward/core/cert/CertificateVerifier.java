@@ -27,20 +27,7 @@ public final class CertificateVerifier {
     String keyId = signed.certificate().signingKeyId();
     Optional<TrustedKey> key = trusted.stream().filter(k -> k.id().equals(keyId)).findFirst();
     if (key.isEmpty()) {
-      // not a forgery of a trusted key: a key this machine was never told to trust
-      return new CertificateCheck.Invalid(
-          Failure.of(
-              ErrorCode.AUTHORITY_NOT_TRUSTED,
-              "The certificate was signed by key '"
-                  + keyId
-                  + "', which this machine does not trust ("
-                  + (trusted.isEmpty()
-                      ? "it trusts no authority key at all"
-                      : "it trusts "
-                          + String.join(", ", trusted.stream().map(TrustedKey::id).toList()))
-                  + "). Trust comes from the vendor: the catalog's trustedKeys, a trust file"
-                  + " recorded with keyward init --trust FILE, or the authority's own data"
-                  + " directory."));
+      return invalid("The certificate was signed by key '" + keyId + "', which is not trusted.");
     }
     try {
       Signature verifier = Signature.getInstance("Ed25519");
