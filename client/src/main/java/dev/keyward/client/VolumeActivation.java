@@ -65,16 +65,12 @@ final class VolumeActivation {
       } else {
         switch (discovery.lookup(domain.get())) {
           case VolumeDiscovery.Answer.Found found -> {
-            for (var target : SrvOrder.order(found.targets(), client.random())) {
+            var ordered = SrvOrder.order(found.targets(), client.random());
+            for (var target : ordered) {
               candidates.add(new Candidate(target.hostPort(), "dns"));
             }
-            if (!found.targets().isEmpty()) {
-              dnsHost =
-                  Optional.of(
-                      SrvOrder.order(found.targets(), client.random())
-                          .get(0)
-                          .hostPort()
-                          .toString());
+            if (!ordered.isEmpty()) {
+              dnsHost = Optional.of(ordered.get(0).hostPort().toString());
             }
           }
           case VolumeDiscovery.Answer.NoRecord none ->
