@@ -45,7 +45,7 @@ class VolumeHostCliTest {
       Pattern.compile("^Keyward volume host listening on (http://\\S+?)\\.? ");
   private static final int MACHINES = 8;
 
-  private static Process launch(Site.Machine host, Path dir) throws Exception {
+  private static Process launch(Site.Machine host, Path dir, Path trust) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -58,6 +58,9 @@ class VolumeHostCliTest {
             host.store.toString(),
             "--machine",
             host.file.toString(),
+            // the vendor trust, without which the host's own activation proves nothing
+            "--trust",
+            trust.toString(),
             "volume-host",
             "serve",
             "--port",
@@ -127,7 +130,7 @@ class VolumeHostCliTest {
       host.ok("slmgr", "/ipk", key);
       host.ok("slmgr", "/ato");
 
-      Process first = launch(host, dir);
+      Process first = launch(host, dir, site.trustFile());
       ConcurrentLinkedQueue<Integer> answered = new ConcurrentLinkedQueue<>();
       AtomicBoolean stop = new AtomicBoolean();
       ExecutorService load = Executors.newFixedThreadPool(4);
@@ -168,7 +171,7 @@ class VolumeHostCliTest {
       assertThat(kept).isGreaterThanOrEqualTo(highest).isLessThanOrEqualTo(MACHINES);
       assertThat(afterKill).containsEntry("threshold", 5).containsEntry("activated", true);
 
-      Process second = launch(host, dir);
+      Process second = launch(host, dir, site.trustFile());
       try {
         URI url = awaitListening(second);
         // a machine already counted asks again: the count is the one kept through the crash
