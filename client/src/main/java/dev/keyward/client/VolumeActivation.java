@@ -128,31 +128,7 @@ final class VolumeActivation {
       Reply reply = connection.activate(c.host(), discovery.address(c.host().host()), request);
       switch (reply) {
         case Reply.Unreachable u -> unreachable.add(u.detail());
-        case Reply.Refused r -> {
-          VolumeRefusal refusal = r.refusal();
-          VolumeEvents.answer(
-              client,
-              s.state(),
-              c.host().toString(),
-              refusal.code(),
-              refusal.count().isPresent()
-                  ? Optional.of(refusal.count().getAsInt())
-                  : Optional.empty(),
-              Optional.empty());
-          file.write(
-              product,
-              record.failed(
-                  now,
-                  refusal.code().hex(),
-                  refusal.count().isPresent()
-                      ? Optional.of(refusal.count().getAsInt())
-                      : Optional.empty(),
-                  refusal.retryIntervalMinutes() > 0
-                      ? Optional.of(refusal.retryIntervalMinutes())
-                      : Optional.empty(),
-                  dnsHost));
-          throw new KeywardException(refusedFailure(c.host(), refusal));
-        }
+        case Reply.Refused r -> throw refused(new Attempt(s, record, dnsHost, now), c, r.refusal());
         case Reply.Granted g -> {
           VolumeGrantCheck check =
               verifier.verify(
@@ -175,18 +151,7 @@ final class VolumeActivation {
                     "The answer of " + c.host() + " was not believed: " + invalid.reason());
             continue;
           }
-          Optional<String> cached =
-              s.state().volume().host() == null && s.state().volume().hostCaching()
-                  ? Optional.of(c.host().toString())
-                  : Optional.empty();
-          file.write(product, record.granted(g.grant(), key.fingerprint(), now, cached, dnsHost));
-          VolumeEvents.answer(
-              client,
-              s.state(),
-              c.host().toString(),
-              null,
-              Optional.of(g.grant().grant().count()),
-              Optional.of(g.grant().grant()));
+          keep(new Attempt(s, record, dnsHost, now), key, c, g.grant());
           return g.grant();
         }
       }
@@ -206,6 +171,47 @@ final class VolumeActivation {
         Failure.of(
             ErrorCode.VOLUME_HOST_UNAVAILABLE,
             "No volume activation host could be reached: " + String.join("; ", unreachable) + "."));
+  }
+
+  /** One request round: the session, what the client remembered, what DNS said, when. */
+  private record Attempt(
+      Session s, VolumeClientRecord record, Optional<String> dnsHost, Instant now) {}
+
+  /** A host's refusal: recorded (count, retry interval, event 12289), then the failure to throw. */
+  private KeywardException refused(Attempt a, Candidate c, VolumeRefusal refusal) {
+    Optional<Integer> count =
+        refusal.count().isPresent() ? Optional.of(refusal.count().getAsInt()) : Optional.empty();
+    VolumeEvents.answer(
+        client, a.s().state(), c.host().toString(), refusal.code(), count, Optional.empty());
+    file.write(
+        a.s().product().id(),
+        a.record()
+            .failed(
+                a.now(),
+                refusal.code().hex(),
+                count,
+                refusal.retryIntervalMinutes() > 0
+                    ? Optional.of(refusal.retryIntervalMinutes())
+                    : Optional.empty(),
+                a.dnsHost()));
+    return new KeywardException(refusedFailure(c.host(), refusal));
+  }
+
+  /** A verified grant: kept with the host that gave it (when caching), event 12289. */
+  private void keep(Attempt a, StoredKey key, Candidate c, SignedVolumeGrant grant) {
+    VolumeSettings v = a.s().state().volume();
+    Optional<String> cached =
+        v.host() == null && v.hostCaching() ? Optional.of(c.host().toString()) : Optional.empty();
+    file.write(
+        a.s().product().id(),
+        a.record().granted(grant, key.fingerprint(), a.now(), cached, a.dnsHost()));
+    VolumeEvents.answer(
+        client,
+        a.s().state(),
+        c.host().toString(),
+        null,
+        Optional.of(grant.grant().count()),
+        Optional.of(grant.grant()));
   }
 
   private static Failure refusedFailure(HostPort host, VolumeRefusal refusal) {
