@@ -130,14 +130,16 @@ public final class VolumeHostBenchmark {
     return new VolumeHost.Config(client, "127.0.0.1", 0, Optional.empty(), Clock.systemUTC());
   }
 
+  private static final int GROUP =
+      CatalogLoader.winserver()
+          .product("winserver")
+          .orElseThrow()
+          .keyGroup("2022", "ServerStandard", Channel.VOLUME_KMSCLIENT)
+          .orElseThrow()
+          .number();
+
   private static byte[] request(int machine) {
-    int group =
-        CatalogLoader.winserver()
-            .product("winserver")
-            .orElseThrow()
-            .keyGroup("2022", "ServerStandard", Channel.VOLUME_KMSCLIENT)
-            .orElseThrow()
-            .number();
+    int group = GROUP;
     String cmid =
         new Cmid(new UUID(0x1234_5678_0000_4000L, 0x8000_0000_0000_0000L | machine)).format();
     return new VolumeRequest(

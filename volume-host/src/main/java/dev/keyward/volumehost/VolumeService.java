@@ -3,6 +3,7 @@ package dev.keyward.volumehost;
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.Family;
 import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.json.Json;
 import dev.keyward.core.volume.SignedVolumeGrant;
 import dev.keyward.core.volume.VolumeDecision;
 import dev.keyward.core.volume.VolumeHostRules;
@@ -110,10 +111,11 @@ final class VolumeService {
     return switch (decision) {
       case VolumeDecision.Refused r -> refused(r.refusal(), request, remote);
       case VolumeDecision.Granted g -> {
-        SignedVolumeGrant signed = signer(ready).sign(g.grant(), ready.certificate());
+        Signing signing = signing(ready);
+        SignedVolumeGrant signed = signing.signer().sign(g.grant(), ready.certificate());
         stats.grant();
         processed(request, g.grant().count(), "0x00000000", remote);
-        yield new Answer(200, "application/json", signed.toJsonText());
+        yield new Answer(200, "application/json", signing.answer(signed));
       }
     };
   }
@@ -174,18 +176,37 @@ final class VolumeService {
     events.log(HostEvents.REQUEST_PROCESSED, "VolumeRequestProcessed", details);
   }
 
-  private record Signing(HostStanding.Ready standing, GrantSigner signer) {}
+  /**
+   * The signer of the host key in use and its certificate's JSON text (made again when the store's
+   * standing is read again): the answer is the canonical JSON of {@link SignedVolumeGrant}, with
+   * the certificate written once rather than for every grant.
+   */
+  private record Signing(HostStanding.Ready standing, GrantSigner signer, String certificate) {
+    String answer(SignedVolumeGrant signed) {
+      // keys in canonical (sorted) order: grant, hostCertificate, signature
+      return "{\"grant\":"
+          + Json.write(signed.grant().toJson())
+          + ",\"hostCertificate\":"
+          + certificate
+          + ",\"signature\":\""
+          + java.util.Base64.getEncoder().encodeToString(signed.signature())
+          + "\"}";
+    }
+  }
 
   private volatile Signing signing;
 
-  /** The signer of the host key in use (made again when the store's standing is read again). */
-  private GrantSigner signer(HostStanding.Ready ready) {
+  private Signing signing(HostStanding.Ready ready) {
     Signing current = signing;
     if (current == null || current.standing() != ready) {
-      current = new Signing(ready, new GrantSigner(ready.identity().privateKey()));
+      current =
+          new Signing(
+              ready,
+              new GrantSigner(ready.identity().privateKey()),
+              Json.write(ready.certificate().toJson()));
       signing = current;
     }
-    return current.signer();
+    return current;
   }
 
   private Optional<String> hostId() {
