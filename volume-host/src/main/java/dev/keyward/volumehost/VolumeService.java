@@ -3,6 +3,7 @@ package dev.keyward.volumehost;
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.Family;
 import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.json.Json;
 import dev.keyward.core.volume.SignedVolumeGrant;
 import dev.keyward.core.volume.VolumeDecision;
 import dev.keyward.core.volume.VolumeHostRules;
@@ -29,6 +30,9 @@ final class VolumeService {
   /** A machine already counted is written to the journal again at most this often. */
   static final Duration REFRESH_WRITE = Duration.ofHours(1);
 
+  /** A change of the kept machines that leaves the count as it is: at most this often. */
+  static final Duration CHURN_WRITE = Duration.ofMinutes(1);
+
   /** An answer: HTTP status, content type and body. */
   record Answer(int status, String contentType, String body) {}
 
@@ -40,6 +44,7 @@ final class VolumeService {
   private final Supplier<HostStanding> standing;
   private final int keep;
   private VolumeInventory inventory;
+  private final Map<Family, Instant> lastWrite = new java.util.EnumMap<>(Family.class);
 
   VolumeService(
       Catalog catalog,
@@ -61,29 +66,31 @@ final class VolumeService {
 
   Answer activate(String body, String remote) {
     VolumeRequest request;
-    switch (VolumeRequest.fromJsonText(body)) {
+    switch (RequestReader.read(body)) {
       case VolumeRequest.Parsed.Malformed m -> {
         return refused(VolumeHostRules.malformed(m.reason(), hostId()), null, remote);
       }
       case VolumeRequest.Parsed.Ok ok -> request = ok.request();
     }
-    if (!(standing.get() instanceof HostStanding.Ready ready)) {
-      String reason = ((HostStanding.NotReady) standing.get()).reason();
+    HostStanding now = standing.get();
+    if (!(now instanceof HostStanding.Ready ready)) {
+      String reason = ((HostStanding.NotReady) now).reason();
       return refused(VolumeHostRules.notActivated(reason), request, remote);
     }
     String hostId = ready.identity().hostId();
     VolumeHostRules rules =
         new VolumeHostRules(
             catalog, ready.product(), ready.certificate().certificate().version(), hostId);
-    Instant now = clock.instant();
+    Instant at = clock.instant();
     VolumeDecision decision;
     long ticket;
     synchronized (this) {
       VolumeInventory before = inventory;
-      decision = rules.decide(request, before, now);
-      if (worthWriting(before, decision.inventory(), request, now)) {
+      decision = rules.decide(request, before, at);
+      if (worthWriting(before, decision.inventory(), request, at)) {
         Family family = catalog.product(request.product()).orElseThrow().family();
-        journal.append(family, request.cmid(), now);
+        journal.append(family, request.cmid(), at);
+        lastWrite.put(family, at);
       }
       inventory = decision.inventory();
       ticket = journal.lastTicket();
@@ -104,33 +111,40 @@ final class VolumeService {
     return switch (decision) {
       case VolumeDecision.Refused r -> refused(r.refusal(), request, remote);
       case VolumeDecision.Granted g -> {
-        SignedVolumeGrant signed =
-            SignedVolumeGrant.sign(g.grant(), ready.identity().privateKey(), ready.certificate());
+        Signing signing = signing(ready);
+        SignedVolumeGrant signed = signing.signer().sign(g.grant(), ready.certificate());
         stats.grant();
         processed(request, g.grant().count(), "0x00000000", remote);
-        yield new Answer(200, "application/json", signed.toJsonText());
+        yield new Answer(200, "application/json", signing.answer(signed));
       }
     };
   }
 
   /**
-   * Whether a sighting must reach the journal: always when the kept machines change; a machine
-   * already kept only when its last written sighting is older than {@link #REFRESH_WRITE} (a crash
-   * then makes its last sighting at most that much older, which does not change the count).
+   * Whether a sighting must reach the journal before the answer. Always when the family's count
+   * changes (so no count a client was told is lost). Otherwise the journal may lag a little behind
+   * the inventory: when the kept machines change (a busy site renewing, more machines than it
+   * keeps) at most once a {@link #CHURN_WRITE} per family, and a kept machine's new sighting at
+   * most once a {@link #REFRESH_WRITE}. A crash then makes some sightings at most that much older,
+   * which leaves the count at the crash as it was.
    */
-  private static boolean worthWriting(
-      VolumeInventory before, VolumeInventory after, VolumeRequest request, Instant now) {
+  private boolean worthWriting(
+      VolumeInventory before, VolumeInventory after, VolumeRequest request, Instant at) {
     if (before.equals(after)) {
       return false;
     }
     for (Family family : Family.values()) {
+      if (before.count(family, at) != after.count(family, at)) {
+        return true;
+      }
       var was = before.seen(family).stream().map(VolumeInventory.Seen::cmid).sorted().toList();
       var is = after.seen(family).stream().map(VolumeInventory.Seen::cmid).sorted().toList();
-      if (!was.equals(is)) {
+      Instant written = lastWrite.getOrDefault(family, Instant.EPOCH);
+      if (!was.equals(is) && !written.isAfter(at.minus(CHURN_WRITE))) {
         return true;
       }
       for (VolumeInventory.Seen s : before.seen(family)) {
-        if (s.cmid().equals(request.cmid()) && s.lastSeen().isBefore(now.minus(REFRESH_WRITE))) {
+        if (s.cmid().equals(request.cmid()) && s.lastSeen().isBefore(at.minus(REFRESH_WRITE))) {
           return true;
         }
       }
@@ -160,6 +174,39 @@ final class VolumeService {
     details.put("result", result);
     details.put("client", remote);
     events.log(HostEvents.REQUEST_PROCESSED, "VolumeRequestProcessed", details);
+  }
+
+  /**
+   * The signer of the host key in use and its certificate's JSON text (made again when the store's
+   * standing is read again): the answer is the canonical JSON of {@link SignedVolumeGrant}, with
+   * the certificate written once rather than for every grant.
+   */
+  private record Signing(HostStanding.Ready standing, GrantSigner signer, String certificate) {
+    String answer(SignedVolumeGrant signed) {
+      // keys in canonical (sorted) order: grant, hostCertificate, signature
+      return "{\"grant\":"
+          + Json.write(signed.grant().toJson())
+          + ",\"hostCertificate\":"
+          + certificate
+          + ",\"signature\":\""
+          + java.util.Base64.getEncoder().encodeToString(signed.signature())
+          + "\"}";
+    }
+  }
+
+  private volatile Signing signing;
+
+  private Signing signing(HostStanding.Ready ready) {
+    Signing current = signing;
+    if (current == null || current.standing() != ready) {
+      current =
+          new Signing(
+              ready,
+              new GrantSigner(ready.identity().privateKey()),
+              Json.write(ready.certificate().toJson()));
+      signing = current;
+    }
+    return current;
   }
 
   private Optional<String> hostId() {

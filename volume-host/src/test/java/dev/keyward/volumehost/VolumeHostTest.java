@@ -75,6 +75,7 @@ class VolumeHostTest {
         HttpResponse<String> r = post(host.url(), request("2022", i).toJsonText());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         SignedVolumeGrant grant = SignedVolumeGrant.fromJsonText(r.body()).orElseThrow();
+        assertThat(r.body()).as("canonical JSON").isEqualTo(grant.toJsonText());
         assertThat(grant.grant().count()).isEqualTo(5);
         assertThat(verifier.verify(grant, "winserver", "2022", "ServerStandard", HostSite.cmid(i)))
             .isInstanceOf(VolumeGrantCheck.Valid.class);
