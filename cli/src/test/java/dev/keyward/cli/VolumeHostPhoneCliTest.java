@@ -45,6 +45,7 @@ class VolumeHostPhoneCliTest {
               .machine(() -> host.facts)
               .authority(site.authority.uri())
               .trust(site.authority.trustedKeys())
+              .phoneTrust(site.authority.trustedPhoneKeys())
               .build();
       try (VolumeHost served =
           VolumeHost.start(
