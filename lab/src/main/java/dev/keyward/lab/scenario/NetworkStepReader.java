@@ -1,0 +1,35 @@
+package dev.keyward.lab.scenario;
+
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+
+/** {@code {network: M, cut: TARGET}} or {@code {network: M, restore: TARGET}}. */
+final class NetworkStepReader implements StepReader {
+  private final StepFields fields;
+
+  NetworkStepReader(StepFields fields) {
+    this.fields = fields;
+  }
+
+  @Override
+  public String field() {
+    return "network";
+  }
+
+  @Override
+  public Optional<Step> read(MappingNode m, String path, int line, Optional<String> pending) {
+    fields.src.rejectUnknown(m, path, List.of("network", "cut", "restore", "pending"));
+    Optional<String> machine = fields.machine(m, path, "network");
+    Optional<String> cut = fields.src.optionalString(m, path, "cut");
+    Optional<String> restore = fields.src.optionalString(m, path, "restore");
+    if (cut.isPresent() == restore.isPresent()) {
+      fields.src.problem(
+          m, path, "say either cut: TARGET or restore: TARGET (e.g. cut: authority)");
+      return Optional.empty();
+    }
+    return machine.map(
+        mm ->
+            new Step.Network(line, mm, cut.or(() -> restore).get(), restore.isPresent(), pending));
+  }
+}
