@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A simulated machine of a lab run: its hardware (a machine file written from its facts), its own
- * license store directory, what is installed, and whether it can reach the authority.
+ * license store directory, whether it can reach the authority, and the confirmation ID support read
+ * back for it.
  */
 final class LabMachine {
   final String name;
@@ -22,6 +23,9 @@ final class LabMachine {
   final Path store;
   final Path file;
   boolean connected = true;
+
+  /** The confirmation ID the activation centre read back for it; {@code slui 4} types it. */
+  Optional<String> confirmationId = Optional.empty();
 
   LabMachine(
       String name, String product, LabProfile profile, MachineFacts facts, Path store, Path file) {

@@ -70,6 +70,11 @@ final class LabSession {
 
   /** Runs {@code keyward WORDS} on M's console: its store, machine file and authority address. */
   Shell.Result shell(LabMachine m, List<String> words, boolean json) {
+    return shell(m, words, json, "");
+  }
+
+  /** The same, with INPUT typed at the command's questions. */
+  Shell.Result shell(LabMachine m, List<String> words, boolean json, String input) {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
@@ -79,7 +84,8 @@ final class LabSession {
     }
     args.addAll(words);
     return shell.run(
-        new Shell.Invocation(args, dir, clock, Map.of("KEYWARD_TOKEN", authority.adminToken())));
+        new Shell.Invocation(
+            args, dir, clock, Map.of("KEYWARD_TOKEN", authority.adminToken()), input));
   }
 
   StepResult verdict(int line, String title, List<Checks.Mismatch> mismatches) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * for the transcript; when the step expects {@code --json} fields, a command that only looks
  * ({@link CommandText#readOnly}) runs a second time with {@code --json}, and a command that changes
  * something runs once, with {@code --json}, the transcript showing the notices and message its
- * answer carries (what the text would print). No action is ever run twice.
+ * answer carries (what the text would print). No action is ever run twice. At {@code slui 4} the
+ * administrator types the confirmation ID support read back for the machine.
  */
 final class RunExecutor implements StepExecutor<Step.Run> {
   private static final Pattern TEXT_ERROR =
@@ -44,17 +45,18 @@ final class RunExecutor implements StepExecutor<Step.Run> {
         step.expect().fields().keySet().stream()
             .anyMatch(k -> !k.equals("error") && !k.equals("ok") && !k.equals("output"));
     lab.transcript.command(title);
+    String input = typed(m, words);
     Outcome outcome =
         !wantsFields || CommandText.readOnly(words)
-            ? looked(m, words, wantsFields)
-            : acted(m, words);
+            ? looked(m, words, wantsFields, input)
+            : acted(m, words, input);
     return lab.verdict(
         step.line(), title, Checks.check(expected(step.expect(), lab.keys), outcome));
   }
 
   /** In text for the console; a second time with --json when fields are expected. */
-  private Outcome looked(LabMachine m, List<String> words, boolean wantsFields) {
-    Shell.Result text = lab.shell(m, words, false);
+  private Outcome looked(LabMachine m, List<String> words, boolean wantsFields, String input) {
+    Shell.Result text = lab.shell(m, words, false, input);
     lab.transcript.print(text.out() + text.err());
     Map<String, Object> json = null;
     if (wantsFields) {
@@ -74,8 +76,8 @@ final class RunExecutor implements StepExecutor<Step.Run> {
   }
 
   /** Once, with --json; the console shows what the answer says. */
-  private Outcome acted(LabMachine m, List<String> words) {
-    Shell.Result answer = lab.shell(m, words, true);
+  private Outcome acted(LabMachine m, List<String> words, String input) {
+    Shell.Result answer = lab.shell(m, words, true, input);
     Optional<Map<String, Object>> json = Json.readObject(answer.out());
     String shown = json.map(Transcript::render).orElse(answer.out() + answer.err());
     lab.transcript.print(shown);
@@ -86,6 +88,17 @@ final class RunExecutor implements StepExecutor<Step.Run> {
         code.isPresent() ? errorMessage(json.get()) : answer.err(),
         code.isPresent() ? null : json.orElse(null),
         shown);
+  }
+
+  /**
+   * What the administrator types: at {@code slui 4}, the confirmation ID support read back for the
+   * machine ({@code {support: phone, on: M}}), all 20 groups on one line; else nothing.
+   */
+  private static String typed(LabMachine m, List<String> words) {
+    if (!words.get(0).equalsIgnoreCase("slui")) {
+      return "";
+    }
+    return m.confirmationId.map(cid -> cid.replace('-', ' ') + "\n").orElse("");
   }
 
   /** The expectation with {@code {name}} placeholders in its text values replaced by keys. */

@@ -10,6 +10,7 @@ final class StepRunner {
   private final LabSession lab;
   private final RunExecutor run;
   private final SupportExecutor support;
+  private final PhoneExecutor phone;
   private final AdvanceExecutor advance;
   private final MigrateExecutor migrate;
   private final CloneExecutor clone;
@@ -21,6 +22,7 @@ final class StepRunner {
     this.lab = lab;
     this.run = new RunExecutor(lab);
     this.support = new SupportExecutor(lab);
+    this.phone = new PhoneExecutor(lab, support);
     this.advance = new AdvanceExecutor(lab);
     this.migrate = new MigrateExecutor(lab);
     this.clone = new CloneExecutor(lab);
@@ -33,6 +35,7 @@ final class StepRunner {
     return switch (step) {
       case Step.Run r -> perform(r, run);
       case Step.Support s -> perform(s, support);
+      case Step.Phone p -> perform(p, phone);
       case Step.Advance a -> perform(a, advance);
       case Step.Migrate m -> perform(m, migrate);
       case Step.Clone c -> perform(c, clone);

@@ -30,6 +30,8 @@ public final class ScenarioParser {
     this.fields = new StepFields(src, keys);
     this.readers =
         List.of(
+            // before on/run: {support: phone, on: M} names a machine with on:
+            new SupportStepReader(fields),
             new RunStepReader(fields),
             new RestartStepReader(fields),
             new AdvanceStepReader(fields),
@@ -37,8 +39,7 @@ public final class ScenarioParser {
             new CloneStepReader(fields),
             new GeneralizeStepReader(fields),
             new HardwareStepReader(fields),
-            new NetworkStepReader(fields),
-            new SupportStepReader(fields));
+            new NetworkStepReader(fields));
   }
 
   public static ScenarioReading parse(String text, String file) {

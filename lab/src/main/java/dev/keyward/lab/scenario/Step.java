@@ -47,6 +47,15 @@ public sealed interface Step {
       implements Step {}
 
   /**
+   * {@code {support: phone, on: M, reason: "…"}}: the activation centre confirms M's installation
+   * ID (as {@code keyward admin phone IID} does); the confirmation ID is kept for M, and the next
+   * {@code slui 4} on M types it.
+   */
+  record Phone(
+      int line, String machine, String reason, Expectation expect, Optional<String> pending)
+      implements Step {}
+
+  /**
    * {@code {support: release, key: K, reason: "...", expect: {...}}}: an authority support action
    * (release, extend with {@code by: N}, block, unblock, downgrade with {@code version: V} and
    * {@code as: NAME}, which names the downgrade key for later steps), recorded with actor and

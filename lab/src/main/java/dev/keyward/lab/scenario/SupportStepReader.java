@@ -9,10 +9,12 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 /**
  * {@code {support: ACTION, key: K, reason: "…"}}: an authority support action; {@code extend} wants
  * {@code by:}, {@code downgrade} wants {@code version:} and {@code as:} (the new key's name).
+ * {@code {support: phone, on: M}} names a machine instead of a key: the activation centre confirms
+ * M's installation ID ({@code reason:} optional there, the audit log gets a default).
  */
 final class SupportStepReader implements StepReader {
   private static final List<String> ACTIONS =
-      List.of("release", "extend", "block", "unblock", "downgrade");
+      List.of("release", "extend", "block", "unblock", "downgrade", "phone");
 
   private final StepFields fields;
 
@@ -28,6 +30,9 @@ final class SupportStepReader implements StepReader {
   @Override
   public Optional<Step> read(MappingNode m, String path, int line, Optional<String> pending) {
     var src = fields.src;
+    if (src.optionalString(m, path, "support").filter("phone"::equals).isPresent()) {
+      return phone(m, path, line, pending);
+    }
     src.rejectUnknown(
         m, path, List.of("support", "key", "by", "version", "as", "reason", "expect", "pending"));
     Optional<String> action =
@@ -50,6 +55,17 @@ final class SupportStepReader implements StepReader {
     Expectation expect = fields.expectation(m, path);
     return action.flatMap(
         a -> key.map(k -> new Step.Support(line, a, k, by, version, as, reason, expect, pending)));
+  }
+
+  private Optional<Step> phone(MappingNode m, String path, int line, Optional<String> pending) {
+    fields.src.rejectUnknown(m, path, List.of("support", "on", "reason", "expect", "pending"));
+    Optional<String> machine = fields.machine(m, path, "on");
+    Optional<String> reason = fields.src.optionalString(m, path, "reason");
+    Expectation expect = fields.expectation(m, path);
+    return machine.map(
+        mm ->
+            new Step.Phone(
+                line, mm, reason.orElse("phone activation of " + mm + " (lab)"), expect, pending));
   }
 
   private void checkDowngrade(

@@ -126,6 +126,50 @@ class ScenarioParserTest {
         .anySatisfy(m -> assertThat(m).contains("'std2022' already exists"));
   }
 
+  @Test
+  void aPhoneSupportStepNamesAMachineAndTheReasonIsOptional() {
+    Scenario s =
+        read(
+            """
+            name: phone
+            machines:
+              srv1: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+            steps:
+              - {support: phone, on: srv1, reason: "no Internet", expect: {reissued: false}}
+              - {support: phone, on: srv1}
+              - {on: srv1, run: "slui 4"}
+            """);
+    assertThat(s.steps().get(0))
+        .isEqualTo(
+            new Step.Phone(
+                5,
+                "srv1",
+                "no Internet",
+                new Expectation(java.util.Map.of("reissued", false)),
+                java.util.Optional.empty()));
+    assertThat(((Step.Phone) s.steps().get(1)).reason())
+        .isEqualTo("phone activation of srv1 (lab)");
+    ScenarioReading wrong =
+        ScenarioParser.parse(
+            """
+            name: phone mistakes
+            keys:
+              k: {version: "2019", edition: ServerStandard, channel: RETAIL}
+            machines:
+              srv1: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+            steps:
+              - {support: phone, on: srv9}
+              - {support: phone, on: srv1, key: k}
+              - {support: phone}
+            """,
+            "p.yaml");
+    assertThat(((ScenarioReading.Rejected) wrong).problems())
+        .extracting(p -> p.line() + ": " + p.field() + ": " + p.message())
+        .anySatisfy(m -> assertThat(m).startsWith("7: ").contains("no machine named 'srv9'"))
+        .anySatisfy(m -> assertThat(m).startsWith("8: ").contains("key"))
+        .anySatisfy(m -> assertThat(m).startsWith("9: ").contains("on: missing"));
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         mistake(
