@@ -27,6 +27,8 @@ final class CloneExecutor implements StepExecutor<Step.Clone> {
             lab.dir.resolve("store-" + step.as()),
             lab.dir.resolve(step.as() + ".machine.yaml"));
     copy.connected = m.connected;
+    copy.domain = m.domain;
+    copy.cutOff.addAll(m.cutOff);
     LabFiles.copyTree(m.store, copy.store);
     copy.write();
     lab.machines.put(copy.name, copy);

@@ -24,6 +24,12 @@ final class LabMachine {
   final Path file;
   boolean connected = true;
 
+  /** The DNS domain it belongs to (machine file {@code domain:}). */
+  Optional<String> domain = Optional.empty();
+
+  /** The machines it cannot reach ({@code {network: M, cut: H}}), by name. */
+  final java.util.Set<String> cutOff = new java.util.TreeSet<>();
+
   /** The confirmation ID the activation centre read back for it; {@code slui 4} types it. */
   Optional<String> confirmationId = Optional.empty();
 

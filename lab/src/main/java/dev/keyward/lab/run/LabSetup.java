@@ -79,6 +79,7 @@ final class LabSetup {
               facts(spec, product),
               lab.dir.resolve("store-" + spec.name()),
               lab.dir.resolve(spec.name() + ".machine.yaml"));
+      m.domain = spec.domain();
       m.write();
       lab.machines.put(m.name, m);
       lab.transcript.say(
@@ -92,7 +93,8 @@ final class LabSetup {
               + " "
               + spec.version()
               + " "
-              + spec.edition());
+              + spec.edition()
+              + spec.domain().map(d -> ", domain " + d).orElse(""));
       Shell.Result init =
           lab.shell(
               m,

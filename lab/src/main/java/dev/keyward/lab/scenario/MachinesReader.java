@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 /** The {@code machines:} section: the simulated machines and what is installed on each. */
 final class MachinesReader {
   private static final List<String> FIELDS =
-      List.of("profile", "product", "version", "edition", "oem");
+      List.of("profile", "product", "version", "edition", "oem", "domain", "directory", "host");
 
   private final YamlSource src;
 
@@ -33,6 +33,7 @@ final class MachinesReader {
                   .flatMap(spec -> machine(name, spec, path))
                   .ifPresent(spec -> machines.put(name, spec));
             });
+    checkHosts(section, machines);
     return machines;
   }
 
@@ -48,6 +49,14 @@ final class MachinesReader {
     Optional<String> version = src.requiredString(spec, path, "version");
     Optional<String> edition = src.requiredString(spec, path, "edition");
     boolean oem = src.field(spec, "oem").flatMap(n -> src.bool(n, join(path, "oem"))).orElse(false);
+    Optional<String> domain = src.optionalString(spec, path, "domain");
+    if (domain.isPresent() && !DnsNames.isName(domain.get())) {
+      src.problem(
+          spec,
+          join(path, "domain"),
+          "'" + domain.get() + "' is not a DNS domain name (e.g. contoso.lan)");
+      domain = Optional.empty();
+    }
     if (profile.isEmpty() || version.isEmpty() || edition.isEmpty()) {
       return Optional.empty();
     }
@@ -58,6 +67,29 @@ final class MachinesReader {
             src.optionalString(spec, path, "product"),
             version.get(),
             edition.get(),
-            oem));
+            oem,
+            domain.map(d -> d.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", "")),
+            src.optionalString(spec, path, "directory"),
+            src.optionalString(spec, path, "host")));
+  }
+
+  /** A machine's {@code host:} names another machine of the file. */
+  private void checkHosts(MappingNode section, Map<String, MachineSpec> machines) {
+    for (MachineSpec spec : machines.values()) {
+      spec.host()
+          .filter(h -> h.equals(spec.name()) || !machines.containsKey(h))
+          .ifPresent(
+              h ->
+                  src.problem(
+                      src.entries(section).get(spec.name()).getValueNode(),
+                      join(join("machines", spec.name()), "host"),
+                      h.equals(spec.name())
+                          ? "a machine cannot host itself"
+                          : "no machine named '"
+                              + h
+                              + "' (declared: "
+                              + String.join(", ", machines.keySet())
+                              + ")"));
+    }
   }
 }

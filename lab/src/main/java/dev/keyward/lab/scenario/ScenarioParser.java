@@ -13,11 +13,12 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 /**
  * Reads a scenario file (SPEC §14) and checks what can be checked before anything runs: machine and
  * key names, profiles, components, durations, and the {@code {key}} placeholders of commands. Each
- * section has its reader ({@link KeysReader}, {@link MachinesReader}) and each kind of step its own
- * ({@link StepReader}); every mistake is reported with its line.
+ * section has its reader ({@link KeysReader}, {@link MachinesReader}, {@link DnsReader}) and each
+ * kind of step its own ({@link StepReader}); every mistake is reported with its line (0xC0DE0009).
  */
 public final class ScenarioParser {
-  private static final List<String> TOP = List.of("name", "catalog", "keys", "machines", "steps");
+  private static final List<String> TOP =
+      List.of("name", "catalog", "keys", "machines", "dns", "steps");
 
   private final YamlSource src;
   private final Map<String, KeySpec> keys = new LinkedHashMap<>();
@@ -70,6 +71,10 @@ public final class ScenarioParser {
             .flatMap(n -> src.mapping(n, "machines"))
             .map(m -> new MachinesReader(src).read(m, fields))
             .orElse(Map.of());
+    List<DnsRecord> dns =
+        src.field(r, "dns")
+            .map(n -> new DnsReader(src).read(n, machines.keySet()))
+            .orElse(List.of());
     List<Step> steps = new ArrayList<>();
     List<Node> items =
         src.required(r, "", "steps").map(n -> src.sequence(n, "steps")).orElse(List.of());
@@ -77,7 +82,7 @@ public final class ScenarioParser {
       String path = "steps[" + i + "]";
       src.mapping(items.get(i), path).flatMap(m -> readStep(m, path)).ifPresent(steps::add);
     }
-    return Optional.of(new Scenario(name, src.file(), catalog, keys, machines, steps));
+    return Optional.of(new Scenario(name, src.file(), catalog, keys, machines, dns, steps));
   }
 
   private Optional<Step> readStep(MappingNode m, String path) {

@@ -58,6 +58,16 @@ final class StepFields {
     return !keys.containsKey(name) && stepKeys.add(name);
   }
 
+  /** Whether a machine of that name exists at this step. */
+  boolean isMachine(String name) {
+    return known.contains(name);
+  }
+
+  /** The machines that exist at this step, for messages. */
+  String machineNames() {
+    return String.join(", ", known.stream().sorted().toList());
+  }
+
   Optional<String> machine(MappingNode m, String path, String field) {
     Optional<String> name = src.requiredString(m, path, field);
     name.ifPresent(

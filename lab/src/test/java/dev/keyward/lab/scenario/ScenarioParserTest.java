@@ -170,6 +170,74 @@ class ScenarioParserTest {
         .anySatisfy(m -> assertThat(m).startsWith("9: ").contains("on: missing"));
   }
 
+  private static final String VOLUME =
+      """
+      name: volume
+      machines:
+        kms1: {profile: physical-server, version: "2019", edition: ServerStandard, domain: Contoso.LAN}
+        c1: {profile: hyperv-vm, version: "2019", edition: ServerStandard, domain: contoso.lan, host: hv1}
+        hv1: {profile: physical-server, version: "2019", edition: ServerDatacenter, directory: corp}
+      dns:
+        - {name: _keyward._tcp.contoso.lan, target: kms1, port: 1688, priority: 0, weight: 100}
+        - {name: _keyward._tcp.contoso.lan, target: kms2.contoso.lan, priority: 10}
+      steps:
+        - {network: c1, cut: kms1}
+        - {network: c1, restore: kms1}
+        - {network: c1, cut: authority}
+      """;
+
+  @Test
+  void machinesCarryADomainAndTheFileListsSrvRecords() {
+    Scenario s = read(VOLUME);
+    assertThat(s.machines().get("kms1").domain()).contains("contoso.lan");
+    assertThat(s.machines().get("c1").host()).contains("hv1");
+    assertThat(s.machines().get("hv1").directory()).contains("corp");
+    assertThat(s.dns())
+        .containsExactly(
+            new DnsRecord("_keyward._tcp.contoso.lan", "kms1", 1688, 0, 100, 7),
+            new DnsRecord("_keyward._tcp.contoso.lan", "kms2.contoso.lan", 1688, 10, 0, 8));
+    assertThat(s.dns().get(0).targetsMachine()).isTrue();
+    assertThat(s.steps())
+        .containsExactly(
+            new Step.Network(10, "c1", "kms1", false, java.util.Optional.empty()),
+            new Step.Network(11, "c1", "kms1", true, java.util.Optional.empty()),
+            new Step.Network(12, "c1", "authority", false, java.util.Optional.empty()));
+  }
+
+  static Stream<Arguments> volumeMistakes() {
+    return Stream.of(
+        Arguments.of("domain: Contoso.LAN", "domain: contoso..lan", 3, "not a DNS domain name"),
+        Arguments.of("host: hv1", "host: hv9", 4, "no machine named 'hv9'"),
+        Arguments.of("host: hv1", "host: c1", 4, "cannot host itself"),
+        Arguments.of(
+            "name: _keyward._tcp.contoso.lan, target: kms1",
+            "name: contoso.lan, target: kms1",
+            7,
+            "not an SRV record name"),
+        Arguments.of("target: kms1,", "target: kms9,", 7, "neither a machine"),
+        Arguments.of("port: 1688", "port: 70000", 7, "port"),
+        Arguments.of("weight: 100", "weight: -1", 7, "weight"),
+        Arguments.of("priority: 10", "prio: 10", 8, "unknown field"),
+        Arguments.of("{network: c1, cut: kms1}", "{network: c1, cut: kms9}", 10, "neither"),
+        Arguments.of("{network: c1, restore: kms1}", "{network: c1, restore: c1}", 11, "itself"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("volumeMistakes")
+  void volumeMistakesAreReportedWithTheirLine(String from, String to, int line, String message) {
+    assertThat(VOLUME).contains(from);
+    ScenarioReading reading = ScenarioParser.parse(VOLUME.replace(from, to), "v.yaml");
+    assertThat(reading).isInstanceOf(ScenarioReading.Rejected.class);
+    assertThat(((ScenarioReading.Rejected) reading).problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.line()).isEqualTo(line);
+              assertThat(p.field() + ": " + p.message()).contains(message);
+            });
+    assertThat(((ScenarioReading.Rejected) reading).failure().error().hex())
+        .isEqualTo("0xC0DE0009");
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         mistake(
