@@ -69,7 +69,18 @@ final class ActivationService {
   }
 
   Issued activate(TypedKey typed, ActivationRequest request, String cmid) {
+    return activate(typed, request, cmid, Optional.empty());
+  }
+
+  /**
+   * Activates; {@code hostPublicKey} (a volume host's key, base64 X.509 Ed25519) is certified in
+   * the certificate of a VOLUME_KMS_HOST activation and ignored for every other channel (SPEC §11).
+   */
+  Issued activate(
+      TypedKey typed, ActivationRequest request, String cmid, Optional<String> hostPublicKey) {
     typed.requireIssued(422);
+    Optional<String> hostKey =
+        typed.group().channel() == Channel.VOLUME_KMS_HOST ? hostPublicKey : Optional.empty();
     Product product = typed.product();
     KeyGroup group = typed.group();
     Instant now = now();
@@ -86,7 +97,9 @@ final class ActivationService {
     // The certificate a grant would give, signed before the transaction where that saves the
     // database's time (SQLite: one writer).
     Presigned presigned =
-        db.dialect() == Database.Dialect.SQLITE ? presign(typed, request, cmid, now) : null;
+        db.dialect() == Database.Dialect.SQLITE
+            ? presign(typed, request, cmid, hostKey, now)
+            : null;
     String components = Machines.toJson(request.machine());
     return db.write(
         h -> {
@@ -116,13 +129,13 @@ final class ActivationService {
                 store.reactivate(h, row.id());
               }
               Optional<Store.CertificateRow> stored = store.certificate(h, row.certificateId());
-              if (stored.isEmpty()) {
+              if (stored.isEmpty() || !certifies(stored.get(), hostKey)) {
                 // Activated by phone, so certificate-less: its first certificate, nothing spent
                 // (the presigned one when there is one: only its activation id goes unused).
                 Presigned issued =
                     presigned != null && presigned.isFor(key)
                         ? presigned
-                        : sign(key.id(), key.partialKey(), typed, request, cmid, now);
+                        : sign(key.id(), key.partialKey(), typed, request, cmid, hostKey, now);
                 store.insertCertificate(
                     h, issued.certificateId(), row.id(), now.toEpochMilli(), issued.text());
                 store.setCurrentCertificate(h, row.id(), issued.certificateId());
@@ -136,7 +149,7 @@ final class ActivationService {
               Presigned issued =
                   presigned != null && presigned.isFor(key)
                       ? presigned
-                      : sign(key.id(), key.partialKey(), typed, request, cmid, now);
+                      : sign(key.id(), key.partialKey(), typed, request, cmid, hostKey, now);
               // KeyStanding's pool is the multiple activation key's (a downgrade key's is its
               // original's); a volume host key's slots are counted by core from its activations.
               Optional<KeyRow> spent =
@@ -182,6 +195,20 @@ final class ActivationService {
     };
   }
 
+  /**
+   * Whether a stored certificate may be given again to a machine that sent {@code hostKey}: a
+   * volume host that sends another key than the one certified (it lost its key file) gets a new
+   * certificate for the same activation, nothing spent.
+   */
+  private static boolean certifies(Store.CertificateRow stored, Optional<String> hostKey) {
+    if (hostKey.isEmpty()) {
+      return true;
+    }
+    return SignedCertificate.fromJsonText(stored.signed())
+        .map(c -> c.certificate().hostPublicKey().equals(hostKey))
+        .orElse(true);
+  }
+
   /** A certificate signed for a key record, with the ids its activation will be stored under. */
   record Presigned(
       String keyId, String partialKey, String activationId, String certificateId, String text) {
@@ -196,9 +223,14 @@ final class ActivationService {
    * grant, or the first certificate of a phone activation's reissue, uses it, and only for the same
    * key record.
    */
-  private Presigned presign(TypedKey typed, ActivationRequest request, String cmid, Instant now) {
+  private Presigned presign(
+      TypedKey typed,
+      ActivationRequest request,
+      String cmid,
+      Optional<String> hostKey,
+      Instant now) {
     return db.read(h -> store.keyIdentity(h, typed.fingerprint()))
-        .map(id -> sign(id.getKey(), id.getValue(), typed, request, cmid, now))
+        .map(id -> sign(id.getKey(), id.getValue(), typed, request, cmid, hostKey, now))
         .orElse(null);
   }
 
@@ -208,6 +240,7 @@ final class ActivationService {
       TypedKey typed,
       ActivationRequest request,
       String cmid,
+      Optional<String> hostKey,
       Instant now) {
     String activationId = Ids.next("act");
     String certificateId = Ids.next("cert");
@@ -228,7 +261,8 @@ final class ActivationService {
                     cmid,
                     now,
                     Optional.empty(),
-                    keyring.signer().keyId()));
+                    keyring.signer().keyId(),
+                    hostKey));
     return new Presigned(keyId, partialKey, activationId, certificateId, signed.toJsonText());
   }
 
@@ -350,7 +384,8 @@ final class ActivationService {
                           old.cmid(),
                           now,
                           Optional.empty(),
-                          keyring.signer().keyId()));
+                          keyring.signer().keyId(),
+                          old.hostPublicKey()));
           String text = signed.toJsonText();
           store.insertCertificate(h, certificateId, row.id(), now.toEpochMilli(), text);
           store.setCurrentCertificate(h, row.id(), certificateId);

@@ -108,6 +108,12 @@ final class Routes {
     Optional<String> oemMarker = b.optionalText("oemMarker");
     boolean simulated = b.bool("simulated", false);
     Instant clientTime = b.instant("clientTime");
+    Optional<String> hostPublicKey = b.optionalText("hostPublicKey");
+    if (hostPublicKey.isPresent()
+        && dev.keyward.core.volume.VolumeGrantVerifier.publicKey(hostPublicKey.get()).isEmpty()) {
+      throw ApiException.badRequest(
+          "'hostPublicKey' must be an Ed25519 public key (base64 of its X.509 encoding)");
+    }
     String outcome = "refused";
     String code = "";
     long start = System.nanoTime();
@@ -117,7 +123,8 @@ final class Routes {
           activations.activate(
               typed,
               new ActivationRequest(installed, machine, oemMarker, simulated, clientTime),
-              cmid);
+              cmid,
+              hostPublicKey);
       outcome = issued.reissued() ? "reissued" : "granted";
       Api.certificate(ctx, issued.signedJson(), issued.reissued());
     } catch (ApiException e) {

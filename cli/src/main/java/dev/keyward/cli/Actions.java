@@ -47,7 +47,21 @@ final class Actions {
   }
 
   static int show(KeywardCommand root, View view) {
-    LicenseInfo info = root.client().status();
+    KeywardClient client = root.client();
+    LicenseInfo info = client.status();
+    var host =
+        view == View.DLV
+            ? VolumeHostBlock.of(client, info, root.ctx.clock().instant())
+            : java.util.Optional.<java.util.Map<String, Object>>empty();
+    if (host.isPresent()) {
+      root.printer()
+          .license(
+              info,
+              view,
+              java.util.Map.of("volumeHost", host.get()),
+              VolumeHostBlock.lines(host.get()));
+      return KeywardCli.OK;
+    }
     root.printer().license(info, view, false, List.of());
     return KeywardCli.OK;
   }

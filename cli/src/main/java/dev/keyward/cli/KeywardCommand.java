@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
       EvidenceCommand.class,
       SluiCommand.class,
       ProxyCommand.class,
-      LabCommand.class
+      LabCommand.class,
+      VolumeHostCommand.class
     })
 public final class KeywardCommand implements Runnable {
   /** The authority address {@code keyward authority serve} uses when given no flags. */
@@ -86,6 +87,13 @@ public final class KeywardCommand implements Runnable {
       paramLabel = "P",
       description = "Product to act on when the store holds several (env KEYWARD_PRODUCT).")
   String product;
+
+  @Option(
+      names = "--dns",
+      paramLabel = "HOST:PORT",
+      description =
+          "DNS server for volume host discovery (env KEYWARD_DNS; default: the system's).")
+  String dns;
 
   @Option(names = "--json", description = "Print one JSON object on stdout, errors too.")
   boolean json;
@@ -213,6 +221,7 @@ public final class KeywardCommand implements Runnable {
         .phoneTrust(trustFile().map(TrustFile::readPhoneKeys).orElse(List.of()))
         .clock(ctx.clock())
         .proxies(Proxies.selector(ctx.env(), System.getProperties()))
+        .volumeNetwork(VolumeOptions.network(this))
         .build();
   }
 

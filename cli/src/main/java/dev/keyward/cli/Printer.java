@@ -1,7 +1,6 @@
 package dev.keyward.cli;
 
 import dev.keyward.client.LicenseInfo;
-import dev.keyward.client.VolumeSettings;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.json.Json;
@@ -109,6 +108,21 @@ final class Printer {
     }
   }
 
+  /**
+   * A status view with blocks other parts add (the volume host's on {@code /dlv}): in JSON their
+   * fields beside the stable ones, in text their lines after the view.
+   */
+  void license(LicenseInfo info, View view, Map<String, Object> extra, List<String> extraLines) {
+    if (json) {
+      Map<String, Object> o = fields(info, view);
+      o.putAll(extra);
+      object(o);
+      return;
+    }
+    license(info, view, false, List.of());
+    extraLines.forEach(out::println);
+  }
+
   static Map<String, Object> fields(LicenseInfo info, View view) {
     LicenseStatus s = info.status();
     Map<String, Object> o = new LinkedHashMap<>();
@@ -142,6 +156,9 @@ final class Printer {
       o.put("enforcement", s.enforcement().map(Printer::enforcement).orElse(null));
     }
     o.put("pendingEdition", info.pendingEdition().orElse(null));
+    if (info.channel().map(Channel::isVolumeClient).orElse(false)) {
+      o.put("volumeClient", VolumePrinter.json(info));
+    }
     return o;
   }
 
@@ -243,28 +260,7 @@ final class Printer {
       }
       return;
     }
-    VolumeSettings v = info.volume();
-    out.println("Volume activation client information:");
-    out.println("    Client Machine ID (CMID): " + info.cmid());
-    out.println(
-        "    Registered volume activation host: "
-            + (v.host() == null ? "(none, DNS discovery)" : v.host()));
-    out.println(
-        "    DNS domain searched: " + (v.domain() == null ? "(the machine's domain)" : v.domain()));
-    if (verbose) {
-      out.println("    Host from DNS: not available yet");
-      out.println(
-          "    Activation interval: "
-              + (v.activationIntervalMinutes() == null
-                  ? "(product default)"
-                  : v.activationIntervalMinutes() + " minutes"));
-      out.println(
-          "    Renewal interval: "
-              + (v.renewalIntervalMinutes() == null
-                  ? "(product default)"
-                  : v.renewalIntervalMinutes() + " minutes"));
-      out.println("    Host caching: " + (v.hostCaching() ? "enabled" : "disabled"));
-    }
+    VolumePrinter.text(out, info, verbose);
   }
 
   private void xpr(LicenseInfo info) {

@@ -34,18 +34,20 @@ final class SlmgrCommand implements Callable<Integer> {
         /rearm       Restart the evaluation or initial grace period
         /dti         Display the installation ID for phone activation
         /atp CID     Activate with the confirmation ID the activation center gave
+        /skms HOST[:PORT]  Use this volume activation host (port 1688 when not given)
+        /ckms        Clear the volume activation host: find one in DNS (SRV record)
+        /skms-domain FQDN  Look for the SRV record of volume hosts in this domain
+        /ckms-domain Clear the domain: use the machine's own
+        /skhc        Enable host caching (remember the last host that answered)
+        /ckhc        Disable host caching
+        /sai MIN     Activation interval: minutes between retries after a failure (15-43200)
+        /sri MIN     Renewal interval: minutes between renewals (15-43200)
         /?           This help
-
-      Not available in this version yet: /skms, /ckms, /skms-domain, /ckms-domain, /skhc,
-      /ckhc, /sai, /sri (volume activation).
 
       Global options go before slmgr: --store DIR, --machine FILE, --authority URL, --json.
       Native equivalents: keyward key install KEY, activate, status [--verbose], expiry,
       key uninstall, key clear, rearm; keyward slui 4 for phone activation step by step.
       """;
-
-  private static final List<String> LATER =
-      List.of("skms", "ckms", "skms-domain", "ckms-domain", "skhc", "ckhc", "sai", "sri");
 
   @ParentCommand KeywardCommand root;
 
@@ -81,15 +83,9 @@ final class SlmgrCommand implements Callable<Integer> {
       case "dti" -> noArgs(verb, params, () -> PhoneActions.showInstallationId(root));
       case "atp" ->
           PhoneActions.applyConfirmationId(root, String.join(" ", one(verb, params, "CID")));
+      case "skms", "ckms", "skms-domain", "ckms-domain", "skhc", "ckhc", "sai", "sri" ->
+          VolumeVerbs.run(root, verb, params);
       default -> {
-        if (LATER.contains(verb)) {
-          throw KeywardException.of(
-              ErrorCode.BAD_REQUEST,
-              "slmgr /"
-                  + verb
-                  + " is not available in this version of keyward yet (volume activation comes"
-                  + " later).");
-        }
         throw KeywardException.of(
             ErrorCode.BAD_REQUEST,
             "'" + rest.get(0) + "' is not an slmgr verb. keyward slmgr /? lists them.");

@@ -82,6 +82,7 @@ public final class KeywardClient {
   private final Clock clock;
   private final ProxySelector proxies;
   private final SecureRandom random;
+  private final VolumeNetwork volumeNetwork;
   private MachineFacts machine;
 
   private KeywardClient(Builder b) {
@@ -96,6 +97,7 @@ public final class KeywardClient {
     this.clock = b.clock;
     this.proxies = b.proxies;
     this.random = b.random;
+    this.volumeNetwork = b.volumeNetwork;
   }
 
   public static Builder builder() {
@@ -123,6 +125,10 @@ public final class KeywardClient {
     return clock;
   }
 
+  VolumeNetwork volumeNetwork() {
+    return volumeNetwork;
+  }
+
   boolean pinTrustOnFirstUse() {
     return pinTrustOnFirstUse;
   }
@@ -133,6 +139,11 @@ public final class KeywardClient {
    */
   public PhoneActivation phone() {
     return new PhoneActivation(this);
+  }
+
+  /** The volume client settings verbs ({@code slmgr /skms}, {@code /sai}, …). */
+  public VolumeClientSettings volumeSettings() {
+    return new VolumeClientSettings(this);
   }
 
   // --- operations -----------------------------------------------------------------------------
@@ -280,6 +291,9 @@ public final class KeywardClient {
                     KeywardException.of(
                         ErrorCode.PKEY_NOT_INSTALLED,
                         "No product key is installed. Install one with keyward slmgr /ipk KEY."));
+    if (VolumeClientLicense.applies(s.state)) {
+      return new VolumeClientLicense(this).activate(s, stored, notices);
+    }
     if (!stored.channel().activatesAtAuthority()) {
       throw KeywardException.of(
           ErrorCode.NOT_SUPPORTED,
@@ -303,6 +317,7 @@ public final class KeywardClient {
     body.put("oemMarker", facts.oemMarker().orElse(null));
     body.put("simulated", facts.simulated());
     body.put("clientTime", now.toString());
+    VolumeHostIdentity.addTo(body, store, s.product.id(), stored.channel());
     Map<String, Object> answer;
     try {
       answer = connection.post("/v1/activate", body, Optional.empty());
@@ -425,6 +440,15 @@ public final class KeywardClient {
       notices.add("There is no product key copy in the store to clear.");
     }
     return info(new Session(s.product, state, s.machine), notices);
+  }
+
+  /**
+   * Renews a volume client's activation when its schedule says so (7 days after the grant, every 2
+   * hours after a failure, or the host's intervals); empty when nothing was due.
+   */
+  public Optional<Activation> renewIfDue() {
+    List<String> notices = new ArrayList<>();
+    return new VolumeClientLicense(this).renewIfDue(open(notices), notices);
   }
 
   /** The license status ({@code slmgr /dli}), after the store's integrity and hardware checks. */
@@ -869,7 +893,8 @@ public final class KeywardClient {
 
   LicenseInfo info(Session s, List<String> notices) {
     ProductState st = s.state;
-    LicenseStatus status = s.machine.status(st.record(), clock.instant());
+    VolumeClientLicense volumeLicense = new VolumeClientLicense(this);
+    LicenseStatus status = s.machine.status(volumeLicense.record(s), clock.instant());
     Optional<Channel> channel =
         st.key()
             .map(StoredKey::channel)
@@ -910,7 +935,8 @@ public final class KeywardClient {
         st.pendingEdition(),
         notices,
         phone().installationIdIfKnown(s),
-        st.phone());
+        st.phone(),
+        volumeLicense.info(s));
   }
 
   /** Configures a client. Only {@link #store} is required. */
@@ -926,8 +952,15 @@ public final class KeywardClient {
     private Clock clock = Clock.systemUTC();
     private ProxySelector proxies;
     private SecureRandom random = new SecureRandom();
+    private VolumeNetwork volumeNetwork = VolumeNetwork.system();
 
     private Builder() {}
+
+    /** Where a volume client looks for its host: the DNS server and the machine's domain. */
+    public Builder volumeNetwork(VolumeNetwork volumeNetwork) {
+      this.volumeNetwork = Objects.requireNonNull(volumeNetwork, "volumeNetwork");
+      return this;
+    }
 
     /** The store directory (e.g. {@link KeywardClient#defaultStore()}). */
     public Builder store(Path store) {

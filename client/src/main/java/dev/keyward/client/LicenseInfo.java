@@ -34,6 +34,8 @@ import java.util.Optional;
  *     when a key that activates at the authority is installed with its copy
  * @param phoneActivation the confirmation ID when the product was activated by phone or proxy file
  *     (no certificate then)
+ * @param volumeClient what a volume client knows of its host, grant and schedule (empty for other
+ *     keys)
  */
 public record LicenseInfo(
     String product,
@@ -54,9 +56,55 @@ public record LicenseInfo(
     Optional<String> pendingEdition,
     List<String> notices,
     Optional<String> installationId,
-    Optional<PhoneConfirmation> phoneActivation) {
+    Optional<PhoneConfirmation> phoneActivation,
+    Optional<VolumeClientInfo> volumeClient) {
+
+  /** The information of a client that is not a volume client. */
+  public LicenseInfo(
+      String product,
+      String productName,
+      String version,
+      String edition,
+      boolean evaluation,
+      Optional<Channel> channel,
+      Optional<String> partialProductKey,
+      Optional<Integer> keyGroup,
+      LicenseStatus status,
+      String cmid,
+      Optional<String> activationId,
+      Instant trustedTime,
+      Instant installedAt,
+      boolean keyCopyStored,
+      VolumeSettings volume,
+      Optional<String> pendingEdition,
+      List<String> notices,
+      Optional<String> installationId,
+      Optional<PhoneConfirmation> phoneActivation) {
+    this(
+        product,
+        productName,
+        version,
+        edition,
+        evaluation,
+        channel,
+        partialProductKey,
+        keyGroup,
+        status,
+        cmid,
+        activationId,
+        trustedTime,
+        installedAt,
+        keyCopyStored,
+        volume,
+        pendingEdition,
+        notices,
+        installationId,
+        phoneActivation,
+        Optional.empty());
+  }
 
   public LicenseInfo {
+    Objects.requireNonNull(volumeClient, "volumeClient");
     Objects.requireNonNull(status, "status");
     notices = List.copyOf(notices);
     Objects.requireNonNull(installationId, "installationId");
@@ -126,6 +174,7 @@ public record LicenseInfo(
         pendingEdition,
         all,
         installationId,
-        phoneActivation);
+        phoneActivation,
+        volumeClient);
   }
 }

@@ -120,6 +120,11 @@ public record ProductState(
         Optional.empty());
   }
 
+  ProductState withVolume(VolumeSettings next) {
+    return new ProductState(
+        installation, cmid, installedAt, key, certificate, record, next, pendingConversion, phone);
+  }
+
   /** A phone activation replaces the certificate. */
   ProductState withPhone(Optional<PhoneConfirmation> next) {
     return new ProductState(

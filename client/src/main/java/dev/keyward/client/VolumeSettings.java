@@ -2,7 +2,7 @@ package dev.keyward.client;
 
 /**
  * Volume client settings ({@code slmgr /skms}, {@code /skms-domain}, {@code /skhc}, {@code /sai},
- * {@code /sri}). Placeholders until volume activation lands: kept and shown, not used yet.
+ * {@code /sri}): where {@code /ato} looks for a volume activation host, and how often it asks.
  *
  * @param host fixed volume activation host ({@code HOST[:PORT]}), or null for DNS discovery
  * @param domain the domain to search for the SRV record, or null for the machine's
@@ -18,5 +18,28 @@ public record VolumeSettings(
     Long renewalIntervalMinutes) {
   public static VolumeSettings defaults() {
     return new VolumeSettings(null, null, true, null, null);
+  }
+
+  VolumeSettings withHost(String next) {
+    return new VolumeSettings(
+        next, domain, hostCaching, activationIntervalMinutes, renewalIntervalMinutes);
+  }
+
+  VolumeSettings withDomain(String next) {
+    return new VolumeSettings(
+        host, next, hostCaching, activationIntervalMinutes, renewalIntervalMinutes);
+  }
+
+  VolumeSettings withHostCaching(boolean next) {
+    return new VolumeSettings(
+        host, domain, next, activationIntervalMinutes, renewalIntervalMinutes);
+  }
+
+  VolumeSettings withActivationInterval(Long minutes) {
+    return new VolumeSettings(host, domain, hostCaching, minutes, renewalIntervalMinutes);
+  }
+
+  VolumeSettings withRenewalInterval(Long minutes) {
+    return new VolumeSettings(host, domain, hostCaching, activationIntervalMinutes, minutes);
   }
 }

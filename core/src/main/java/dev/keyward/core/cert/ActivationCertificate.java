@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param cmid the client machine id of the installation
  * @param expiresAt empty for a permanent activation
  * @param signingKeyId which authority key signed it (keys rotate by id)
+ * @param hostPublicKey for a volume host key's activation (channel VOLUME_KMS_HOST) whose request
+ *     carried one: the host's Ed25519 public key (base64 of its X.509 encoding), which the host
+ *     signs its volume grants with (SPEC §11); absent otherwise, and then not part of the signed
+ *     bytes, so certificates issued before it existed verify unchanged
  */
 public record ActivationCertificate(
     String certificateId,
@@ -34,7 +38,60 @@ public record ActivationCertificate(
     String cmid,
     Instant issuedAt,
     Optional<Instant> expiresAt,
-    String signingKeyId) {
+    String signingKeyId,
+    Optional<String> hostPublicKey) {
+
+  public ActivationCertificate {
+    hostPublicKey = hostPublicKey == null ? Optional.empty() : hostPublicKey;
+  }
+
+  /** A certificate without a certified host key (every channel but VOLUME_KMS_HOST). */
+  public ActivationCertificate(
+      String certificateId,
+      String keyId,
+      String partialKey,
+      String product,
+      String version,
+      String edition,
+      Channel channel,
+      HardwareIdentity machine,
+      String cmid,
+      Instant issuedAt,
+      Optional<Instant> expiresAt,
+      String signingKeyId) {
+    this(
+        certificateId,
+        keyId,
+        partialKey,
+        product,
+        version,
+        edition,
+        channel,
+        machine,
+        cmid,
+        issuedAt,
+        expiresAt,
+        signingKeyId,
+        Optional.empty());
+  }
+
+  /** This certificate with {@code key} (base64 X.509 Ed25519) as its certified host key. */
+  public ActivationCertificate withHostPublicKey(String key) {
+    return new ActivationCertificate(
+        certificateId,
+        keyId,
+        partialKey,
+        product,
+        version,
+        edition,
+        channel,
+        machine,
+        cmid,
+        issuedAt,
+        expiresAt,
+        signingKeyId,
+        Optional.of(key));
+  }
 
   /** The certificate as a JSON object (field names are the wire and store format). */
   public Map<String, Object> toJson() {
@@ -55,6 +112,7 @@ public record ActivationCertificate(
     json.put("issuedAt", issuedAt.toString());
     json.put("expiresAt", expiresAt.map(Instant::toString).orElse(null));
     json.put("signingKeyId", signingKeyId);
+    hostPublicKey.ifPresent(k -> json.put("hostPublicKey", k));
     return json;
   }
 
@@ -81,6 +139,10 @@ public record ActivationCertificate(
         return Optional.empty();
       }
       Object expires = json.get("expiresAt");
+      Object hostKey = json.get("hostPublicKey");
+      if (hostKey != null && !(hostKey instanceof String)) {
+        return Optional.empty();
+      }
       Optional<Channel> channel = Channel.byName(text(json, "channel"));
       if (channel.isEmpty()) {
         return Optional.empty();
@@ -98,7 +160,8 @@ public record ActivationCertificate(
               text(json, "cmid"),
               Instant.parse(text(json, "issuedAt")),
               expires == null ? Optional.empty() : Optional.of(Instant.parse((String) expires)),
-              text(json, "signingKeyId")));
+              text(json, "signingKeyId"),
+              Optional.ofNullable((String) hostKey)));
     } catch (RuntimeException e) {
       // Any malformed field (wrong type, bad instant) makes the certificate unreadable.
       return Optional.empty();

@@ -10,6 +10,7 @@ import java.util.Optional;
  * profile: vmware-vm          # optional: the lab profile that made it
  * simulated: true             # optional, true when left out
  * oemMarker: "DELL"           # optional
+ * domain: contoso.lan         # optional: the DNS domain the machine belongs to
  * components:                 # required; the ten names of Component, each optional
  *   uuid: "9B1A4D56-1100-3322-4455-66778899AABB"
  *   nic: "00:50:56:AB:CD:EF"
@@ -21,11 +22,20 @@ import java.util.Optional;
  *
  * @param facts the machine
  * @param profile the lab profile that made it, when known
+ * @param domain the machine's DNS domain, where a volume client looks for the SRV record of its
+ *     volume activation host (SPEC §11), when the file names one
  */
-public record MachineFile(MachineFacts facts, Optional<LabProfile> profile) {
+public record MachineFile(
+    MachineFacts facts, Optional<LabProfile> profile, Optional<String> domain) {
   public MachineFile {
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(domain, "domain");
+  }
+
+  /** A machine file without a domain. */
+  public MachineFile(MachineFacts facts, Optional<LabProfile> profile) {
+    this(facts, profile, Optional.empty());
   }
 
   /**
@@ -45,6 +55,8 @@ public record MachineFile(MachineFacts facts, Optional<LabProfile> profile) {
 
   /** This file's YAML text. */
   public String write() {
-    return write(facts, profile);
+    String text = write(facts, profile);
+    // a DNS name needs no quoting; it goes first, where a reader looks for it
+    return domain.map(d -> "domain: " + d + "\n" + text).orElse(text);
   }
 }

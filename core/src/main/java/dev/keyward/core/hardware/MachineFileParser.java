@@ -18,7 +18,13 @@ final class MachineFileParser {
   private static final String OEM_MARKER = "oemMarker";
   private static final String SIMULATED = "simulated";
   private static final String PROFILE = "profile";
-  private static final List<String> KEYS = List.of(COMPONENTS, OEM_MARKER, SIMULATED, PROFILE);
+  private static final String DOMAIN = "domain";
+  private static final List<String> KEYS =
+      List.of(COMPONENTS, OEM_MARKER, SIMULATED, PROFILE, DOMAIN);
+  private static final java.util.regex.Pattern DOMAIN_NAME =
+      java.util.regex.Pattern.compile(
+          "(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
+              + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
 
   private final String fileName;
 
@@ -49,11 +55,12 @@ final class MachineFileParser {
     // A file describes a lab machine unless it says otherwise.
     boolean simulated = src.field(top, SIMULATED).flatMap(n -> src.bool(n, SIMULATED)).orElse(true);
     Optional<LabProfile> profile = profile(src, top);
+    Optional<String> domain = domain(src, top);
     if (src.hasProblems()) {
       return rejected(src);
     }
     MachineFacts facts = new MachineFacts(components, oemMarker, simulated);
-    return new MachineFileReading.Loaded(new MachineFile(facts, profile));
+    return new MachineFileReading.Loaded(new MachineFile(facts, profile, domain));
   }
 
   private static Map<Component, String> components(YamlSource src, MappingNode top) {
@@ -98,6 +105,18 @@ final class MachineFileParser {
           "unknown profile '" + name.get() + "'; expected one of " + LabProfile.allNames());
     }
     return profile;
+  }
+
+  private static Optional<String> domain(YamlSource src, MappingNode top) {
+    Optional<String> domain = src.optionalText(top, "", DOMAIN);
+    if (domain.isPresent() && !DOMAIN_NAME.matcher(domain.get()).matches()) {
+      src.problem(
+          src.field(top, DOMAIN).orElse(top),
+          "",
+          "domain: '" + domain.get() + "' is not a DNS domain name (e.g. contoso.lan)");
+      return Optional.empty();
+    }
+    return domain.map(d -> d.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", ""));
   }
 
   private static MachineFileReading rejected(YamlSource src) {

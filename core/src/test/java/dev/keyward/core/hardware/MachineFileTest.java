@@ -207,6 +207,22 @@ class MachineFileTest {
     assertThat(loaded(MachineFile.read(file.write(), "m.yaml"))).isEqualTo(file);
   }
 
+  @Test
+  void aDomainIsReadWrittenAndChecked() {
+    MachineFacts facts =
+        new MachineFacts(Map.of(Component.SERIAL, "0012345"), Optional.empty(), true);
+    MachineFile file = new MachineFile(facts, Optional.empty(), Optional.of("contoso.lan"));
+
+    assertThat(loaded(MachineFile.read(file.write(), "m.yaml"))).isEqualTo(file);
+    assertThat(
+            loaded(MachineFile.read("domain: Contoso.LAN.\ncomponents: {serial: \"1\"}\n", "m"))
+                .domain())
+        .contains("contoso.lan");
+    assertThat(rejected(MachineFile.read("domain: \"not a domain\"\ncomponents: {}\n", "m")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("not a DNS domain name"));
+  }
+
   private static MachineFile loaded(MachineFileReading reading) {
     assertThat(reading).isInstanceOf(MachineFileReading.Loaded.class);
     return ((MachineFileReading.Loaded) reading).file();

@@ -1,0 +1,149 @@
+package dev.keyward.core.volume;
+
+import dev.keyward.core.catalog.Catalog;
+import dev.keyward.core.catalog.Channel;
+import dev.keyward.core.catalog.Product;
+import dev.keyward.core.catalog.TrustedKey;
+import dev.keyward.core.cert.ActivationCertificate;
+import dev.keyward.core.cert.CertificateCheck;
+import dev.keyward.core.cert.CertificateVerifier;
+import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a volume grant the way a client must before believing it (SPEC §11, §16): the host
+ * certificate verifies with a trusted authority key and is a VOLUME_KMS_HOST activation with a
+ * certified host key (else 0xC004F041: a host the authority never activated); the host key's
+ * version and family cover the client's (else 0xC004F042); the grant's signature verifies with the
+ * certified host key and its host id is that key's (else 0xC004F041); the grant is for this
+ * product, version, edition (else 0xC004F069) and CMID (else the store was tampered with).
+ *
+ * <p>Time is not checked here: whether a valid grant still activates is the client's trusted-time
+ * decision against {@link VolumeGrant#expiresAt()}.
+ */
+public final class VolumeGrantVerifier {
+  private final CertificateVerifier certificates;
+  private final Catalog catalog;
+
+  public VolumeGrantVerifier(List<TrustedKey> trusted, Catalog catalog) {
+    this.certificates = new CertificateVerifier(trusted);
+    this.catalog = catalog;
+  }
+
+  public VolumeGrantCheck verify(
+      SignedVolumeGrant signed, String product, String version, String edition, String cmid) {
+    Optional<PublicKey> hostKey = hostKey(signed);
+    if (hostKey.isEmpty()) {
+      return invalid(ErrorCode.VOLUME_HOST_NOT_ACTIVATED, hostKeyProblem(signed));
+    }
+    ActivationCertificate host = signed.hostCertificate().certificate();
+    Optional<Product> hostProduct = catalog.product(host.product());
+    Optional<Product> clientProduct = catalog.product(product);
+    if (hostProduct.isEmpty()
+        || clientProduct.isEmpty()
+        || !VolumeVersionRule.serves(
+            hostProduct.get(), host.version(), clientProduct.get(), version)) {
+      return invalid(
+          ErrorCode.VOLUME_HOST_ID_MISMATCH,
+          "The host's key is for "
+              + host.product()
+              + " "
+              + host.version()
+              + ", which does not serve "
+              + product
+              + " "
+              + version
+              + ".");
+    }
+    VolumeGrant grant = signed.grant();
+    if (!signatureMatches(signed, hostKey.get())
+        || !grant.hostId().equals(HostId.of(host.hostPublicKey().orElseThrow()))) {
+      return invalid(
+          ErrorCode.VOLUME_HOST_NOT_ACTIVATED,
+          "The answer is not signed by the host key the authority certified.");
+    }
+    if (!grant.product().equals(product)
+        || !grant.version().equals(version)
+        || !grant.edition().equals(edition)) {
+      return invalid(
+          ErrorCode.MISMATCHED_PRODUCT_SKU,
+          "The volume activation is for "
+              + grant.product()
+              + " "
+              + grant.version()
+              + " "
+              + grant.edition()
+              + ", not the installed "
+              + product
+              + " "
+              + version
+              + " "
+              + edition
+              + ".");
+    }
+    if (!grant.cmid().equals(cmid)) {
+      return invalid(
+          ErrorCode.STORE_TAMPERED, "The volume activation was issued to another machine id.");
+    }
+    return new VolumeGrantCheck.Valid(signed);
+  }
+
+  /**
+   * The certified host key of a trusted VOLUME_KMS_HOST certificate; empty when the certificate
+   * does not verify, is of another channel, or certifies no (readable) host key.
+   */
+  public Optional<PublicKey> hostKey(SignedVolumeGrant signed) {
+    if (!(certificates.verify(signed.hostCertificate()) instanceof CertificateCheck.Valid valid)
+        || valid.certificate().channel() != Channel.VOLUME_KMS_HOST) {
+      return Optional.empty();
+    }
+    return valid.certificate().hostPublicKey().flatMap(VolumeGrantVerifier::publicKey);
+  }
+
+  /** Reads a host public key as certificates carry it (base64 of the X.509 encoding). */
+  public static Optional<PublicKey> publicKey(String base64) {
+    try {
+      byte[] der = Base64.getDecoder().decode(base64);
+      return Optional.of(
+          KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String hostKeyProblem(SignedVolumeGrant signed) {
+    ActivationCertificate host = signed.hostCertificate().certificate();
+    if (certificates.verify(signed.hostCertificate()) instanceof CertificateCheck.Invalid bad) {
+      return "The host's certificate does not verify with a trusted authority key ("
+          + bad.failure().message()
+          + "): the authority never activated this host.";
+    }
+    if (host.channel() != Channel.VOLUME_KMS_HOST) {
+      return "The host's certificate is a " + host.channel() + " activation, not a volume host's.";
+    }
+    return "The host's certificate certifies no host key.";
+  }
+
+  private static boolean signatureMatches(SignedVolumeGrant signed, PublicKey key) {
+    try {
+      Signature verifier = Signature.getInstance("Ed25519");
+      verifier.initVerify(key);
+      verifier.update(signed.grant().canonicalBytes());
+      return verifier.verify(signed.signature());
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static VolumeGrantCheck invalid(ErrorCode error, String detail) {
+    return new VolumeGrantCheck.Invalid(Failure.of(error, detail));
+  }
+}
