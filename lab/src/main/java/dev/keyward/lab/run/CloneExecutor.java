@@ -28,6 +28,7 @@ final class CloneExecutor implements StepExecutor<Step.Clone> {
             lab.dir.resolve(step.as() + ".machine.yaml"));
     copy.connected = m.connected;
     copy.domain = m.domain;
+    copy.skew = m.skew;
     copy.cutOff.addAll(m.cutOff);
     LabFiles.copyTree(m.store, copy.store);
     copy.write();

@@ -30,6 +30,9 @@ final class LabMachine {
   /** The machines it cannot reach ({@code {network: M, cut: H}}), by name. */
   final java.util.Set<String> cutOff = new java.util.TreeSet<>();
 
+  /** How far its clock is from the lab's ({@code {clock: M, skew: 5h}}). */
+  java.time.Duration skew = java.time.Duration.ZERO;
+
   /** The confirmation ID the activation centre read back for it; {@code slui 4} types it. */
   Optional<String> confirmationId = Optional.empty();
 
@@ -47,7 +50,9 @@ final class LabMachine {
   void write() {
     try {
       Files.writeString(
-          file, MachineFile.write(facts, Optional.of(profile)), StandardCharsets.UTF_8);
+          file,
+          new MachineFile(facts, Optional.of(profile), domain).write(),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

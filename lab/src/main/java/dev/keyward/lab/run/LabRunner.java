@@ -152,6 +152,8 @@ public final class LabRunner {
       }
     } finally {
       results.addAll(lab.results);
+      lab.hosts.close();
+      lab.dns.close();
       authority.close();
     }
   }

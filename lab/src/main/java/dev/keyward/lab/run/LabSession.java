@@ -29,7 +29,10 @@ final class LabSession {
 
   final List<StepResult> results = new ArrayList<>();
   final Map<String, String> keys = new LinkedHashMap<>();
-  final Map<String, LabMachine> machines = new LinkedHashMap<>();
+  // read by the lab DNS's threads too
+  final Map<String, LabMachine> machines = new java.util.concurrent.ConcurrentHashMap<>();
+  final LabDns dns;
+  final LabVolumeHosts hosts;
 
   LabSession(
       Scenario scenario,
@@ -49,6 +52,13 @@ final class LabSession {
     this.catalog = catalog;
     this.authority = authority;
     this.unreachable = unreachable;
+    this.dns = new LabDns(scenario.dns(), machines);
+    this.hosts = new LabVolumeHosts(this);
+  }
+
+  /** M's clock: the lab's, moved by M's skew ({@code {clock: M, skew: 5h}}). */
+  java.time.Clock clock(LabMachine m) {
+    return m.skew.isZero() ? clock : java.time.Clock.offset(clock, m.skew);
   }
 
   String file() {
@@ -83,9 +93,9 @@ final class LabSession {
       args.add("--json");
     }
     args.addAll(words);
-    return shell.run(
-        new Shell.Invocation(
-            args, dir, clock, Map.of("KEYWARD_TOKEN", authority.adminToken()), input));
+    Map<String, String> env =
+        Map.of("KEYWARD_TOKEN", authority.adminToken(), "KEYWARD_DNS", dns.server(m));
+    return shell.run(new Shell.Invocation(args, dir, clock(m), env, input));
   }
 
   StepResult verdict(int line, String title, List<Checks.Mismatch> mismatches) {

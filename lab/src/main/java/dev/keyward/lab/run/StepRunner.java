@@ -17,6 +17,7 @@ final class StepRunner {
   private final GeneralizeExecutor generalize;
   private final HardwareExecutor hardware;
   private final NetworkExecutor network;
+  private final ClockExecutor clockSkew;
 
   StepRunner(LabSession lab) {
     this.lab = lab;
@@ -29,6 +30,7 @@ final class StepRunner {
     this.generalize = new GeneralizeExecutor(lab);
     this.hardware = new HardwareExecutor(lab);
     this.network = new NetworkExecutor(lab);
+    this.clockSkew = new ClockExecutor(lab);
   }
 
   StepResult step(Step step) {
@@ -42,6 +44,7 @@ final class StepRunner {
       case Step.Generalize g -> perform(g, generalize);
       case Step.Hardware h -> perform(h, hardware);
       case Step.Network n -> perform(n, network);
+      case Step.Clock c -> perform(c, clockSkew);
     };
   }
 

@@ -40,7 +40,8 @@ public final class ScenarioParser {
             new CloneStepReader(fields),
             new GeneralizeStepReader(fields),
             new HardwareStepReader(fields),
-            new NetworkStepReader(fields));
+            new NetworkStepReader(fields),
+            new ClockStepReader(fields));
   }
 
   public static ScenarioReading parse(String text, String file) {
@@ -98,7 +99,7 @@ public final class ScenarioParser {
         m,
         path,
         "unknown step; a step is one of on/run, restart, advance, migrate, clone, generalize,"
-            + " hardware, network, support");
+            + " hardware, network, support, clock");
     return Optional.empty();
   }
 }
