@@ -204,6 +204,27 @@ class ScenarioParserTest {
             new Step.Network(12, "c1", "authority", false, java.util.Optional.empty()));
   }
 
+  @Test
+  void aMachinesClockIsSkewedAheadOrBehindAndSetRight() {
+    Scenario s =
+        read(
+            VOLUME.replace(
+                "  - {network: c1, cut: authority}\n",
+                "  - {clock: c1, skew: 5h}\n  - {clock: c1, skew: -30m}\n  - {clock: c1, skew: 0s}\n"));
+    assertThat(s.steps().subList(2, 5))
+        .extracting(st -> ((Step.Clock) st).skew())
+        .containsExactly(Duration.ofHours(5), Duration.ofMinutes(-30), Duration.ZERO);
+    ScenarioReading wrong =
+        ScenarioParser.parse(
+            VOLUME.replace("{network: c1, cut: authority}", "{clock: c1, skew: soon}"), "c.yaml");
+    assertThat(((ScenarioReading.Rejected) wrong).problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.line()).isEqualTo(12);
+              assertThat(p.message()).contains("not a clock skew");
+            });
+  }
+
   static Stream<Arguments> volumeMistakes() {
     return Stream.of(
         Arguments.of("domain: Contoso.LAN", "domain: contoso..lan", 3, "not a DNS domain name"),
