@@ -13,6 +13,7 @@ import dev.keyward.lab.run.LabRunner;
 import dev.keyward.lab.run.ScenarioResult;
 import dev.keyward.lab.run.Shell;
 import dev.keyward.lab.run.StepResult;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,7 +69,8 @@ final class LabCommand {
                     ErrorCode.BAD_REQUEST, "a lab machine is always given with --machine FILE");
               },
               invocation.workingDirectory(),
-              false);
+              false,
+              new ByteArrayInputStream(invocation.input().getBytes(StandardCharsets.UTF_8)));
       int exit = KeywardCli.run(ctx, invocation.args().toArray(String[]::new));
       return new Shell.Result(
           exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A simulated machine of a lab run: its hardware (a machine file written from its facts), its own
- * license store directory, what is installed, and whether it can reach the authority.
+ * license store directory, whether it can reach the authority, and the confirmation ID support read
+ * back for it.
  */
 final class LabMachine {
   final String name;
@@ -22,6 +23,18 @@ final class LabMachine {
   final Path store;
   final Path file;
   boolean connected = true;
+
+  /** The DNS domain it belongs to (machine file {@code domain:}). */
+  Optional<String> domain = Optional.empty();
+
+  /** The machines it cannot reach ({@code {network: M, cut: H}}), by name. */
+  final java.util.Set<String> cutOff = new java.util.TreeSet<>();
+
+  /** How far its clock is from the lab's ({@code {clock: M, skew: 5h}}). */
+  java.time.Duration skew = java.time.Duration.ZERO;
+
+  /** The confirmation ID the activation centre read back for it; {@code slui 4} types it. */
+  Optional<String> confirmationId = Optional.empty();
 
   LabMachine(
       String name, String product, LabProfile profile, MachineFacts facts, Path store, Path file) {
@@ -37,7 +50,9 @@ final class LabMachine {
   void write() {
     try {
       Files.writeString(
-          file, MachineFile.write(facts, Optional.of(profile)), StandardCharsets.UTF_8);
+          file,
+          new MachineFile(facts, Optional.of(profile), domain).write(),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

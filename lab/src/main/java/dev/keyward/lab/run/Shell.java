@@ -19,14 +19,27 @@ public interface Shell {
    * @param workingDirectory the directory relative paths are resolved against
    * @param clock the clock every timer of the command reads (the lab's virtual clock)
    * @param env the environment the command sees (nothing of the real one leaks in)
+   * @param input what the administrator types at the command's questions (its standard input;
+   *     {@code slui 4} reads the confirmation ID there), empty for nothing
    */
   record Invocation(
-      List<String> args, Path workingDirectory, Clock clock, Map<String, String> env) {
+      List<String> args,
+      Path workingDirectory,
+      Clock clock,
+      Map<String, String> env,
+      String input) {
     public Invocation {
       args = List.copyOf(args);
       Objects.requireNonNull(workingDirectory, "workingDirectory");
       Objects.requireNonNull(clock, "clock");
       env = Map.copyOf(env);
+      Objects.requireNonNull(input, "input");
+    }
+
+    /** A command that nobody types anything into. */
+    public Invocation(
+        List<String> args, Path workingDirectory, Clock clock, Map<String, String> env) {
+      this(args, workingDirectory, clock, env, "");
     }
   }
 

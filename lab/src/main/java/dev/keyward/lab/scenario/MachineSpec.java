@@ -8,6 +8,12 @@ import java.util.Optional;
  *
  * @param product empty: the catalog's only product
  * @param oem whether its firmware carries the catalog's OEM marker
+ * @param domain the DNS domain it belongs to (its machine file's {@code domain:}), where a volume
+ *     client looks for the SRV record of its host
+ * @param directory the directory it is joined to (directory-based activation, SPEC §12; read and
+ *     checked, not used yet)
+ * @param host the machine that hosts it as a virtual machine (host-based VM activation, SPEC §12;
+ *     read and checked, not used yet)
  */
 public record MachineSpec(
     String name,
@@ -15,4 +21,13 @@ public record MachineSpec(
     Optional<String> product,
     String version,
     String edition,
-    boolean oem) {}
+    boolean oem,
+    Optional<String> domain,
+    Optional<String> directory,
+    Optional<String> host) {
+  public MachineSpec {
+    java.util.Objects.requireNonNull(domain, "domain");
+    java.util.Objects.requireNonNull(directory, "directory");
+    java.util.Objects.requireNonNull(host, "host");
+  }
+}

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param file the scenario file's name, for transcripts and failures
  * @param catalog {@code builtin:winserver} or a catalog file
+ * @param dns the SRV records the lab DNS answers from the start
  */
 public record Scenario(
     String name,
@@ -16,10 +17,12 @@ public record Scenario(
     String catalog,
     Map<String, KeySpec> keys,
     Map<String, MachineSpec> machines,
+    List<DnsRecord> dns,
     List<Step> steps) {
   public Scenario {
     keys = Map.copyOf(keys);
     machines = Map.copyOf(machines);
+    dns = List.copyOf(dns);
     steps = List.copyOf(steps);
   }
 }

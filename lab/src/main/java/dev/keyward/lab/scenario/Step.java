@@ -26,6 +26,12 @@ public sealed interface Step {
   /** {@code {advance: 181d}}: the virtual clock moves for everyone. */
   record Advance(int line, Duration by, Optional<String> pending) implements Step {}
 
+  /**
+   * {@code {clock: M, skew: 5h}}: M's clock runs that far ahead of the lab's ({@code -5h} behind,
+   * {@code 0s} right again); the lab clock still moves it with everyone.
+   */
+  record Clock(int line, String machine, Duration skew, Optional<String> pending) implements Step {}
+
   /** {@code {migrate: M, to: proxmox-vm, keep: [uuid, serial]}}: a V2V move (SPEC §4). */
   record Migrate(
       int line, String machine, LabProfile to, Set<Component> keep, Optional<String> pending)
@@ -44,6 +50,15 @@ public sealed interface Step {
   /** {@code {network: M, cut: authority}} or {@code {network: M, restore: authority}}. */
   record Network(
       int line, String machine, String target, boolean connected, Optional<String> pending)
+      implements Step {}
+
+  /**
+   * {@code {support: phone, on: M, reason: "…"}}: the activation centre confirms M's installation
+   * ID (as {@code keyward admin phone IID} does); the confirmation ID is kept for M, and the next
+   * {@code slui 4} on M types it.
+   */
+  record Phone(
+      int line, String machine, String reason, Expectation expect, Optional<String> pending)
       implements Step {}
 
   /**

@@ -73,6 +73,46 @@ class ChecksTest {
   }
 
   @Test
+  void dotsReachNestedFieldsAndListPositions() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("volumeHost", Map.of("count", 5, "families", List.of(Map.of("threshold", 5))));
+    json.put(
+        "findings",
+        List.of(Map.of("code", "0xC004F038", "count", 4), Map.of("code", "0xC004F074")));
+    assertThat(
+            Checks.check(
+                expect(
+                    "volumeHost.count",
+                    5L,
+                    "volumeHost.families.0.threshold",
+                    5L,
+                    "findings.0.code",
+                    "0xc004f038",
+                    "findings.1.code",
+                    "0xC004F074"),
+                ok(json, "")))
+        .isEmpty();
+    assertThat(
+            Checks.check(
+                expect(
+                    "volumeHost.count",
+                    4L,
+                    "findings.2.code",
+                    "x",
+                    "findings.first.code",
+                    "x",
+                    "volumeHost.count.more",
+                    1L),
+                ok(json, "")))
+        .extracting(m -> m.what() + " " + m.actual())
+        .containsExactly(
+            "volumeHost.count 5",
+            "findings.2.code no such field in the --json answer",
+            "findings.first.code no such field in the --json answer",
+            "volumeHost.count.more no such field in the --json answer");
+  }
+
+  @Test
   void errorOkAndOutput() {
     assertThat(Checks.check(expect("error", "0x80070032"), failed("0x80070032"))).isEmpty();
     assertThat(Checks.check(expect("error", "0x80070032"), failed("0xC004FC07")))

@@ -126,6 +126,139 @@ class ScenarioParserTest {
         .anySatisfy(m -> assertThat(m).contains("'std2022' already exists"));
   }
 
+  @Test
+  void aPhoneSupportStepNamesAMachineAndTheReasonIsOptional() {
+    Scenario s =
+        read(
+            """
+            name: phone
+            machines:
+              srv1: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+            steps:
+              - {support: phone, on: srv1, reason: "no Internet", expect: {reissued: false}}
+              - {support: phone, on: srv1}
+              - {on: srv1, run: "slui 4"}
+            """);
+    assertThat(s.steps().get(0))
+        .isEqualTo(
+            new Step.Phone(
+                5,
+                "srv1",
+                "no Internet",
+                new Expectation(java.util.Map.of("reissued", false)),
+                java.util.Optional.empty()));
+    assertThat(((Step.Phone) s.steps().get(1)).reason())
+        .isEqualTo("phone activation of srv1 (lab)");
+    ScenarioReading wrong =
+        ScenarioParser.parse(
+            """
+            name: phone mistakes
+            keys:
+              k: {version: "2019", edition: ServerStandard, channel: RETAIL}
+            machines:
+              srv1: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+            steps:
+              - {support: phone, on: srv9}
+              - {support: phone, on: srv1, key: k}
+              - {support: phone}
+            """,
+            "p.yaml");
+    assertThat(((ScenarioReading.Rejected) wrong).problems())
+        .extracting(p -> p.line() + ": " + p.field() + ": " + p.message())
+        .anySatisfy(m -> assertThat(m).startsWith("7: ").contains("no machine named 'srv9'"))
+        .anySatisfy(m -> assertThat(m).startsWith("8: ").contains("key"))
+        .anySatisfy(m -> assertThat(m).startsWith("9: ").contains("on: missing"));
+  }
+
+  private static final String VOLUME =
+      """
+      name: volume
+      machines:
+        kms1: {profile: physical-server, version: "2019", edition: ServerStandard, domain: Contoso.LAN}
+        c1: {profile: hyperv-vm, version: "2019", edition: ServerStandard, domain: contoso.lan, host: hv1}
+        hv1: {profile: physical-server, version: "2019", edition: ServerDatacenter, directory: corp}
+      dns:
+        - {name: _keyward._tcp.contoso.lan, target: kms1, port: 1688, priority: 0, weight: 100}
+        - {name: _keyward._tcp.contoso.lan, target: kms2.contoso.lan, priority: 10}
+      steps:
+        - {network: c1, cut: kms1}
+        - {network: c1, restore: kms1}
+        - {network: c1, cut: authority}
+      """;
+
+  @Test
+  void machinesCarryADomainAndTheFileListsSrvRecords() {
+    Scenario s = read(VOLUME);
+    assertThat(s.machines().get("kms1").domain()).contains("contoso.lan");
+    assertThat(s.machines().get("c1").host()).contains("hv1");
+    assertThat(s.machines().get("hv1").directory()).contains("corp");
+    assertThat(s.dns())
+        .containsExactly(
+            new DnsRecord("_keyward._tcp.contoso.lan", "kms1", 1688, 0, 100, 7),
+            new DnsRecord("_keyward._tcp.contoso.lan", "kms2.contoso.lan", 1688, 10, 0, 8));
+    assertThat(s.dns().get(0).targetsMachine()).isTrue();
+    assertThat(s.steps())
+        .containsExactly(
+            new Step.Network(10, "c1", "kms1", false, java.util.Optional.empty()),
+            new Step.Network(11, "c1", "kms1", true, java.util.Optional.empty()),
+            new Step.Network(12, "c1", "authority", false, java.util.Optional.empty()));
+  }
+
+  @Test
+  void aMachinesClockIsSkewedAheadOrBehindAndSetRight() {
+    Scenario s =
+        read(
+            VOLUME.replace(
+                "  - {network: c1, cut: authority}\n",
+                "  - {clock: c1, skew: 5h}\n  - {clock: c1, skew: -30m}\n  - {clock: c1, skew: 0s}\n"));
+    assertThat(s.steps().subList(2, 5))
+        .extracting(st -> ((Step.Clock) st).skew())
+        .containsExactly(Duration.ofHours(5), Duration.ofMinutes(-30), Duration.ZERO);
+    ScenarioReading wrong =
+        ScenarioParser.parse(
+            VOLUME.replace("{network: c1, cut: authority}", "{clock: c1, skew: soon}"), "c.yaml");
+    assertThat(((ScenarioReading.Rejected) wrong).problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.line()).isEqualTo(12);
+              assertThat(p.message()).contains("not a clock skew");
+            });
+  }
+
+  static Stream<Arguments> volumeMistakes() {
+    return Stream.of(
+        Arguments.of("domain: Contoso.LAN", "domain: contoso..lan", 3, "not a DNS domain name"),
+        Arguments.of("host: hv1", "host: hv9", 4, "no machine named 'hv9'"),
+        Arguments.of("host: hv1", "host: c1", 4, "cannot host itself"),
+        Arguments.of(
+            "name: _keyward._tcp.contoso.lan, target: kms1",
+            "name: contoso.lan, target: kms1",
+            7,
+            "not an SRV record name"),
+        Arguments.of("target: kms1,", "target: kms9,", 7, "neither a machine"),
+        Arguments.of("port: 1688", "port: 70000", 7, "port"),
+        Arguments.of("weight: 100", "weight: -1", 7, "weight"),
+        Arguments.of("priority: 10", "prio: 10", 8, "unknown field"),
+        Arguments.of("{network: c1, cut: kms1}", "{network: c1, cut: kms9}", 10, "neither"),
+        Arguments.of("{network: c1, restore: kms1}", "{network: c1, restore: c1}", 11, "itself"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("volumeMistakes")
+  void volumeMistakesAreReportedWithTheirLine(String from, String to, int line, String message) {
+    assertThat(VOLUME).contains(from);
+    ScenarioReading reading = ScenarioParser.parse(VOLUME.replace(from, to), "v.yaml");
+    assertThat(reading).isInstanceOf(ScenarioReading.Rejected.class);
+    assertThat(((ScenarioReading.Rejected) reading).problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.line()).isEqualTo(line);
+              assertThat(p.field() + ": " + p.message()).contains(message);
+            });
+    assertThat(((ScenarioReading.Rejected) reading).failure().error().hex())
+        .isEqualTo("0xC0DE0009");
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         mistake(
