@@ -27,7 +27,7 @@ public record HttpEdge(
     int minRequestBytesPerSecond) {
 
   public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
-  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MIN_REQUEST_BYTES_PER_SECOND = 256;
 
   public static final HttpEdge DEFAULT =

@@ -178,6 +178,47 @@ class HttpEdgeTest {
     }
   }
 
+  @Test
+  void oneAddressHoldsAtMostItsCapAndClosedConnectionsFreeTheirPlace(@TempDir Path other)
+      throws Exception {
+    try (Harness capped =
+            Harness.start(other, b -> b.edge(e -> e.withMaxConnectionsPerAddress(4)));
+        Sockets held = new Sockets()) {
+      URI uri = capped.server.uri();
+      // Many short connections one after the other: each frees its place when it closes.
+      for (int i = 0; i < 40; i++) {
+        try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
+          s.setSoTimeout(10_000);
+          s.getOutputStream()
+              .write(
+                  "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                      .getBytes(StandardCharsets.US_ASCII));
+          assertThat(status(head(s.getInputStream()))).as("request " + i).isEqualTo(200);
+        }
+      }
+      for (int i = 0; i < 4; i++) {
+        Socket s = new Socket(uri.getHost(), uri.getPort());
+        s.setSoTimeout(10_000);
+        held.all.add(s);
+        s.getOutputStream()
+            .write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(status(head(s.getInputStream()))).isEqualTo(200); // kept alive, still open
+      }
+      try (Socket fifth = new Socket(uri.getHost(), uri.getPort())) {
+        fifth.setSoTimeout(10_000);
+        try {
+          fifth
+              .getOutputStream()
+              .write(
+                  "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          assertThat(head(fifth.getInputStream())).isEmpty(); // closed at once
+        } catch (IOException e) {
+          // reset: closed at once as well
+        }
+      }
+    }
+  }
+
   /** Sockets a test opened, closed however it ends. */
   static final class Sockets implements AutoCloseable {
     final List<Socket> all = new ArrayList<>();

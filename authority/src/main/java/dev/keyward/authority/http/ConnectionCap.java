@@ -16,6 +16,8 @@ final class ConnectionCap implements Connection.Listener {
   private final int max;
   private final ClientAddress proxies;
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+  // The address each counted connection was counted under: a closed socket no longer knows it.
+  private final ConcurrentHashMap<Connection, String> counted = new ConcurrentHashMap<>();
 
   ConnectionCap(int max, ClientAddress proxies) {
     this.max = max;
@@ -28,6 +30,7 @@ final class ConnectionCap implements Connection.Listener {
     if (address == null) {
       return;
     }
+    counted.put(connection, address);
     int now = open.merge(address, 1, Integer::sum);
     if (now > max && !proxies.trusted(address)) {
       connection.getEndPoint().close();
@@ -36,7 +39,7 @@ final class ConnectionCap implements Connection.Listener {
 
   @Override
   public void onClosed(Connection connection) {
-    String address = address(connection);
+    String address = counted.remove(connection);
     if (address != null) {
       open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
     }
