@@ -73,6 +73,7 @@ public final class AuthorityServer implements AutoCloseable {
     config.jdbcUrl().ifPresent(ConfigSources::checkJdbcUrl);
     ClientAddress proxies = EdgeChecks.proxies(config.edge());
     EdgeChecks.requireTlsOffLoopback(config.bind(), config.edge());
+    EdgeChecks.requireReadableTls(config.edge());
     // The data directory first, so that it is created owner-only before the log file lands in it.
     DataDirectory data = DataDirectory.open(config.dataDir());
     Logging.configureIfUnconfigured(data.root());

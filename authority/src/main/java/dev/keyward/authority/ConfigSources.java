@@ -141,7 +141,7 @@ public final class ConfigSources {
         first(flags.get("--data"), env.get("KEYWARD_DATA")).orElse(AuthorityConfig.DEFAULT_DATA);
     Path data = path(dataText, "--data / KEYWARD_DATA");
     AuthorityConfig.Builder builder = AuthorityConfig.builder().dataDir(data);
-    applyFile(builder, data.resolve(FILE_NAME));
+    applyFile(builder, data.resolve(FILE_NAME), env);
 
     first(env.get("KEYWARD_PORT"), null).ifPresent(v -> builder.port(port(v, "KEYWARD_PORT")));
     first(env.get("KEYWARD_BIND"), null).ifPresent(builder::bind);
@@ -219,7 +219,8 @@ public final class ConfigSources {
   }
 
   /** Applies {@code <data>/authority.yaml} if there is one; every mistake in it is listed. */
-  private static void applyFile(AuthorityConfig.Builder builder, Path file) {
+  private static void applyFile(
+      AuthorityConfig.Builder builder, Path file, Map<String, String> env) {
     if (!Files.isRegularFile(file)) {
       return;
     }
@@ -273,7 +274,7 @@ public final class ConfigSources {
         problems.add("insecureHttp: expected true or false");
       }
     }
-    EdgeSettings.apply(builder, map, file, problems);
+    EdgeSettings.apply(builder, map, file, env.get("KEYWARD_TLS_KEYSTORE_PASSWORD"), problems);
     if (map.containsKey("rateLimits")) {
       if (map.get("rateLimits") instanceof Map<?, ?> limits) {
         for (Object key : limits.keySet()) {

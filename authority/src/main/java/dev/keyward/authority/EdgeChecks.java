@@ -1,6 +1,7 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.http.ClientAddress;
+import dev.keyward.authority.http.PemKeys;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -32,6 +33,13 @@ final class EdgeChecks {
             + ", an address other machines can reach: give --tls-cert FILE --tls-key FILE (or"
             + " --tls-keystore FILE), or --insecure-http when a TLS proxy in front of the"
             + " authority terminates TLS (docs/security.md)");
+  }
+
+  /** Reads the PEM files once before anything starts, so a bad file is one clear message. */
+  static void requireReadableTls(HttpEdge edge) {
+    if (edge.tls().orElse(null) instanceof HttpEdge.Tls.Pem pem) {
+      PemKeys.load(pem.certificate(), pem.privateKey());
+    }
   }
 
   static boolean loopback(String bind) {

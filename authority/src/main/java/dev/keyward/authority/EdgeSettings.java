@@ -17,8 +17,12 @@ final class EdgeSettings {
   private EdgeSettings() {}
 
   static void apply(
-      AuthorityConfig.Builder builder, Map<?, ?> map, Path file, List<String> problems) {
-    tls(builder, map, file, problems);
+      AuthorityConfig.Builder builder,
+      Map<?, ?> map,
+      Path file,
+      String keystorePassword,
+      List<String> problems) {
+    tls(builder, map, file, keystorePassword, problems);
     if (map.containsKey("trustedProxies")) {
       List<String> proxies = new ArrayList<>();
       if (map.get("trustedProxies") instanceof List<?> list) {
@@ -66,7 +70,11 @@ final class EdgeSettings {
   }
 
   private static void tls(
-      AuthorityConfig.Builder builder, Map<?, ?> map, Path file, List<String> problems) {
+      AuthorityConfig.Builder builder,
+      Map<?, ?> map,
+      Path file,
+      String keystorePassword,
+      List<String> problems) {
     if (!map.containsKey("tls")) {
       return;
     }
@@ -82,7 +90,7 @@ final class EdgeSettings {
               text(t, "cert", dir),
               text(t, "key", dir),
               text(t, "keystore", dir),
-              System.getenv("KEYWARD_TLS_KEYSTORE_PASSWORD"),
+              keystorePassword,
               "tls")
           .ifPresent(tls -> builder.edge(e -> e.withTls(tls)));
     } catch (ConfigSources.UsageException e) {
