@@ -164,8 +164,12 @@ public record AuthorityConfig(
       return this;
     }
 
-    /** Turns every client rate limit off (lab runs, load tests). */
+    /**
+     * Turns every client rate limit off, and the cap on connections per address (lab runs and load
+     * tests drive many machines from one address).
+     */
     public Builder noRateLimits() {
+      edge = edge.withMaxConnectionsPerAddress(0);
       return perAddress(RateLimit.OFF).perKey(RateLimit.OFF).failuresPerAddress(RateLimit.OFF);
     }
 

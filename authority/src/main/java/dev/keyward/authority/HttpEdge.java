@@ -26,7 +26,7 @@ public record HttpEdge(
     Duration idleTimeout,
     int minRequestBytesPerSecond) {
 
-  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MIN_REQUEST_BYTES_PER_SECOND = 256;
 

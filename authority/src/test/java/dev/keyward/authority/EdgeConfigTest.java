@@ -22,7 +22,7 @@ class EdgeConfigTest {
     assertThat(e.tls()).isEmpty();
     assertThat(e.insecureHttp()).isFalse();
     assertThat(e.trustedProxies()).isEmpty();
-    assertThat(e.maxConnectionsPerAddress()).isEqualTo(32);
+    assertThat(e.maxConnectionsPerAddress()).isEqualTo(64);
     assertThat(e.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(e.minRequestBytesPerSecond()).isEqualTo(256);
     assertThat(parse(Map.of()).failuresPerAddress())

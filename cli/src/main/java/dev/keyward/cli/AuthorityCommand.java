@@ -60,6 +60,10 @@ final class AuthorityCommand {
       AuthorityServer server;
       try {
         server = AuthorityServer.start(config);
+      } catch (ConfigSources.UsageException e) {
+        // A setting the operator must change (plain HTTP on a public address, a bad proxy list).
+        ctx.err().println("keyward authority: " + e.getMessage());
+        return KeywardCli.USAGE;
       } catch (StartupException e) {
         throw KeywardException.of(
             ErrorCode.BAD_REQUEST, "The authority cannot start: " + e.getMessage());

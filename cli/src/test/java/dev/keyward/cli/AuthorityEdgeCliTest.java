@@ -104,7 +104,7 @@ class AuthorityEdgeCliTest {
   void serveRefusesPlainHttpOffLoopbackAndHalfGivenTls() throws Exception {
     CliRunner.Result open =
         cli(Map.of()).run("authority", "serve", "--data", "d", "--port", "0", "--bind", "0.0.0.0");
-    assertThat(open.exit()).as(open.toString()).isNotZero();
+    assertThat(open.exit()).as(open.toString()).isEqualTo(2);
     assertThat(open.out() + open.err())
         .contains("--tls-cert")
         .contains("--insecure-http")
