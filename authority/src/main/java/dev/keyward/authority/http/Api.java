@@ -118,7 +118,7 @@ public final class Api {
     app.error(
         405,
         ctx -> {
-          String allow = allowed(ctx.path());
+          String allow = RequestShape.allowed(routes, ctx.path());
           if (!allow.isEmpty()) {
             ctx.header("Allow", allow);
           }
@@ -147,15 +147,6 @@ public final class Api {
     problem(ctx, new ApiException(status, Failure.of(ErrorCode.BAD_REQUEST, detail)));
   }
 
-  /** The methods the route table has for {@code path}, for a 405's {@code Allow}. */
-  private String allowed(String path) {
-    return routes.stream()
-        .filter(r -> path.matches(r.path().replaceAll("\\{[^/]+}", "[^/]+")))
-        .map(r -> r.method().name())
-        .distinct()
-        .collect(java.util.stream.Collectors.joining(", "));
-  }
-
   /** The client's address: the peer, or what a trusted proxy says it forwarded for. */
   public static String clientAddress(Context ctx) {
     Object known = ctx.attribute(CLIENT);
@@ -180,32 +171,9 @@ public final class Api {
     if (length > max) {
       throw RequestBody.tooLarge(max);
     }
-    boolean hasBody = length > 0 || ctx.header("Transfer-Encoding") != null;
-    if (hasBody && !catalog && !json(ctx.contentType())) {
-      throw new ApiException(
-          415,
-          Failure.of(
-              ErrorCode.BAD_REQUEST,
-              "The body must be JSON (Content-Type: application/json), not "
-                  + clip(ctx.contentType())
-                  + "."),
-          Map.of(),
-          Map.of("Accept", "application/json", "Connection", "close"));
+    if (!catalog) {
+      RequestShape.requireJson(ctx, length);
     }
-  }
-
-  /** A missing type is taken as JSON (the body is parsed strictly anyway); any other is not. */
-  private static boolean json(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return true;
-    }
-    String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-    return type.equals("application/json") || type.endsWith("+json");
-  }
-
-  private static String clip(String s) {
-    String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
-    return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
   }
 
   /**
