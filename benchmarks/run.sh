@@ -114,11 +114,12 @@ start_postgres() {
 }
 psql_() { local db=$1; shift; "$PG_BIN/psql" -q -X -h 127.0.0.1 -p "$PG_PORT" -U keyward -d "$db" "$@"; }
 
-# Starts `keyward authority serve` on $1 (sqlite|postgresql); rate limits off (one client address).
+# Starts `keyward authority serve` on $1 (sqlite|postgresql); rate limits and the connection cap off
+# (one client address).
 start_authority() {
   local db=$1 data=$WORK/authority-$1
   mkdir -p "$data"
-  printf 'rateLimits:\n  perAddress: {burst: 0, perSecond: 1}\n  perKey: {burst: 0, perSecond: 1}\n' \
+  printf 'rateLimits:\n  perAddress: {burst: 0, perSecond: 1}\n  perKey: {burst: 0, perSecond: 1}\n  failuresPerAddress: {burst: 0}\nconnections: {maxPerAddress: 0}\n' \
     >"$data/authority.yaml"
   local args=(authority serve --data "$data" --port "$PORT")
   if [ "$db" = postgresql ]; then

@@ -19,8 +19,13 @@ import java.util.Optional;
  * @param allowSimulatedMachines accept lab machines (SPEC §8)
  * @param clock the time every decision, certificate and audit entry uses
  * @param perAddress rate limit of the client endpoints per client address
- * @param perKey rate limit of the client endpoints per product key
+ * @param perKey failed requests of one product key from one client address (wrong or unknown key,
+ *     refusals); successes are not counted, so a rollout of many machines with one key is not
+ *     throttled
+ * @param failuresPerAddress failed key requests from one client address, whatever the key
+ *     (guessing)
  * @param maxBodyBytes largest request body of the JSON endpoints (catalog uploads: 1 MiB)
+ * @param edge TLS, trusted proxies and per-connection limits
  */
 public record AuthorityConfig(
     Path dataDir,
@@ -32,14 +37,17 @@ public record AuthorityConfig(
     Clock clock,
     RateLimit perAddress,
     RateLimit perKey,
-    int maxBodyBytes) {
+    RateLimit failuresPerAddress,
+    int maxBodyBytes,
+    HttpEdge edge) {
 
   public static final String DEFAULT_DATA = "keyward-data";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final String DEFAULT_CATALOG = "builtin:winserver";
   public static final RateLimit DEFAULT_PER_ADDRESS = new RateLimit(120, 20);
-  public static final RateLimit DEFAULT_PER_KEY = new RateLimit(20, 1);
+  public static final RateLimit DEFAULT_PER_KEY = new RateLimit(10, 0.05);
+  public static final RateLimit DEFAULT_FAILURES_PER_ADDRESS = new RateLimit(30, 0.1);
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
   public static final int MAX_CATALOG_BYTES = 1024 * 1024;
 
@@ -51,6 +59,8 @@ public record AuthorityConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(perAddress, "perAddress");
     Objects.requireNonNull(perKey, "perKey");
+    Objects.requireNonNull(failuresPerAddress, "failuresPerAddress");
+    Objects.requireNonNull(edge, "edge");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -74,7 +84,9 @@ public record AuthorityConfig(
         .clock(clock)
         .perAddress(perAddress)
         .perKey(perKey)
-        .maxBodyBytes(maxBodyBytes);
+        .failuresPerAddress(failuresPerAddress)
+        .maxBodyBytes(maxBodyBytes)
+        .edge(edge);
   }
 
   /** Every field has the default of docs/configuration.md until set. */
@@ -88,7 +100,9 @@ public record AuthorityConfig(
     private Clock clock = Clock.systemUTC();
     private RateLimit perAddress = DEFAULT_PER_ADDRESS;
     private RateLimit perKey = DEFAULT_PER_KEY;
+    private RateLimit failuresPerAddress = DEFAULT_FAILURES_PER_ADDRESS;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private HttpEdge edge = HttpEdge.DEFAULT;
 
     private Builder() {}
 
@@ -145,9 +159,33 @@ public record AuthorityConfig(
       return this;
     }
 
-    /** Turns both client rate limits off (lab runs, load tests). */
+    public Builder failuresPerAddress(RateLimit limit) {
+      this.failuresPerAddress = limit;
+      return this;
+    }
+
+    /**
+     * Turns every client rate limit off, and the cap on connections per address (lab runs and load
+     * tests drive many machines from one address).
+     */
     public Builder noRateLimits() {
-      return perAddress(RateLimit.OFF).perKey(RateLimit.OFF);
+      edge = edge.withMaxConnectionsPerAddress(0);
+      return perAddress(RateLimit.OFF).perKey(RateLimit.OFF).failuresPerAddress(RateLimit.OFF);
+    }
+
+    public Builder edge(HttpEdge edge) {
+      this.edge = edge;
+      return this;
+    }
+
+    /** Changes the edge settings, starting from the current ones. */
+    public Builder edge(java.util.function.UnaryOperator<HttpEdge> change) {
+      this.edge = change.apply(edge);
+      return this;
+    }
+
+    public HttpEdge edge() {
+      return edge;
     }
 
     public Builder maxBodyBytes(int bytes) {
@@ -166,7 +204,9 @@ public record AuthorityConfig(
           clock,
           perAddress,
           perKey,
-          maxBodyBytes);
+          failuresPerAddress,
+          maxBodyBytes,
+          edge);
     }
   }
 }

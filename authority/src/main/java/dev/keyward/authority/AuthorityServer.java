@@ -1,8 +1,11 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.http.Api;
+import dev.keyward.authority.http.ClientAddress;
+import dev.keyward.authority.http.EdgeConnector;
 import dev.keyward.authority.http.RateLimiter;
 import dev.keyward.authority.http.Route;
+import dev.keyward.authority.http.Throttle;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.Store;
 import dev.keyward.core.catalog.Catalog;
@@ -68,6 +71,9 @@ public final class AuthorityServer implements AutoCloseable {
    */
   public static AuthorityServer start(AuthorityConfig config) {
     config.jdbcUrl().ifPresent(ConfigSources::checkJdbcUrl);
+    ClientAddress proxies = EdgeChecks.proxies(config.edge());
+    EdgeChecks.requireTlsOffLoopback(config.bind(), config.edge());
+    EdgeChecks.requireReadableTls(config.edge());
     // The data directory first, so that it is created owner-only before the log file lands in it.
     DataDirectory data = DataDirectory.open(config.dataDir());
     Logging.configureIfUnconfigured(data.root());
@@ -104,7 +110,11 @@ public final class AuthorityServer implements AutoCloseable {
       new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
       new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
       new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
-      RateLimiter perKey = new RateLimiter(config.perKey(), System::nanoTime);
+      Throttle throttle =
+          new Throttle(
+              new RateLimiter(config.perAddress(), System::nanoTime),
+              new RateLimiter(config.failuresPerAddress(), System::nanoTime),
+              new RateLimiter(config.perKey(), System::nanoTime));
       PhoneActivationService phone =
           new PhoneActivationService(
               store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
@@ -112,29 +122,39 @@ public final class AuthorityServer implements AutoCloseable {
           new Routes(
               activations,
               admin,
-              perKey,
+              throttle,
               db,
               registry,
               DataDirectory.trustJson(keyring.trustedKeys(), keyring.phoneKeys().trusted()),
-              new PhoneRoutes(phone, perKey));
+              new PhoneRoutes(phone, throttle));
       List<Route> table = routes.table();
       Api api =
           new Api(
               table,
-              new RateLimiter(config.perAddress(), System::nanoTime),
+              throttle,
+              proxies,
               hashes,
               config.maxBodyBytes(),
               AuthorityConfig.MAX_CATALOG_BYTES,
               registry);
       routes.bind(api);
-      Javalin app = api.create(config.bind(), config.port());
+      Javalin app =
+          api.create(
+              config.bind(),
+              config.port(),
+              javalin ->
+                  javalin.jetty.addConnector(
+                      (server, http) ->
+                          EdgeConnector.create(
+                              server, http, config.bind(), config.port(), config.edge(), proxies)));
       try {
         app.start();
       } catch (RuntimeException e) {
         app.stop();
         throw bindFailure(config, e);
       }
-      URI uri = URI.create("http://" + urlHost(config.bind()) + ":" + app.port());
+      String scheme = config.edge().tls().isPresent() ? "https" : "http";
+      URI uri = URI.create(scheme + "://" + urlHost(config.bind()) + ":" + app.port());
       data.writeUrl(uri.toString());
       LOG.info("listening on {} (database {}, catalog {})", uri, db.url(), startCatalog.source());
       return new AuthorityServer(app, db, data, uri, table, catalog);
@@ -146,6 +166,9 @@ public final class AuthorityServer implements AutoCloseable {
 
   private static StartupException bindFailure(AuthorityConfig config, RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StartupException startup) {
+        return startup;
+      }
       if (t instanceof BindException
           || String.valueOf(t.getMessage()).toLowerCase().contains("already in use")) {
         return new StartupException(
@@ -204,7 +227,7 @@ public final class AuthorityServer implements AutoCloseable {
     };
   }
 
-  /** {@code http://HOST:PORT}, the port the server really listens on. */
+  /** {@code http(s)://HOST:PORT}, the port the server really listens on. */
   public URI uri() {
     return uri;
   }

@@ -26,10 +26,12 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class ConfigSources {
   public static final String FILE_NAME = "authority.yaml";
 
-  static final String USAGE =
+  public static final String USAGE =
       """
       Usage: keyward authority serve [--data DIR] [--port N] [--bind ADDR] [--db JDBC_URL]
                                      [--catalog FILE|builtin:winserver] [--allow-simulated-machines]
+                                     [--tls-cert FILE --tls-key FILE | --tls-keystore FILE]
+                                     [--insecure-http]
 
         --data DIR                  data directory (secrets, admin token, SQLite database);
                                     default ./keyward-data, env KEYWARD_DATA
@@ -39,13 +41,42 @@ public final class ConfigSources {
                                     <data>/keyward.db, env KEYWARD_DB
         --catalog FILE|builtin:NAME catalog to serve; default builtin:winserver, env KEYWARD_CATALOG
         --allow-simulated-machines  accept lab machines; env KEYWARD_ALLOW_SIMULATED=true
+        --tls-cert FILE             serve HTTPS with this PEM certificate chain (server first);
+                                    env KEYWARD_TLS_CERT
+        --tls-key FILE              the certificate's PEM private key (unencrypted);
+                                    env KEYWARD_TLS_KEY
+        --tls-keystore FILE         serve HTTPS with a PKCS#12 keystore instead; its password in
+                                    env KEYWARD_TLS_KEYSTORE_PASSWORD; env KEYWARD_TLS_KEYSTORE
+        --insecure-http             allow plain HTTP on an address other than loopback (a TLS
+                                    proxy in front terminates TLS); env KEYWARD_INSECURE_HTTP=true
 
-      More settings (rate limits, body size) go in <data>/authority.yaml; see docs/configuration.md.
+      More settings (rate limits, trusted proxies, connection limits, body size) go in
+      <data>/authority.yaml; see docs/configuration.md and docs/security.md.
       """;
 
   private static final Set<String> FILE_FIELDS =
       Set.of(
-          "port", "bind", "db", "catalog", "allowSimulatedMachines", "rateLimits", "maxBodyBytes");
+          "port",
+          "bind",
+          "db",
+          "catalog",
+          "allowSimulatedMachines",
+          "rateLimits",
+          "maxBodyBytes",
+          "tls",
+          "insecureHttp",
+          "trustedProxies",
+          "connections");
+  private static final Set<String> VALUE_FLAGS =
+      Set.of(
+          "--data",
+          "--port",
+          "--bind",
+          "--db",
+          "--catalog",
+          "--tls-cert",
+          "--tls-key",
+          "--tls-keystore");
 
   private ConfigSources() {}
 
@@ -71,6 +102,7 @@ public final class ConfigSources {
   public static Parsed parse(String[] args, Map<String, String> env) {
     Map<String, String> flags = new LinkedHashMap<>();
     boolean allowSimulated = false;
+    boolean insecureHttp = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -80,6 +112,10 @@ public final class ConfigSources {
         allowSimulated = true;
         continue;
       }
+      if (arg.equals("--insecure-http")) {
+        insecureHttp = true;
+        continue;
+      }
       String name = arg;
       String value = null;
       int eq = arg.indexOf('=');
@@ -87,7 +123,7 @@ public final class ConfigSources {
         name = arg.substring(0, eq);
         value = arg.substring(eq + 1);
       }
-      if (!Set.of("--data", "--port", "--bind", "--db", "--catalog").contains(name)) {
+      if (!VALUE_FLAGS.contains(name)) {
         throw new UsageException("unknown option '" + arg + "' (see --help)");
       }
       if (value == null) {
@@ -105,7 +141,7 @@ public final class ConfigSources {
         first(flags.get("--data"), env.get("KEYWARD_DATA")).orElse(AuthorityConfig.DEFAULT_DATA);
     Path data = path(dataText, "--data / KEYWARD_DATA");
     AuthorityConfig.Builder builder = AuthorityConfig.builder().dataDir(data);
-    applyFile(builder, data.resolve(FILE_NAME));
+    applyFile(builder, data.resolve(FILE_NAME), env);
 
     first(env.get("KEYWARD_PORT"), null).ifPresent(v -> builder.port(port(v, "KEYWARD_PORT")));
     first(env.get("KEYWARD_BIND"), null).ifPresent(builder::bind);
@@ -121,6 +157,12 @@ public final class ConfigSources {
     if (allowSimulated) {
       builder.allowSimulatedMachines(true);
     }
+    first(env.get("KEYWARD_INSECURE_HTTP"), null)
+        .ifPresent(v -> builder.edge(e -> e.withInsecureHttp(bool(v, "KEYWARD_INSECURE_HTTP"))));
+    if (insecureHttp) {
+      builder.edge(e -> e.withInsecureHttp(true));
+    }
+    TlsSources.apply(builder, flags, env);
     AuthorityConfig config = builder.build();
     if (config.bind().isBlank()) {
       throw new UsageException("the bind address is empty");
@@ -138,7 +180,7 @@ public final class ConfigSources {
     }
   }
 
-  private static Optional<String> first(String a, String b) {
+  static Optional<String> first(String a, String b) {
     if (a != null && !a.isBlank()) {
       return Optional.of(a.strip());
     }
@@ -148,7 +190,7 @@ public final class ConfigSources {
     return Optional.empty();
   }
 
-  private static Path path(String text, String where) {
+  static Path path(String text, String where) {
     try {
       return Path.of(text);
     } catch (InvalidPathException e) {
@@ -177,7 +219,8 @@ public final class ConfigSources {
   }
 
   /** Applies {@code <data>/authority.yaml} if there is one; every mistake in it is listed. */
-  private static void applyFile(AuthorityConfig.Builder builder, Path file) {
+  private static void applyFile(
+      AuthorityConfig.Builder builder, Path file, Map<String, String> env) {
     if (!Files.isRegularFile(file)) {
       return;
     }
@@ -224,19 +267,15 @@ public final class ConfigSources {
       }
     }
     integer(map, "maxBodyBytes", 1024, 16 * 1024 * 1024, problems).ifPresent(builder::maxBodyBytes);
-    if (map.containsKey("rateLimits")) {
-      if (map.get("rateLimits") instanceof Map<?, ?> limits) {
-        for (Object key : limits.keySet()) {
-          if (!Set.of("perAddress", "perKey").contains(String.valueOf(key))) {
-            problems.add("rateLimits: unknown limit '" + key + "' (expected perAddress, perKey)");
-          }
-        }
-        rateLimit(limits, "perAddress", problems).ifPresent(builder::perAddress);
-        rateLimit(limits, "perKey", problems).ifPresent(builder::perKey);
+    if (map.containsKey("insecureHttp")) {
+      if (map.get("insecureHttp") instanceof Boolean b) {
+        builder.edge(e -> e.withInsecureHttp(b));
       } else {
-        problems.add("rateLimits: expected {perAddress: {burst, perSecond}, perKey: {...}}");
+        problems.add("insecureHttp: expected true or false");
       }
     }
+    EdgeSettings.apply(builder, map, file, env.get("KEYWARD_TLS_KEYSTORE_PASSWORD"), problems);
+    RateLimitSettings.apply(builder, map, problems);
     if (!problems.isEmpty()) {
       throw new UsageException(file + ":\n  " + String.join("\n  ", problems));
     }
@@ -244,32 +283,6 @@ public final class ConfigSources {
 
   private static List<String> sorted() {
     return FILE_FIELDS.stream().sorted().toList();
-  }
-
-  private static Optional<RateLimit> rateLimit(
-      Map<?, ?> limits, String name, List<String> problems) {
-    if (!limits.containsKey(name)) {
-      return Optional.empty();
-    }
-    if (!(limits.get(name) instanceof Map<?, ?> m)) {
-      problems.add("rateLimits." + name + ": expected {burst: N, perSecond: R} (burst 0: off)");
-      return Optional.empty();
-    }
-    Object burst = m.get("burst");
-    Object rate = m.get("perSecond");
-    if (!(burst instanceof Integer b) || b < 0 || (b > 0 && !(rate instanceof Number))) {
-      problems.add("rateLimits." + name + ": expected {burst: N, perSecond: R} (burst 0: off)");
-      return Optional.empty();
-    }
-    double perSecond = rate instanceof Number n ? n.doubleValue() : 0;
-    if (b == 0) {
-      return Optional.of(RateLimit.OFF);
-    }
-    if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-      problems.add("rateLimits." + name + ".perSecond: must be more than 0");
-      return Optional.empty();
-    }
-    return Optional.of(new RateLimit(b, perSecond));
   }
 
   private static Optional<Integer> integer(

@@ -2,8 +2,8 @@ package dev.keyward.authority;
 
 import dev.keyward.authority.http.Api;
 import dev.keyward.authority.http.Body;
-import dev.keyward.authority.http.RateLimiter;
 import dev.keyward.authority.http.Route;
+import dev.keyward.authority.http.Throttle;
 import dev.keyward.core.phone.InstallationId;
 import dev.keyward.core.phone.ProxyFileReading;
 import dev.keyward.core.phone.ProxyRequest;
@@ -18,12 +18,12 @@ import java.util.Optional;
 /** The activation center's routes (docs/api.md, "Phone and proxy activation"). */
 final class PhoneRoutes {
   private final PhoneActivationService phone;
-  private final RateLimiter perKey;
+  private final Throttle throttle;
   private Api api;
 
-  PhoneRoutes(PhoneActivationService phone, RateLimiter perKey) {
+  PhoneRoutes(PhoneActivationService phone, Throttle throttle) {
     this.phone = phone;
-    this.perKey = perKey;
+    this.throttle = throttle;
   }
 
   void bind(Api api) {
@@ -42,13 +42,21 @@ final class PhoneRoutes {
         b.optionalText("product"), b.optionalText("oemMarker"), b.bool("simulated", false));
   }
 
-  /** The public activation center: rate-limited per address (Api) and per key, not audited. */
+  /**
+   * The public activation center: rate-limited per address (Api), its refusals per address and per
+   * key from that address (Throttle); not audited.
+   */
   private void confirm(Context ctx) {
     Body b = Body.parse(api.body(ctx));
-    InstallationId iid = PhoneActivationService.parse(b.text("iid"));
+    String iidText = b.text("iid");
     PhoneActivationService.Ask ask = ask(b);
-    phone.keyFingerprint(iid).ifPresent(f -> Api.limit(perKey.acquire(f)));
-    answer(ctx, phone.confirm(iid, ask, Optional.empty()), false);
+    PhoneActivationService.Confirmed confirmed =
+        throttle.decide(
+            Api.clientAddress(ctx),
+            () -> PhoneActivationService.parse(iidText),
+            phone::keyFingerprint,
+            iid -> phone.confirm(iid, ask, Optional.empty()));
+    answer(ctx, confirmed, false);
   }
 
   /** A support agent on the phone: audited with actor and reason, not rate-limited. */

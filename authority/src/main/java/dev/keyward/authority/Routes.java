@@ -2,8 +2,8 @@ package dev.keyward.authority;
 
 import dev.keyward.authority.http.Api;
 import dev.keyward.authority.http.Body;
-import dev.keyward.authority.http.RateLimiter;
 import dev.keyward.authority.http.Route;
+import dev.keyward.authority.http.Throttle;
 import dev.keyward.authority.store.Database;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.channel.ActivationRequest;
@@ -30,7 +30,7 @@ import java.util.Optional;
 final class Routes {
   private final ActivationService activations;
   private final AdminService admin;
-  private final RateLimiter perKey;
+  private final Throttle throttle;
   private final Database db;
   private final PrometheusMeterRegistry registry;
   private final String trustJson;
@@ -41,7 +41,7 @@ final class Routes {
   Routes(
       ActivationService activations,
       AdminService admin,
-      RateLimiter perKey,
+      Throttle throttle,
       Database db,
       PrometheusMeterRegistry registry,
       String trustJson,
@@ -49,7 +49,7 @@ final class Routes {
     this.activations = activations;
     this.phone = phone;
     this.admin = admin;
-    this.perKey = perKey;
+    this.throttle = throttle;
     this.db = db;
     this.registry = registry;
     this.trustJson = trustJson;
@@ -92,10 +92,13 @@ final class Routes {
 
   // ---- client endpoints
 
-  private TypedKey typedKey(String text) {
-    TypedKey typed = activations.read(text);
-    Api.limit(perKey.acquire(typed.fingerprint()));
-    return typed;
+  /** A decision on a typed key, its failures counted by the throttle. */
+  private <T> T keyed(Context ctx, String text, java.util.function.Function<TypedKey, T> decision) {
+    return throttle.decide(
+        Api.clientAddress(ctx),
+        () -> activations.read(text),
+        typed -> Optional.of(typed.fingerprint()),
+        decision);
   }
 
   private void activate(Context ctx) {
@@ -118,13 +121,10 @@ final class Routes {
     String code = "";
     long start = System.nanoTime();
     try {
-      TypedKey typed = typedKey(key);
+      ActivationRequest request =
+          new ActivationRequest(installed, machine, oemMarker, simulated, clientTime);
       ActivationService.Issued issued =
-          activations.activate(
-              typed,
-              new ActivationRequest(installed, machine, oemMarker, simulated, clientTime),
-              cmid,
-              hostPublicKey);
+          keyed(ctx, key, typed -> activations.activate(typed, request, cmid, hostPublicKey));
       outcome = issued.reissued() ? "reissued" : "granted";
       Api.certificate(ctx, issued.signedJson(), issued.reissued());
     } catch (ApiException e) {
@@ -147,7 +147,7 @@ final class Routes {
     b.optionalText("product");
     HardwareIdentity machine = b.components("components");
     b.optionalText("cmid");
-    String id = activations.deactivate(typedKey(key), machine);
+    String id = keyed(ctx, key, typed -> activations.deactivate(typed, machine));
     Api.json(ctx, 200, Map.of("released", true, "activationId", id));
   }
 
@@ -165,7 +165,12 @@ final class Routes {
                     ApiException.badRequest(
                         "'certificate' and 'signature' must be a certificate as the authority"
                             + " issued it"));
-    ActivationService.Issued issued = activations.renew(presented, machine);
+    ActivationService.Issued issued =
+        throttle.decide(
+            Api.clientAddress(ctx),
+            () -> presented,
+            certificate -> Optional.empty(),
+            certificate -> activations.renew(certificate, machine));
     Api.certificate(ctx, issued.signedJson(), false);
   }
 

@@ -109,6 +109,103 @@ class FuzzProperties {
     assertThat(r.status()).as(r.raw().body()).isBetween(400, 499);
   }
 
+  /**
+   * Chunked bodies with arbitrary framing: valid and junk chunk sizes, sizes that lie, extensions,
+   * a missing last chunk, the writer half-closing early. Always a 4xx answer, never a 5xx.
+   */
+  @Property(tries = 120)
+  void chunkedFraming(
+      @ForAll("endpoints") String path,
+      @ForAll("chunks") List<String> chunks,
+      @ForAll boolean finish)
+      throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (String c : chunks) {
+      body.append(c);
+    }
+    if (finish) {
+      body.append("0\r\n\r\n");
+    }
+    int status = raw(path, "Transfer-Encoding: chunked", body.toString(), 0);
+    assertThat(status).as(body.toString()).isBetween(400, 499);
+    assertThat(stored()).isZero();
+  }
+
+  /**
+   * Bodies that trickle in a few bytes at a time, some declaring more than they send: an answer
+   * (4xx) once the body is complete or cut short, never a 5xx. Bounded: a few seconds in all.
+   */
+  @Property(tries = 12)
+  void slowBodies(
+      @ForAll("endpoints") String path,
+      @ForAll("junk") String text,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 40) int extraDeclared)
+      throws Exception {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String body =
+        new String(
+            bytes, 0, Math.min(bytes.length, 60), java.nio.charset.StandardCharsets.ISO_8859_1);
+    int declared = body.length() + extraDeclared;
+    int status = raw(path, "Content-Length: " + declared, body, 5);
+    assertThat(status).as(body).isBetween(400, 499);
+    assertThat(stored()).isZero();
+  }
+
+  /**
+   * Sends headers and {@code body} on a raw socket, in pieces of up to 7 bytes {@code pauseMs}
+   * apart when slow, then half-closes; the answer's status.
+   */
+  private static int raw(String path, String framing, String body, int pauseMs) throws Exception {
+    java.net.URI uri = h.server.uri();
+    try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      s.setSoTimeout(20_000);
+      var out = s.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  + framing
+                  + "\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      int step = pauseMs > 0 ? 7 : Math.max(1, bytes.length);
+      try {
+        for (int i = 0; i < bytes.length; i += step) {
+          out.write(bytes, i, Math.min(step, bytes.length - i));
+          out.flush();
+          if (pauseMs > 0) {
+            Thread.sleep(pauseMs); // the trickle's pace
+          }
+        }
+        s.shutdownOutput();
+      } catch (java.io.IOException e) {
+        // the server answered and closed before the whole body was sent
+      }
+      return HttpEdgeTest.status(HttpEdgeTest.head(s.getInputStream()));
+    }
+  }
+
+  @Provide
+  Arbitrary<List<String>> chunks() {
+    Arbitrary<String> data = Arbitraries.strings().withChars("{}[]\":,abc019 ").ofMaxLength(40);
+    Arbitrary<String> honest = data.map(d -> Integer.toHexString(d.length()) + "\r\n" + d + "\r\n");
+    Arbitrary<String> lying =
+        Combinators.combine(Arbitraries.integers().between(0, 100), data)
+            .as((n, d) -> Integer.toHexString(n) + "\r\n" + d + "\r\n");
+    Arbitrary<String> junkSize =
+        Combinators.combine(
+                Arbitraries.of(
+                    "zz", "-1", "", " ", "FFFFFFFFFFFFFFFFFF", "1;ext=\"x\"", "0x10", "\u00ff"),
+                data)
+            .as((size, d) -> size + "\r\n" + d + "\r\n");
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(6, honest),
+            net.jqwik.api.Tuple.of(2, lying),
+            net.jqwik.api.Tuple.of(2, junkSize))
+        .list()
+        .ofMaxSize(6);
+  }
+
   @Provide
   Arbitrary<String> adminPaths() {
     return Arbitraries.of(

@@ -206,14 +206,18 @@ class PhoneActivationTest {
   }
 
   @Test
-  void phoneRequestsAreRateLimitedPerKey(@TempDir Path other) {
+  void phoneRefusalsAreRateLimitedPerKey(@TempDir Path other) {
     try (Harness limited = Harness.start(other, b -> b.perKey(new RateLimit(2, 0.001)))) {
       String key = limited.issue("2022", "ServerStandard", "RETAIL", null);
       InstallationId iid = iid(key, "2022", "ServerStandard", Machine.random());
       Map<String, Object> body = Map.of("iid", iid.text(), "simulated", true);
-      assertThat(limited.post("/v1/phone", body).status()).isEqualTo(200);
-      assertThat(limited.post("/v1/phone", body).status()).isEqualTo(200);
-      Harness.Response third = limited.post("/v1/phone", body);
+      for (int i = 0; i < 3; i++) {
+        assertThat(limited.post("/v1/phone", body).status()).isEqualTo(200); // successes are free
+      }
+      Map<String, Object> wrong = Map.of("iid", iid.text(), "simulated", true, "product", "nope");
+      assertThat(limited.post("/v1/phone", wrong).status()).isBetween(400, 428);
+      assertThat(limited.post("/v1/phone", wrong).status()).isBetween(400, 428);
+      Harness.Response third = limited.post("/v1/phone", wrong);
       assertThat(third.status()).isEqualTo(429);
       assertThat(third.raw().headers().firstValue("Retry-After")).isPresent();
     }

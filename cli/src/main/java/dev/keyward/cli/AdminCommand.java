@@ -86,7 +86,9 @@ final class AdminCommand {
       url = KeywardCommand.readAuthorityUrl(dataDir()).orElse(KeywardCommand.DEFAULT_AUTHORITY);
     }
     return new AuthorityConnection(
-        URI.create(url.strip()), Proxies.selector(root.ctx.env(), System.getProperties()));
+        URI.create(url.strip()),
+        Proxies.selector(root.ctx.env(), System.getProperties()),
+        root.connectionOptions());
   }
 
   Optional<String> token() {

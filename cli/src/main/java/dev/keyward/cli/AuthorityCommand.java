@@ -29,7 +29,8 @@ final class AuthorityCommand {
       description = {
         "Serve the activation authority until stopped (Ctrl-C).",
         "[--data DIR] [--port N] [--bind ADDR] [--db JDBC_URL] [--catalog FILE|builtin:winserver]"
-            + " [--allow-simulated-machines]; --help lists them."
+            + " [--allow-simulated-machines] [--tls-cert FILE --tls-key FILE | --tls-keystore FILE]"
+            + " [--insecure-http]; --help lists them."
       })
   static final class Serve implements Callable<Integer> {
     @ParentCommand AuthorityCommand authority;
@@ -42,7 +43,7 @@ final class AuthorityCommand {
       KeywardCli.Context ctx = authority.root.ctx;
       ConfigSources.Parsed parsed;
       try {
-        parsed = ConfigSources.parse(flags.toArray(String[]::new), ctx.env());
+        parsed = ConfigSources.parse(resolveFiles(flags, ctx.workingDirectory()), ctx.env());
       } catch (ConfigSources.UsageException e) {
         ctx.err().println("keyward authority: " + e.getMessage());
         return KeywardCli.USAGE;
@@ -59,6 +60,10 @@ final class AuthorityCommand {
       AuthorityServer server;
       try {
         server = AuthorityServer.start(config);
+      } catch (ConfigSources.UsageException e) {
+        // A setting the operator must change (plain HTTP on a public address, a bad proxy list).
+        ctx.err().println("keyward authority: " + e.getMessage());
+        return KeywardCli.USAGE;
       } catch (StartupException e) {
         throw KeywardException.of(
             ErrorCode.BAD_REQUEST, "The authority cannot start: " + e.getMessage());
@@ -90,21 +95,37 @@ final class AuthorityCommand {
     }
 
     private static String helpText() {
-      return """
-          Usage: keyward authority serve [--data DIR] [--port N] [--bind ADDR] [--db JDBC_URL]
-                                         [--catalog FILE|builtin:winserver] [--allow-simulated-machines]
+      return ConfigSources.USAGE
+          + "\nThe address it listens on is written to <data>/authority.url.\n";
+    }
 
-            --data DIR                  data directory (secrets, admin token, SQLite database);
-                                        default ./keyward-data, env KEYWARD_DATA
-            --port N                    TCP port, 0 picks a free one; default 8080, env KEYWARD_PORT
-            --bind ADDR                 address to listen on; default 127.0.0.1, env KEYWARD_BIND
-            --db JDBC_URL               jdbc:postgresql://... or jdbc:sqlite:FILE; default SQLite
-                                        <data>/keyward.db, env KEYWARD_DB
-            --catalog FILE|builtin:NAME catalog to serve; default builtin:winserver, env KEYWARD_CATALOG
-            --allow-simulated-machines  accept lab machines; env KEYWARD_ALLOW_SIMULATED=true
+    private static final java.util.Set<String> FILE_FLAGS =
+        java.util.Set.of("--tls-cert", "--tls-key", "--tls-keystore");
 
-          The address it listens on is written to <data>/authority.url.
-          """;
+    /** The TLS files of the flags, relative to the working directory like --data. */
+    private static String[] resolveFiles(List<String> flags, java.nio.file.Path cwd) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < flags.size(); i++) {
+        String f = flags.get(i);
+        int eq = f.indexOf('=');
+        if (eq > 0 && FILE_FLAGS.contains(f.substring(0, eq))) {
+          out.add(f.substring(0, eq + 1) + resolve(cwd, f.substring(eq + 1)));
+        } else if (FILE_FLAGS.contains(f) && i + 1 < flags.size()) {
+          out.add(f);
+          out.add(resolve(cwd, flags.get(++i)));
+        } else {
+          out.add(f);
+        }
+      }
+      return out.toArray(String[]::new);
+    }
+
+    private static String resolve(java.nio.file.Path cwd, String file) {
+      try {
+        return cwd.resolve(file).toString();
+      } catch (java.nio.file.InvalidPathException e) {
+        return file;
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.keyward.cli;
 
+import dev.keyward.client.ConnectionOptions;
 import dev.keyward.client.KeywardClient;
 import dev.keyward.client.KeywardException;
 import dev.keyward.client.Proxies;
@@ -107,6 +108,20 @@ public final class KeywardCommand implements Runnable {
 
   @Option(names = "--json", description = "Print one JSON object on stdout, errors too.")
   boolean json;
+
+  @Option(
+      names = "--ca-file",
+      paramLabel = "FILE",
+      description =
+          "PEM certificate of the CA that signed an https authority's certificate (env"
+              + " KEYWARD_CA_FILE; default: the JDK's trusted CAs).")
+  Path caFile;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Longest wait for the authority's answer (env KEYWARD_TIMEOUT; default 30).")
+  String timeout;
 
   private Printer printer;
 
@@ -263,9 +278,15 @@ public final class KeywardCommand implements Runnable {
             .pinTrustOnFirstUse(trustOnFirstUse)
             .clock(ctx.clock())
             .proxies(Proxies.selector(ctx.env(), System.getProperties()))
-            .volumeNetwork(VolumeOptions.network(this));
+            .volumeNetwork(VolumeOptions.network(this))
+            .connection(connectionOptions());
     explicitTrust().ifPresent(builder::trust);
     return builder.build();
+  }
+
+  /** --timeout / KEYWARD_TIMEOUT, --ca-file / KEYWARD_CA_FILE, and a progress line on stderr. */
+  ConnectionOptions connectionOptions() {
+    return ClientConnectionFlags.options(ctx, timeout, caFile);
   }
 
   /** The version keyward --version prints. */

@@ -19,6 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * JSON over HTTP to an activation authority (docs/api.md) with the JDK's {@link HttpClient}. Every
@@ -27,19 +33,29 @@ import java.util.Optional;
  */
 public final class AuthorityConnection {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   private final URI base;
   private final HttpClient http;
+  private final ConnectionOptions options;
 
   public AuthorityConnection(URI base, ProxySelector proxies) {
+    this(base, proxies, ConnectionOptions.DEFAULT);
+  }
+
+  /** With a timeout, the CAs to trust for HTTPS and a progress line for slow answers. */
+  public AuthorityConnection(URI base, ProxySelector proxies, ConnectionOptions options) {
     this.base = normalise(base);
-    this.http =
+    this.options = Objects.requireNonNull(options, "options");
+    HttpClient.Builder b =
         HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
+            .connectTimeout(
+                options.timeout().compareTo(CONNECT_TIMEOUT) < 0
+                    ? options.timeout()
+                    : CONNECT_TIMEOUT)
             .proxy(Objects.requireNonNull(proxies, "proxies"))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    options.tls().ifPresent(b::sslContext);
+    this.http = b.build();
   }
 
   private static URI normalise(URI base) {
@@ -77,7 +93,7 @@ public final class AuthorityConnection {
       Map<String, String> headers) {
     URI uri = URI.create(base + path);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        HttpRequest.newBuilder(uri).timeout(options.timeout()).header("Accept", "application/json");
     token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     headers.forEach(request::header);
     if (body == null) {
@@ -89,11 +105,18 @@ public final class AuthorityConnection {
     }
     HttpResponse<String> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response = exchange(request.build());
     } catch (HttpConnectTimeoutException | ConnectException e) {
       throw unreachable("no connection to " + base + " (" + describe(e) + ")", e);
     } catch (HttpTimeoutException e) {
-      throw unreachable(base + " did not answer in time", e);
+      throw unreachable(
+          base
+              + " did not answer within "
+              + options.timeout().toSeconds()
+              + " seconds (--timeout SECONDS or KEYWARD_TIMEOUT waits longer)",
+          e);
+    } catch (SSLException e) {
+      throw untrusted(e);
     } catch (IOException e) {
       throw unreachable("the connection to " + base + " failed (" + describe(e) + ")", e);
     } catch (InterruptedException e) {
@@ -101,6 +124,70 @@ public final class AuthorityConnection {
       throw unreachable("interrupted while waiting for " + base, e);
     }
     return answer(response);
+  }
+
+  /** Sends, telling {@code progress} once when the answer takes longer than it should. */
+  private HttpResponse<String> exchange(HttpRequest request)
+      throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<String>> pending =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    try {
+      try {
+        return pending.get(options.progressAfter().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException slow) {
+        options
+            .progress()
+            .accept(
+                "Waiting for the activation authority at "
+                    + base
+                    + " (gives up after "
+                    + options.timeout().toSeconds()
+                    + " seconds; --timeout SECONDS changes it)...");
+        return pending.get();
+      }
+    } catch (ExecutionException e) {
+      // The HTTP client's own failure, as send() would have thrown it.
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(cause == null ? "network error" : cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    }
+  }
+
+  private KeywardException untrusted(SSLException e) {
+    String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    boolean handshake = e instanceof SSLHandshakeException;
+    if (handshake && (why.contains("subject alternative") || why.contains("no name matching"))) {
+      return new KeywardException(
+          Failure.of(
+              ErrorCode.AUTHORITY_UNREACHABLE,
+              "The TLS certificate of "
+                  + base
+                  + " is for another name; use the host name the certificate names in"
+                  + " --authority."),
+          e);
+    }
+    boolean certificate = handshake && (why.contains("cert") || why.contains("pkix"));
+    return new KeywardException(
+        Failure.of(
+            ErrorCode.AUTHORITY_UNREACHABLE,
+            certificate
+                ? "The authority at "
+                    + base
+                    + " presented a TLS certificate this machine does not trust. If the authority"
+                    + " uses a private CA, give that CA's certificate with --ca-file FILE (or"
+                    + " KEYWARD_CA_FILE); never turn verification off."
+                : "The TLS connection to "
+                    + base
+                    + " failed ("
+                    + describe(e)
+                    + "). Check that the address is https:// for an authority serving TLS and"
+                    + " http:// for one serving plain HTTP."),
+        e);
   }
 
   private Map<String, Object> answer(HttpResponse<String> response) {

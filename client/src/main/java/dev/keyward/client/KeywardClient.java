@@ -78,6 +78,7 @@ public final class KeywardClient {
   private final boolean pinTrustOnFirstUse;
   private final Clock clock;
   private final ProxySelector proxies;
+  private final ConnectionOptions connectionOptions;
   private final SecureRandom random;
   private final VolumeNetwork volumeNetwork;
   private MachineFacts machine;
@@ -92,6 +93,7 @@ public final class KeywardClient {
     this.pinTrustOnFirstUse = b.pinTrustOnFirstUse;
     this.clock = b.clock;
     this.proxies = b.proxies;
+    this.connectionOptions = b.connectionOptions;
     this.random = b.random;
     this.volumeNetwork = b.volumeNetwork;
   }
@@ -816,7 +818,7 @@ public final class KeywardClient {
                         ErrorCode.AUTHORITY_UNREACHABLE,
                         "No activation authority is configured. Give its address with --authority"
                             + " URL or KEYWARD_AUTHORITY."));
-    return new AuthorityConnection(uri, proxies);
+    return new AuthorityConnection(uri, proxies, connectionOptions);
   }
 
   static LicenseRecord refusedOrNext(Transition t) {
@@ -915,6 +917,7 @@ public final class KeywardClient {
     private boolean pinTrustOnFirstUse = false;
     private Clock clock = Clock.systemUTC();
     private ProxySelector proxies;
+    private ConnectionOptions connectionOptions = ConnectionOptions.DEFAULT;
     private SecureRandom random = new SecureRandom();
     private VolumeNetwork volumeNetwork = VolumeNetwork.system();
 
@@ -998,6 +1001,12 @@ public final class KeywardClient {
     /** How to reach the authority; {@link Proxies#fromEnvironment()} when not set. */
     public Builder proxies(ProxySelector proxies) {
       this.proxies = proxies;
+      return this;
+    }
+
+    /** Timeout, CAs trusted for HTTPS (a CA file or an SSLContext) and a slow-answer notice. */
+    public Builder connection(ConnectionOptions options) {
+      this.connectionOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

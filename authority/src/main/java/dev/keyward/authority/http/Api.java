@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,11 @@ public final class Api {
   private static final Set<String> RATE_LIMITED =
       Set.of("/v1/activate", "/v1/deactivate", "/v1/renew", "/v1/phone");
 
+  private static final String CLIENT = "keyward.client";
+
   private final List<Route> routes;
-  private final RateLimiter perAddress;
+  private final Throttle throttle;
+  private final ClientAddress clientAddress;
   private final List<byte[]> adminTokenHashes;
   private final int maxBodyBytes;
   private final int maxCatalogBytes;
@@ -41,13 +45,15 @@ public final class Api {
 
   public Api(
       List<Route> routes,
-      RateLimiter perAddress,
+      Throttle throttle,
+      ClientAddress clientAddress,
       List<String> adminTokenHashes,
       int maxBodyBytes,
       int maxCatalogBytes,
       MeterRegistry registry) {
     this.routes = List.copyOf(routes);
-    this.perAddress = perAddress;
+    this.throttle = throttle;
+    this.clientAddress = clientAddress;
     this.adminTokenHashes = adminTokenHashes.stream().map(h -> HexFormat.of().parseHex(h)).toList();
     this.maxBodyBytes = maxBodyBytes;
     this.maxCatalogBytes = maxCatalogBytes;
@@ -64,8 +70,12 @@ public final class Api {
     }
   }
 
-  /** Creates the (not yet started) server. */
-  public Javalin create(String bind, int port) {
+  /**
+   * Creates the (not yet started) server.
+   *
+   * @param edge adds the listening connector (TLS, timeouts, connection caps)
+   */
+  public Javalin create(String bind, int port, Consumer<io.javalin.config.JavalinConfig> edge) {
     Javalin app =
         Javalin.create(
             config -> {
@@ -78,6 +88,7 @@ public final class Api {
               config.requestLogger.http(this::record);
               config.jetty.modifyServer(
                   server -> server.setErrorHandler(new ProblemErrorHandler()));
+              edge.accept(config);
             });
     app.before(this::guard);
     for (Route route : routes) {
@@ -104,7 +115,21 @@ public final class Api {
         });
     app.error(
         404, ctx -> unmatched(ctx, 404, "No such route: " + ctx.method() + " " + safePath(ctx)));
-    app.error(405, ctx -> unmatched(ctx, 405, "Method " + ctx.method() + " is not allowed here."));
+    app.error(
+        405,
+        ctx -> {
+          String allow = RequestShape.allowed(routes, ctx.path());
+          if (!allow.isEmpty()) {
+            ctx.header("Allow", allow);
+          }
+          unmatched(
+              ctx,
+              405,
+              "Method "
+                  + ctx.method()
+                  + " is not allowed here"
+                  + (allow.isEmpty() ? "." : "; use " + allow + "."));
+        });
     return app;
   }
 
@@ -122,29 +147,41 @@ public final class Api {
     problem(ctx, new ApiException(status, Failure.of(ErrorCode.BAD_REQUEST, detail)));
   }
 
-  /** Runs before every route: admin token, address rate limit, body size. */
+  /** The client's address: the peer, or what a trusted proxy says it forwarded for. */
+  public static String clientAddress(Context ctx) {
+    Object known = ctx.attribute(CLIENT);
+    return known instanceof String s ? s : ctx.ip();
+  }
+
+  /** Runs before every route: admin token, address rate limit, body size and type. */
   private void guard(Context ctx) {
     String path = ctx.path();
+    String client =
+        clientAddress.resolve(ctx.ip(), ctx.header("Forwarded"), ctx.header("X-Forwarded-For"));
+    ctx.attribute(CLIENT, client);
     if (path.equals("/v1/admin") || path.startsWith("/v1/admin/")) {
       requireAdmin(ctx);
     }
     if (ctx.method() == HandlerType.POST && RATE_LIMITED.contains(path)) {
-      limit(perAddress.acquire(ctx.ip()));
+      throttle.request(client);
     }
     long length = ctx.contentLength();
-    int max = path.equals("/v1/admin/catalog") ? maxCatalogBytes : maxBodyBytes;
+    boolean catalog = path.equals("/v1/admin/catalog");
+    int max = catalog ? maxCatalogBytes : maxBodyBytes;
     if (length > max) {
-      throw tooLarge(max);
+      throw RequestBody.tooLarge(max);
+    }
+    if (!catalog) {
+      RequestShape.requireJson(ctx, length);
     }
   }
 
-  /** The body, refused with 413 past the route's limit even without a Content-Length. */
+  /**
+   * The body, read while counting: refused with 413 at the first byte past the route's limit, with
+   * or without a Content-Length; broken framing is a 400.
+   */
   public byte[] body(Context ctx, int max) {
-    byte[] bytes = ctx.bodyAsBytes();
-    if (bytes.length > max) {
-      throw tooLarge(max);
-    }
-    return bytes;
+    return RequestBody.read(ctx, max);
   }
 
   public byte[] body(Context ctx) {
@@ -153,12 +190,6 @@ public final class Api {
 
   public byte[] catalogBody(Context ctx) {
     return body(ctx, maxCatalogBytes);
-  }
-
-  private static ApiException tooLarge(int max) {
-    return new ApiException(
-        413,
-        Failure.of(ErrorCode.BAD_REQUEST, "The request body is larger than " + max + " bytes."));
   }
 
   /** Throws 429 with Retry-After when a bucket says wait. */

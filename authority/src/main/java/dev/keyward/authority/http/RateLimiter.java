@@ -33,6 +33,31 @@ public final class RateLimiter {
     if (!limit.enabled()) {
       return OptionalLong.empty();
     }
+    return bucket(name).take(nanos.getAsLong());
+  }
+
+  /**
+   * Whether {@code name} has a token left, without taking it (limits that count failures look
+   * before the request and charge after it failed).
+   *
+   * @return empty when allowed, else how many whole seconds to wait (at least 1)
+   */
+  public OptionalLong check(String name) {
+    if (!limit.enabled()) {
+      return OptionalLong.empty();
+    }
+    Bucket b = buckets.get(name);
+    return b == null ? OptionalLong.empty() : b.peek(nanos.getAsLong());
+  }
+
+  /** Takes one token for {@code name} if there is one (a failure is recorded, never refused). */
+  public void charge(String name) {
+    if (limit.enabled()) {
+      bucket(name).take(nanos.getAsLong());
+    }
+  }
+
+  private Bucket bucket(String name) {
     if (buckets.size() > MAX_BUCKETS) {
       long now = nanos.getAsLong();
       long last = lastSweep.get();
@@ -41,7 +66,7 @@ public final class RateLimiter {
         buckets.values().removeIf(b -> b.isFull(now));
       }
     }
-    return buckets.computeIfAbsent(name, n -> new Bucket()).take(nanos.getAsLong());
+    return buckets.computeIfAbsent(name, n -> new Bucket());
   }
 
   private final class Bucket {
@@ -56,6 +81,14 @@ public final class RateLimiter {
       }
       double seconds = (1 - tokens) / limit.perSecond();
       return OptionalLong.of(Math.max(1, (long) Math.ceil(seconds)));
+    }
+
+    synchronized OptionalLong peek(long now) {
+      refill(now);
+      if (tokens >= 1) {
+        return OptionalLong.empty();
+      }
+      return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - tokens) / limit.perSecond())));
     }
 
     synchronized boolean isFull(long now) {
