@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * chain agree with it again without the signing key.
  *
  * <p>The signature covers {@code "keyward/audit-checkpoint/v1\n"} followed by the canonical JSON of
- * {@code {"seq", "hash", "at", "keyId"}} (in that order, {@code at} as ISO-8601 UTC).
+ * {@code {"at", "hash", "keyId", "seq"}} (keys sorted, no spaces; {@code at} as ISO-8601 UTC).
  */
 public record AuditCheckpoint(long seq, String hash, Instant at, String keyId, String signature) {
   private static final String DOMAIN = "keyward/audit-checkpoint/v1\n";
