@@ -8,6 +8,7 @@ import dev.keyward.authority.store.AuditEntry;
 import dev.keyward.client.KeywardException;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.Failure;
 import dev.keyward.core.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +102,19 @@ final class AdminAuditCommand {
   static int print(AdminCommand admin, Map<String, Object> answer) {
     boolean ok = Boolean.TRUE.equals(answer.get("ok"));
     if (admin.json()) {
-      admin.printer().object(answer);
+      Map<String, Object> shown = new LinkedHashMap<>(answer);
+      if (!ok) {
+        // The report, plus the error object every --json refusal carries.
+        Failure failure =
+            Failure.of(ErrorCode.AUDIT_LOG_TAMPERED, String.valueOf(answer.get("reason")));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", failure.error().hex());
+        error.put("name", failure.error().symbolicName());
+        error.put("message", failure.message());
+        error.put("remedy", failure.remedy());
+        shown.put("error", error);
+      }
+      admin.printer().object(shown);
       return ok ? KeywardCli.OK : KeywardCli.REFUSED;
     }
     PrintStream out = admin.root.ctx.out();

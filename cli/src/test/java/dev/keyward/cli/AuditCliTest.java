@@ -3,10 +3,13 @@ package dev.keyward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.audit.CheckpointFile;
+import dev.keyward.authority.crypto.CertificateSigner;
 import dev.keyward.authority.store.Database;
+import dev.keyward.core.catalog.TrustDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,29 @@ class AuditCliTest {
               .out();
       assertThat(intact).contains("Audit log intact").contains("latest at entry " + signed);
 
+      // Checked with keys that are not the authority's, the checkpoints are not believed.
+      byte[] seed = new byte[32];
+      new SecureRandom().nextBytes(seed);
+      Path strangers = dir.resolve("strangers-trust.json");
+      Files.writeString(
+          strangers,
+          TrustDocument.write(List.of(new CertificateSigner(seed).publicKey()), List.of()));
+      CliRunner.Result forged =
+          site.cli.run(
+              "admin",
+              "--authority",
+              site.authority.uri().toString(),
+              "--token",
+              site.authority.adminToken(),
+              "audit",
+              "verify",
+              "--checkpoints",
+              kept.toString(),
+              "--trust",
+              strangers.toString());
+      assertThat(forged.exit()).as(forged.toString()).isEqualTo(KeywardCli.REFUSED);
+      assertThat(forged.err()).contains("forged-checkpoint");
+
       // The owner of the database and of the data directory's checkpoint file.
       truncate(site.authority.database(), signed - 2);
       Files.delete(site.authority.dataDir().resolve(CheckpointFile.NAME));
@@ -81,6 +107,8 @@ class AuditCliTest {
       assertThat(json.exit()).isEqualTo(KeywardCli.REFUSED);
       Map<String, Object> report = json.json();
       assertThat(report).containsEntry("ok", false).containsEntry("problem", "truncated");
+      assertThat(json.errorCode()).contains("0xC0DE0020");
+      assertThat(json.error()).containsKeys("name", "message", "remedy");
 
       CliRunner.Result missing =
           site.cli.run(
