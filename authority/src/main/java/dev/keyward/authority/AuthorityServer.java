@@ -103,14 +103,19 @@ public final class AuthorityServer implements AutoCloseable {
       ActivationService activations =
           new ActivationService(
               store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
-      AuditLog auditLog =
-          new AuditLog(
-              store,
-              keyring.signer(),
-              keyring.trustedKeys(),
-              data.root(),
-              config.clock(),
-              Checkpointer.Policy.DEFAULT);
+      AuditLog auditLog;
+      try {
+        auditLog =
+            new AuditLog(
+                store,
+                keyring.signer(),
+                keyring.trustedKeys(),
+                data.root(),
+                config.clock(),
+                Checkpointer.Policy.DEFAULT);
+      } catch (java.io.UncheckedIOException e) {
+        throw new StartupException(e.getMessage(), e); // the checkpoint file cannot be read
+      }
       AdminService admin =
           new AdminService(store, keyring, catalog, config.clock(), activations, auditLog);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

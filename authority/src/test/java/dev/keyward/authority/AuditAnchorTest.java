@@ -195,4 +195,12 @@ class AuditAnchorTest {
       assertThat(verify(h).path("ok").asBoolean()).isTrue();
     }
   }
+
+  @Test
+  void anUnreadableCheckpointFileStopsTheStartAndNamesIt() throws IOException {
+    Files.createDirectories(data.resolve(CheckpointFile.NAME)); // a directory, not a file
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> start("sqlite"))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining(CheckpointFile.NAME);
+  }
 }
