@@ -203,4 +203,20 @@ class AuditAnchorTest {
         .isInstanceOf(StartupException.class)
         .hasMessageContaining(CheckpointFile.NAME);
   }
+
+  @Test
+  void anEmptiedLogIsTruncatedAndGetsNoFreshCheckpoint() {
+    try (Harness h = start("sqlite")) {
+      entries(h, 2);
+      long signed = checkpoint(h).path("seq").asLong();
+      DatabaseOwner.truncate(h.server.database(), 0);
+
+      JsonNode report = verify(h);
+      assertThat(report.path("problem").asText()).isEqualTo("truncated");
+      assertThat(report.path("brokenAt").asLong()).isEqualTo(1);
+      assertThat(report.path("reason").asText()).contains("records entry " + signed);
+      assertThat(h.admin("GET", "/v1/admin/audit/checkpoint", null).status()).isEqualTo(409);
+      assertThat(h.server.auditLog().checkpointer().tick()).isEmpty();
+    }
+  }
 }

@@ -31,7 +31,7 @@ final class DatabaseOwner {
     Store store = new Store(db);
     db.write(
         h -> {
-          String hash = store.audit(h, keep - 1, 1).get(0).hash();
+          String hash = keep == 0 ? AuditEntry.GENESIS : store.audit(h, keep - 1, 1).get(0).hash();
           h.createUpdate("DELETE FROM audit_log WHERE seq > :k").bind("k", keep).execute();
           h.createUpdate("UPDATE audit_head SET seq = :k, hash = :h WHERE id = 1")
               .bind("k", keep)

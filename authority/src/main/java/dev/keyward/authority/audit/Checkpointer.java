@@ -107,11 +107,11 @@ public final class Checkpointer implements AutoCloseable {
   public synchronized Optional<AuditCheckpoint> tick() {
     AuditChainCheck.Head head = chain.head();
     long since = last.map(AuditCheckpoint::seq).orElse(0L);
-    if (head.seq() == 0) {
-      return Optional.empty();
-    }
     if (!agrees(head)) {
       write(head); // refuses, and logs why
+      return Optional.empty();
+    }
+    if (head.seq() == 0) {
       return Optional.empty();
     }
     boolean enoughEntries = head.seq() - since >= policy.everyEntries();
@@ -132,7 +132,8 @@ public final class Checkpointer implements AutoCloseable {
     if (last.isPresent() && head.seq() == last.get().seq() && agrees(head)) {
       return new Outcome.Signed(last.get());
     }
-    if (head.seq() == 0) {
+    if (head.seq() == 0 && last.isEmpty()) {
+      // An empty log: signed, but not worth a line in the file.
       return new Outcome.Signed(AuditCheckpoint.sign(0, head.hash(), now(), signer));
     }
     return write(head);
