@@ -70,4 +70,25 @@ class SecretMaskingTest {
           .isTrue();
     }
   }
+
+  @Test
+  void anOperatorsOwnTokenIsMaskedToo() throws Exception {
+    String own = "our-own-admin-secret-2026-x9";
+    java.nio.file.Files.createDirectories(data);
+    java.nio.file.Files.writeString(data.resolve("admin-token"), own + "\n");
+    try (Harness h = Harness.start(data)) {
+      assertThat(h.token).isEqualTo(own);
+      String key = h.issue("2022", "ServerStandard", "RETAIL", null);
+      Harness.Response r =
+          h.admin(
+              "POST",
+              "/v1/admin/keys/" + key + "/block",
+              Map.of("reason", "token " + own + " leaked in a ticket"));
+      assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+      JsonNode entries = h.admin("GET", "/v1/admin/audit", null).json().path("entries");
+      assertThat(entries.get(entries.size() - 1).path("detail").asText())
+          .contains("token [masked token] leaked in a ticket");
+      assertThat(entries.toString()).doesNotContain(own);
+    }
+  }
 }
