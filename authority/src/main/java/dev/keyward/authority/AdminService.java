@@ -1,5 +1,7 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.audit.AuditLog;
+import dev.keyward.authority.audit.Checkpointer;
 import dev.keyward.authority.crypto.Ids;
 import dev.keyward.authority.store.ActivationRow;
 import dev.keyward.authority.store.AuditEntry;
@@ -49,13 +51,16 @@ final class AdminService {
   private final Clock clock;
   private final ActivationService activations;
   private final Downgrades downgrades;
+  private final AuditLog auditLog;
 
   AdminService(
       Store store,
       Keyring keyring,
       AtomicReference<Catalog> catalog,
       Clock clock,
-      ActivationService activations) {
+      ActivationService activations,
+      AuditLog auditLog) {
+    this.auditLog = auditLog;
     this.store = store;
     this.db = store.db();
     this.keyring = keyring;
@@ -325,60 +330,20 @@ final class AdminService {
     return db.read(h -> store.audit(h, after, limit).stream().map(AuditEntry::toJson).toList());
   }
 
-  /** Walks the whole chain: each hash, each link, and the head. */
+  /**
+   * Walks the whole chain (each hash, each link, the head) and checks it against the checkpoints.
+   */
   Map<String, Object> verifyAudit() {
-    return db.read(
-        h -> {
-          String prev = AuditEntry.GENESIS;
-          long expected = 1;
-          long after = 0;
-          while (true) {
-            List<AuditEntry> page = store.audit(h, after, 1000);
-            for (AuditEntry e : page) {
-              String problem = null;
-              if (e.seq() != expected) {
-                problem = "entry " + expected + " is missing";
-              } else if (!e.prevHash().equals(prev)) {
-                problem = "entry " + e.seq() + " does not link to the entry before it";
-              } else if (!e.hashMatches()) {
-                problem = "entry " + e.seq() + " was altered (its hash does not match)";
-              }
-              if (problem != null) {
-                return broken(expected, problem, expected - 1);
-              }
-              prev = e.hash();
-              expected++;
-              after = e.seq();
-            }
-            if (page.size() < 1000) {
-              break;
-            }
-          }
-          Map.Entry<Long, String> head = store.auditHead(h);
-          if (head.getKey() != expected - 1 || !head.getValue().equals(prev)) {
-            return broken(
-                expected - 1 < head.getKey() ? expected : head.getKey(),
-                "the log ends at entry "
-                    + (expected - 1)
-                    + " but its head records entry "
-                    + head.getKey(),
-                expected - 1);
-          }
-          Map<String, Object> ok = new LinkedHashMap<>();
-          ok.put("ok", true);
-          ok.put("entries", expected - 1);
-          ok.put("head", prev);
-          return ok;
-        });
+    return auditLog.verify().toJson();
   }
 
-  private static Map<String, Object> broken(long at, String reason, long goodEntries) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("ok", false);
-    json.put("brokenAt", at);
-    json.put("reason", reason);
-    json.put("entries", goodEntries);
-    return json;
+  /** The current head, signed; 409 when the head contradicts the last checkpoint. */
+  Map<String, Object> auditCheckpoint() {
+    return switch (auditLog.checkpointer().checkpoint()) {
+      case Checkpointer.Outcome.Signed s -> s.checkpoint().toJson();
+      case Checkpointer.Outcome.Refused r ->
+          throw new ApiException(409, Failure.of(ErrorCode.AUDIT_LOG_TAMPERED, r.reason()));
+    };
   }
 
   /** Loads a catalog uploaded by an operator; every problem is listed in the 400. */

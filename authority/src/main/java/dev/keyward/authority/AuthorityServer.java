@@ -1,5 +1,7 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.audit.AuditLog;
+import dev.keyward.authority.audit.Checkpointer;
 import dev.keyward.authority.http.Api;
 import dev.keyward.authority.http.ClientAddress;
 import dev.keyward.authority.http.EdgeConnector;
@@ -46,6 +48,7 @@ public final class AuthorityServer implements AutoCloseable {
   private final AtomicReference<Catalog> catalog;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final AuditLog auditLog;
 
   private AuthorityServer(
       Javalin app,
@@ -53,7 +56,9 @@ public final class AuthorityServer implements AutoCloseable {
       DataDirectory data,
       URI uri,
       List<Route> routes,
-      AtomicReference<Catalog> catalog) {
+      AtomicReference<Catalog> catalog,
+      AuditLog auditLog) {
+    this.auditLog = auditLog;
     this.app = app;
     this.db = db;
     this.data = data;
@@ -104,7 +109,21 @@ public final class AuthorityServer implements AutoCloseable {
       ActivationService activations =
           new ActivationService(
               store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
-      AdminService admin = new AdminService(store, keyring, catalog, config.clock(), activations);
+      AuditLog auditLog;
+      try {
+        auditLog =
+            new AuditLog(
+                store,
+                keyring.signer(),
+                keyring.trustedKeys(),
+                data.root(),
+                config.clock(),
+                Checkpointer.Policy.DEFAULT);
+      } catch (java.io.UncheckedIOException e) {
+        throw new StartupException(e.getMessage(), e); // the checkpoint file cannot be read
+      }
+      AdminService admin =
+          new AdminService(store, keyring, catalog, config.clock(), activations, auditLog);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
       new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
@@ -157,7 +176,7 @@ public final class AuthorityServer implements AutoCloseable {
       URI uri = URI.create(scheme + "://" + urlHost(config.bind()) + ":" + app.port());
       data.writeUrl(uri.toString());
       LOG.info("listening on {} (database {}, catalog {})", uri, db.url(), startCatalog.source());
-      return new AuthorityServer(app, db, data, uri, table, catalog);
+      return new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start());
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -266,6 +285,11 @@ public final class AuthorityServer implements AutoCloseable {
     return db;
   }
 
+  /** The audit log's checkpoints (tests write them on demand). */
+  public AuditLog auditLog() {
+    return auditLog;
+  }
+
   /** Blocks until {@link #close()}. */
   public void awaitClosed() throws InterruptedException {
     closed.await();
@@ -279,6 +303,7 @@ public final class AuthorityServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
+      auditLog.close(); // the last checkpoint, while the database is still open
       db.close();
       data.forgetUrl(uri.toString());
       closed.countDown();

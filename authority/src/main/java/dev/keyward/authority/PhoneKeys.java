@@ -1,9 +1,8 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.crypto.PhoneCidSigner;
 import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.phone.PhoneKeyDecoding;
-import dev.keyward.core.phone.PhonePrivateKey;
-import dev.keyward.core.phone.PhoneSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +27,10 @@ import java.util.stream.Stream;
  * The first start creates key 0. Every key in the directory stays trusted (published in trust.json
  * and {@code GET /v1/trust}), so confirmation IDs signed before a rotation still verify.
  *
- * @param signer signs with the active key
+ * @param signer signs with the active key (BouncyCastle, constant-time scalar multiplication)
  * @param trusted the public half of every key, active first
  */
-record PhoneKeys(PhoneSigner signer, List<TrustedPhoneKey> trusted) {
+record PhoneKeys(PhoneCidSigner signer, List<TrustedPhoneKey> trusted) {
   private static final Pattern FILE = Pattern.compile("(\\d{1,3})\\.p256");
 
   PhoneKeys {
@@ -51,18 +50,18 @@ record PhoneKeys(PhoneSigner signer, List<TrustedPhoneKey> trusted) {
       throw new StartupException(dir.resolve("active") + " does not name a key index");
     }
     List<TrustedPhoneKey> trusted = new ArrayList<>();
-    PhoneSigner signer = null;
+    PhoneCidSigner signer = null;
     for (Path file : keyFiles(dir)) {
       int index = index(file);
-      PhonePrivateKey key =
-          switch (PhonePrivateKey.decode(Files.readString(file, StandardCharsets.US_ASCII))) {
-            case PhoneKeyDecoding.Decoded<PhonePrivateKey> d -> d.key();
-            case PhoneKeyDecoding.Invalid<PhonePrivateKey> i ->
+      PhoneCidSigner key =
+          switch (PhoneCidSigner.decode(index, Files.readString(file, StandardCharsets.US_ASCII))) {
+            case PhoneKeyDecoding.Decoded<PhoneCidSigner> d -> d.key();
+            case PhoneKeyDecoding.Invalid<PhoneCidSigner> i ->
                 throw new StartupException(file + " is not a phone activation key: " + i.reason());
           };
       trusted.add(new TrustedPhoneKey(index, key.publicKey().encode()));
       if (index == active) {
-        signer = new PhoneSigner(index, key);
+        signer = key;
       }
     }
     if (signer == null) {
@@ -85,8 +84,8 @@ record PhoneKeys(PhoneSigner signer, List<TrustedPhoneKey> trusted) {
     if (index > TrustedPhoneKey.MAX_INDEX) {
       throw new IOException("all 256 phone key indexes are used in " + dir);
     }
-    PhonePrivateKey key = PhonePrivateKey.generate(random);
-    DataDirectory.writePrivate(dir.resolve(index + ".p256"), key.encode() + "\n");
+    DataDirectory.writePrivate(
+        dir.resolve(index + ".p256"), PhoneCidSigner.generate(random) + "\n");
     DataDirectory.writePrivate(dir.resolve("active"), index + "\n");
     return index;
   }

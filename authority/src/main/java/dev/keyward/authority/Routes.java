@@ -83,6 +83,7 @@ final class Routes {
     r.add(new Route(HandlerType.GET, "/v1/admin/activations", true, this::activationList));
     r.add(new Route(HandlerType.GET, "/v1/admin/audit", true, this::audit));
     r.add(new Route(HandlerType.GET, "/v1/admin/audit/verify", true, this::verify));
+    r.add(new Route(HandlerType.GET, "/v1/admin/audit/checkpoint", true, this::checkpoint));
     r.add(new Route(HandlerType.PUT, "/v1/admin/catalog", true, this::catalog));
     r.add(new Route(HandlerType.GET, "/healthz", false, this::health));
     r.add(new Route(HandlerType.GET, "/metrics", false, this::metrics));
@@ -253,6 +254,10 @@ final class Routes {
 
   private void verify(Context ctx) {
     Api.json(ctx, 200, admin.verifyAudit());
+  }
+
+  private void checkpoint(Context ctx) {
+    Api.json(ctx, 200, admin.auditCheckpoint());
   }
 
   private void catalog(Context ctx) {

@@ -425,38 +425,13 @@ final class AdminCommand {
       name = "audit",
       mixinStandardHelpOptions = true,
       description = "The authority's audit log.",
-      subcommands = {Audit.Verify.class, AdminPhoneCommand.AuditList.class})
+      subcommands = {
+        AdminAuditCommand.Verify.class,
+        AdminPhoneCommand.AuditList.class,
+        AdminAuditCommand.Checkpoint.class
+      })
   static final class Audit {
     @ParentCommand AdminCommand admin;
-
-    @Command(
-        name = "verify",
-        mixinStandardHelpOptions = true,
-        description = "Verify the audit log's hash chain; exit status 1 when it is broken.")
-    static final class Verify implements Callable<Integer> {
-      @ParentCommand Audit audit;
-
-      @Override
-      public Integer call() {
-        AdminCommand admin = audit.admin;
-        Map<String, Object> answer = admin.get("/v1/admin/audit/verify");
-        boolean ok = Boolean.TRUE.equals(answer.get("ok"));
-        if (admin.json()) {
-          admin.printer().object(answer);
-        } else if (ok) {
-          admin.root.ctx.out().println("Audit log intact: " + answer.get("entries") + " entries.");
-        } else {
-          admin.root.ctx.err().println("Audit log BROKEN at entry " + answer.get("brokenAt") + ".");
-          answer.forEach(
-              (k, v) -> {
-                if (!k.equals("ok") && !k.equals("brokenAt")) {
-                  admin.root.ctx.err().println("  " + k + ": " + v);
-                }
-              });
-        }
-        return ok ? KeywardCli.OK : KeywardCli.REFUSED;
-      }
-    }
   }
 
   /** A progress bar on stderr, drawn only when stderr is a terminal. */

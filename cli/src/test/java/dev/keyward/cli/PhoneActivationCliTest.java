@@ -2,10 +2,11 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.authority.crypto.PhoneCidSigner;
 import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.json.Json;
-import dev.keyward.core.phone.PhonePrivateKey;
+import dev.keyward.core.phone.PhoneKeyDecoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,7 +192,7 @@ class PhoneActivationCliTest {
     // checked at every status like a certificate: a phone key no longer trusted (revoked by
     // dropping it from the trusted keys) leaves the activation unproven
     Path revoked = dir.resolve("revoked-trust.json");
-    String otherKey = PhonePrivateKey.generate(new SecureRandom()).publicKey().encode();
+    String otherKey = otherPhoneKey();
     Files.writeString(
         revoked,
         Files.readString(site.trustFile())
@@ -298,5 +299,13 @@ class PhoneActivationCliTest {
     assertThat(site.admin(null, "audit", "list", "--action", "phone.confirm").out())
         .contains(AGENT)
         .contains("ticket 3: transfer to SRV-NEW-01");
+  }
+
+  /** The public half of a fresh phone key that this authority does not have. */
+  private static String otherPhoneKey() {
+    return switch (PhoneCidSigner.decode(0, PhoneCidSigner.generate(new SecureRandom()))) {
+      case PhoneKeyDecoding.Decoded<PhoneCidSigner> d -> d.key().publicKey().encode();
+      case PhoneKeyDecoding.Invalid<PhoneCidSigner> i -> throw new AssertionError(i.reason());
+    };
   }
 }

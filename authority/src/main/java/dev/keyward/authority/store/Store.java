@@ -305,7 +305,7 @@ public final class Store {
             "UPDATE activations SET active = FALSE, released_at = :at, release_reason = :r"
                 + " WHERE id = :id")
         .bind("at", at)
-        .bind("r", reason)
+        .bind("r", AuditText.free(reason, adminTokenHashes(h)))
         .bind("id", activationId)
         .execute();
   }
@@ -405,9 +405,16 @@ public final class Store {
 
   // ---- audit
 
-  /** Appends an entry to the hash chain; the head row lock numbers entries one by one. */
+  /**
+   * Appends an entry to the hash chain; the head row lock numbers entries one by one. The actor and
+   * the detail's free-text fields are stored with product keys and tokens masked.
+   */
   public AuditEntry appendAudit(
-      Handle h, long at, String actor, String action, String subject, String detail) {
+      Handle h, long at, String actorText, String action, String subject, String detailText) {
+    // Free text is stored with pasted keys and tokens masked: the log keeps it forever.
+    List<String> tokenHashes = adminTokenHashes(h);
+    String actor = AuditText.free(actorText, tokenHashes);
+    String detail = AuditText.detail(detailText, tokenHashes);
     var head =
         h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1" + db.forUpdate())
             .map((rs, ctx) -> Map.entry(rs.getLong("seq"), rs.getString("hash")))

@@ -730,7 +730,28 @@ public enum ErrorCode {
           "For a volume client, install the public volume client key of the installed version"
               + " instead; for an evaluation, convert it with `keyward dism /online"
               + " /Set-Edition:ServerStandard /ProductKey:KEY /AcceptEula`.",
-          "If the key is blocked, ask support why before anything else."));
+          "If the key is blocked, ask support why before anything else.")),
+
+  AUDIT_LOG_TAMPERED(
+      0xC0DE0021,
+      "KW_E_AUDIT_LOG_TAMPERED",
+      "The authority's audit log does not agree with itself or with a signed checkpoint: entries"
+          + " were removed, altered or rewritten.",
+      List.of(
+          "Someone with write access to the database removed the last entries and moved the head"
+              + " (truncation), or rewrote an entry and recomputed the chain after it.",
+          "A database backup older than the checkpoints was restored: the entries after it are"
+              + " gone.",
+          "A checkpoint in the file was edited or made by someone else: its signature does not"
+              + " verify."),
+      List.of(
+          "Run `keyward admin audit verify --checkpoints FILE --trust trust.json` with the"
+              + " checkpoints and the public keys you keep off the authority's machine; it names"
+              + " the first entry concerned.",
+          "Compare the database with a backup taken before that entry, and find who had write"
+              + " access to the database since.",
+          "After a deliberate restore, keep the old checkpoint file apart with a note and start a"
+              + " new one, so that later checks are against the restored chain."));
 
   private final int code;
   private final String symbolicName;

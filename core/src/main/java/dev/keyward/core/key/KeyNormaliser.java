@@ -19,7 +19,8 @@ final class KeyNormaliser {
     return folded.codePoints().filter(cp -> !isSeparator(cp)).map(Character::toUpperCase).toArray();
   }
 
-  private static boolean isSeparator(int codePoint) {
+  /** Spaces, dashes and invisible characters: what normalising drops between symbols. */
+  static boolean isSeparator(int codePoint) {
     int type = Character.getType(codePoint);
     return Character.isWhitespace(codePoint)
         || Character.isSpaceChar(codePoint) // no-break spaces, which isWhitespace leaves in

@@ -130,7 +130,7 @@ public record ConfirmationId(int keyIndex, int flags, BigInteger challenge, BigI
   }
 
   /** What the authority signs for {@code iid} with key {@code keyIndex}. */
-  static byte[] message(InstallationId iid, int keyIndex, int flags) {
+  public static byte[] message(InstallationId iid, int keyIndex, int flags) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(DOMAIN);
     out.write(0);

@@ -2,7 +2,6 @@ package dev.keyward.core.phone;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Optional;
  *
  * <pre>
  *   keys:    private x in [1, N-1], public Q = xG
- *   sign m:  k = RFC 6979 nonce from (x, SHA-256(m)); R = kG
+ *   sign m:  k = RFC 6979 nonce from (x, SHA-256(m)); R = kG   (the authority: PhoneCidSigner)
  *            e = first 128 bits of SHA-256(R || Q || m)   (R, Q compressed, 33 bytes each)
  *            s = k + e x mod N                            signature (e, s)
  *   verify:  0 <= e < 2^128, 1 <= s < N, R' = sG - eQ is not infinity,
@@ -25,34 +24,18 @@ import java.util.Optional;
  * for Schnorr signatures", 2009). Hashing Q in ("key prefixing") keeps a signature from being valid
  * under any other key. A signature is never malleable: s is canonical (below N) and R' is fixed by
  * (e, s).
+ *
+ * <p>Only verification lives here: core has no private key. The authority signs with BouncyCastle's
+ * constant-time fixed-base multiplication ({@code dev.keyward.authority.crypto.PhoneCidSigner});
+ * core's tests keep a reference signer in plain Java that gives the very same signatures.
  */
-final class HalfSchnorr {
-  static final int CHALLENGE_BITS = 128;
+public final class HalfSchnorr {
+  public static final int CHALLENGE_BITS = 128;
   static final int CHALLENGE_BYTES = CHALLENGE_BITS / 8;
 
   static final BigInteger CHALLENGE_LIMIT = BigInteger.ONE.shiftLeft(CHALLENGE_BITS);
 
   private HalfSchnorr() {}
-
-  /** A signature: challenge {@code e} (128 bits) and response {@code s} (mod N). */
-  record Signature(BigInteger e, BigInteger s) {}
-
-  /**
-   * Signs {@code message} with private key {@code x} (public key {@code q = xG}). {@code blinding}
-   * only randomises the computation of kG; the signature itself is deterministic.
-   */
-  static Signature sign(BigInteger x, EcPoint q, byte[] message, SecureRandom blinding) {
-    Rfc6979 nonces = new Rfc6979(x, Bytes.sha256().digest(message));
-    while (true) {
-      BigInteger k = nonces.next();
-      EcPoint r = P256.multiplyBaseSecret(k, blinding);
-      BigInteger e = challenge(r, q, message);
-      BigInteger s = k.add(e.multiply(x)).mod(P256.N);
-      if (s.signum() != 0) { // s = 0 has probability 2^-256; the next nonce is as good
-        return new Signature(e, s);
-      }
-    }
-  }
 
   static boolean verify(EcPoint q, byte[] message, BigInteger e, BigInteger s) {
     if (e.signum() < 0 || e.compareTo(CHALLENGE_LIMIT) >= 0) {
@@ -66,9 +49,18 @@ final class HalfSchnorr {
   }
 
   static BigInteger challenge(EcPoint r, EcPoint q, byte[] message) {
+    return challenge(r.compressed(), q.compressed(), message);
+  }
+
+  /**
+   * The challenge {@code e}: the first 128 bits of SHA-256(R || Q || m), R and Q in SEC 1
+   * compressed form (33 bytes each). Public for the authority's signer, which computes R with its
+   * own (constant-time) arithmetic and must hash exactly as the verifier here does.
+   */
+  public static BigInteger challenge(byte[] rCompressed, byte[] qCompressed, byte[] message) {
     MessageDigest sha256 = Bytes.sha256();
-    sha256.update(r.compressed());
-    sha256.update(q.compressed());
+    sha256.update(rCompressed);
+    sha256.update(qCompressed);
     byte[] digest = sha256.digest(message);
     byte[] truncated = new byte[CHALLENGE_BYTES];
     System.arraycopy(digest, 0, truncated, 0, CHALLENGE_BYTES);

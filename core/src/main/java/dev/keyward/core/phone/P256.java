@@ -1,7 +1,6 @@
 package dev.keyward.core.phone;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -15,21 +14,11 @@ import java.util.Optional;
  * points, opposite points) are handled by branches, so every result is correct.
  *
  * <p>Multiples of the base point G come from a table of {@code d * 16^i * G} ({@code d = 1..16},
- * {@code i = 0..79}, 1280 affine points, built once on first use in a few milliseconds):
- *
- * <ul>
- *   <li>{@link #multiplyBase} and {@link #sumOfProducts} for public scalars (verification): one
- *       mixed addition per non-zero base-16 digit; the variable point is multiplied with a 4-bit
- *       window. Not constant-time, and need not be: nothing they process is secret.
- *   <li>{@link #multiplyBaseSecret} for private keys and nonces: the scalar is blinded with a
- *       random multiple of the order ({@code k + rN}, same point, {@code 2^62 <= r < 2^63}) and
- *       written in bijective base 16 (digits 1..16, never 0), which for every blinded scalar has
- *       exactly 80 digits; so every signature does the same 80 mixed additions, from a starting
- *       point with random Jacobian coordinates. This is best-effort hardening, not constant time:
- *       {@link BigInteger} arithmetic and table indexing take time that depends on their operands.
- *       The blinding keeps what timing may show uncorrelated with the secret from one signature to
- *       the next.
- * </ul>
+ * {@code i = 0..79}, 1280 affine points, built once on first use in a few milliseconds): {@link
+ * #multiplyBase} and {@link #sumOfProducts} do one mixed addition per non-zero base-16 digit; the
+ * variable point is multiplied with a 4-bit window. None of this is constant-time, and need not be:
+ * it verifies signatures, and nothing it processes is secret. Signing (private key and nonce) is
+ * the authority's job, done with BouncyCastle's constant-time arithmetic.
  */
 final class P256 {
   static final BigInteger P =
@@ -52,14 +41,11 @@ final class P256 {
   /** {@code (P + 1) / 4}: P is 3 mod 4, so {@code a^((P+1)/4)} is a square root of a square a. */
   private static final BigInteger SQRT_EXPONENT = P.add(BigInteger.ONE).shiftRight(2);
 
-  /** Windows of the base-point table; also the digit count of every blinded secret scalar. */
+  /** Windows of the base-point table. */
   static final int WINDOWS = 80;
 
   private static final int WINDOW_BITS = 4;
   private static final int RADIX = 1 << WINDOW_BITS;
-
-  /** Blinding multiples {@code r} of N are drawn from {@code [2^62, 2^63)}. */
-  private static final int BLINDING_BITS = 62;
 
   private static final Jacobian INFINITY =
       new Jacobian(BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO);
@@ -117,56 +103,6 @@ final class P256 {
   /** {@code a * G + b * q} for public scalars; empty for the point at infinity. */
   static Optional<EcPoint> sumOfProducts(BigInteger a, BigInteger b, EcPoint q) {
     return add(baseJacobian(a.mod(N)), windowed(b.mod(N), q)).toAffine();
-  }
-
-  /**
-   * {@code k * G} for a secret scalar {@code 1 <= k < N}: blinded, regular, randomised (see the
-   * class comment). Never the point at infinity for such k.
-   */
-  static EcPoint multiplyBaseSecret(BigInteger k, SecureRandom random) {
-    if (k.signum() <= 0 || k.compareTo(N) >= 0) {
-      throw new IllegalArgumentException("secret scalar out of range");
-    }
-    BigInteger r = new BigInteger(BLINDING_BITS, random).setBit(BLINDING_BITS);
-    int[] digits = bijectiveDigits(k.add(r.multiply(N)));
-    EcPoint[][] table = BaseTable.TABLE;
-    Jacobian acc = Jacobian.of(table[0][digits[0] - 1]).rescaled(randomFieldElement(random));
-    for (int i = 1; i < WINDOWS; i++) {
-      acc = addAffine(acc, table[i][digits[i] - 1]);
-    }
-    return acc.toAffine().orElseThrow(() -> new IllegalStateException("k * G is infinity"));
-  }
-
-  /**
-   * The {@value #WINDOWS} digits, least significant first, of {@code m} in bijective base 16
-   * (digits 1..16): {@code m = sum of d_i 16^i}. Every {@code k + rN} with {@code k < N} and {@code
-   * 2^62 <= r < 2^63} lies between {@code 2^318} and {@code 2^319.1}, inside the range of 80-digit
-   * numbers ({@code (16^80 - 1)/15} to {@code 16 (16^80 - 1)/15}, about {@code 2^316.1} to {@code
-   * 2^320.1}).
-   */
-  static int[] bijectiveDigits(BigInteger m) {
-    int[] digits = new int[WINDOWS];
-    BigInteger rest = m;
-    for (int i = 0; i < WINDOWS; i++) {
-      int d = rest.intValue() & (RADIX - 1);
-      if (d == 0) {
-        d = RADIX;
-      }
-      digits[i] = d;
-      rest = rest.subtract(BigInteger.valueOf(d)).shiftRight(WINDOW_BITS);
-    }
-    if (rest.signum() != 0) {
-      throw new IllegalStateException("blinded scalar outside the 80-digit range");
-    }
-    return digits;
-  }
-
-  private static BigInteger randomFieldElement(SecureRandom random) {
-    BigInteger lambda;
-    do {
-      lambda = new BigInteger(256, random);
-    } while (lambda.signum() == 0 || lambda.compareTo(P) >= 0);
-    return lambda;
   }
 
   /** {@code k * G} for {@code 0 <= k < N}: one mixed addition per non-zero base-16 digit. */
@@ -255,12 +191,6 @@ final class P256 {
 
     boolean isInfinity() {
       return z.signum() == 0;
-    }
-
-    /** The same point as {@code (l^2 X, l^3 Y, l Z)}. */
-    Jacobian rescaled(BigInteger l) {
-      BigInteger l2 = mul(l, l);
-      return new Jacobian(mul(x, l2), mul(y, mul(l2, l)), mul(z, l));
     }
 
     Optional<EcPoint> toAffine() {

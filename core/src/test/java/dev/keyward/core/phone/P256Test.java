@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECFieldFp;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * independent implementation), and published points.
  */
 class P256Test {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   static ECParameterSpec jdkParameters() throws Exception {
     AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
@@ -63,9 +61,6 @@ class P256Test {
     assertThat(P256.multiplyBase(BigInteger.valueOf(3))).contains(threeG);
     assertThat(P256.sumOfProducts(BigInteger.ONE, BigInteger.ONE, twoG)).contains(threeG);
     assertThat(P256.sumOfProducts(BigInteger.ZERO, BigInteger.ONE, threeG)).contains(threeG);
-    assertThat(P256.multiplyBaseSecret(BigInteger.ONE, RANDOM)).isEqualTo(P256.G);
-    assertThat(P256.multiplyBaseSecret(BigInteger.TWO, RANDOM)).isEqualTo(twoG);
-    assertThat(P256.multiplyBaseSecret(BigInteger.valueOf(3), RANDOM)).isEqualTo(threeG);
   }
 
   @Test
@@ -76,7 +71,6 @@ class P256Test {
     assertThat(P256.multiplyBase(BigInteger.ZERO)).isEmpty();
     assertThat(P256.multiply(nMinusOne, P256.G)).contains(P256.G.negate());
     assertThat(P256.multiplyBase(nMinusOne)).contains(P256.G.negate());
-    assertThat(P256.multiplyBaseSecret(nMinusOne, RANDOM)).isEqualTo(P256.G.negate());
     assertThat(P256.sumOfProducts(BigInteger.ONE, BigInteger.ONE, P256.G.negate())).isEmpty();
     assertThat(P256.sumOfProducts(BigInteger.ONE, BigInteger.ONE, P256.G))
         .isEqualTo(P256.multiplyBase(BigInteger.TWO));
@@ -92,7 +86,6 @@ class P256Test {
 
     assertThat(P256.multiply(x, P256.G)).contains(expected);
     assertThat(P256.multiplyBase(x)).contains(expected);
-    assertThat(P256.multiplyBaseSecret(x, RANDOM)).isEqualTo(expected);
   }
 
   @Test
@@ -107,33 +100,7 @@ class P256Test {
 
       assertThat(P256.multiply(s, P256.G)).contains(expected);
       assertThat(P256.multiplyBase(s)).contains(expected);
-      assertThat(P256.multiplyBaseSecret(s, RANDOM)).isEqualTo(expected);
     }
-  }
-
-  @Test
-  void everyBlindedScalarHasExactlyEightyBijectiveDigits() {
-    BigInteger lowest = P256.N.shiftLeft(62).add(BigInteger.ONE); // k = 1, r = 2^62
-    BigInteger highest = P256.N.shiftLeft(63).subtract(BigInteger.ONE); // k = N - 1, r = 2^63 - 1
-    for (BigInteger m : new BigInteger[] {lowest, highest}) {
-      int[] digits = P256.bijectiveDigits(m);
-      BigInteger back = BigInteger.ZERO;
-      for (int i = digits.length - 1; i >= 0; i--) {
-        assertThat(digits[i]).isBetween(1, 16);
-        back = back.shiftLeft(4).add(BigInteger.valueOf(digits[i]));
-      }
-      assertThat(back).isEqualTo(m);
-    }
-    // Outside the range there is no 80-digit form.
-    BigInteger smallest =
-        BigInteger.ONE.shiftLeft(320).subtract(BigInteger.ONE).divide(BigInteger.valueOf(15));
-    assertThat(P256.bijectiveDigits(smallest)).containsOnly(1);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> P256.bijectiveDigits(smallest.subtract(BigInteger.ONE)))
-        .isInstanceOf(IllegalStateException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> P256.bijectiveDigits(smallest.shiftLeft(4).add(BigInteger.valueOf(16))))
-        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -10,7 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /** Generators and fixed keys for the tests of this package. */
-final class PhoneArbitraries {
+public final class PhoneArbitraries {
   private PhoneArbitraries() {}
 
   /** The private key of RFC 6979 A.2.5, so failures reproduce; never use it outside tests. */
@@ -41,7 +41,7 @@ final class PhoneArbitraries {
             });
   }
 
-  static Arbitrary<InstallationId> iids() {
+  public static Arbitrary<InstallationId> iids() {
     return Combinators.combine(
             Arbitraries.integers().between(0, KeyPayload.MAX_GROUP),
             Arbitraries.longs().between(0, KeyPayload.MAX_SERIAL),

@@ -7,8 +7,9 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * The authority's private key for confirmation IDs: a scalar {@code x} in {@code [1, N-1]} of
- * P-256, stored as the base64 of its 32 bytes, big-endian (44 characters). Keep it where only the
+ * A private key for confirmation IDs, for tests (the authority reads its keys with {@code
+ * dev.keyward.authority.crypto.PhoneCidSigner}): a scalar {@code x} in {@code [1, N-1]} of P-256,
+ * stored as the base64 of its 32 bytes, big-endian (44 characters). Keep it where only the
  * authority's signing process can read it; {@link #toString()} never shows it.
  */
 public final class PhonePrivateKey {
@@ -17,7 +18,7 @@ public final class PhonePrivateKey {
 
   private PhonePrivateKey(BigInteger scalar, SecureRandom random) {
     this.scalar = scalar;
-    this.publicKey = new PhonePublicKey(P256.multiplyBaseSecret(scalar, random));
+    this.publicKey = new PhonePublicKey(P256.multiplyBase(scalar).orElseThrow());
   }
 
   /** A new key, uniform in {@code [1, N-1]} (rejection sampling, no modular bias). */
