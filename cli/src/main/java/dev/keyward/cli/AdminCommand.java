@@ -102,9 +102,8 @@ final class AdminCommand {
       try {
         return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
       } catch (IOException e) {
-        throw KeywardException.of(
-            ErrorCode.UNAUTHORIZED,
-            "The token file " + file + " cannot be read: " + e.getMessage());
+        throw new KeywardException(
+            dev.keyward.core.error.FileProblems.reading("The admin token file", file, e));
       }
     }
     throw KeywardException.of(

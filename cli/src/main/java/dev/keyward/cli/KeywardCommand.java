@@ -5,7 +5,6 @@ import dev.keyward.client.KeywardException;
 import dev.keyward.client.Proxies;
 import dev.keyward.client.TrustFile;
 import dev.keyward.core.catalog.TrustedKey;
-import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.hardware.MachineFileReading;
@@ -31,6 +30,7 @@ import picocli.CommandLine.Option;
       AdminCommand.class,
       InitCommand.class,
       SlmgrCommand.class,
+      CscriptCommand.class,
       KeyCommand.class,
       ActivateCommand.class,
       StatusCommand.class,
@@ -102,6 +102,19 @@ public final class KeywardCommand implements Runnable {
     ctx.out().println("Run keyward --help for the commands, keyward slmgr /? for slmgr's.");
   }
 
+  /** Prints a help text: as is, or with --json as {@code {"ok": true, "help": TEXT}}. */
+  int help(String text) {
+    if (json) {
+      java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+      o.put("ok", true);
+      o.put("help", text);
+      printer().object(o);
+    } else {
+      ctx.out().print(text);
+    }
+    return KeywardCli.OK;
+  }
+
   Printer printer() {
     if (printer == null || printer.json() != json) {
       printer = new Printer(ctx.out(), ctx.err(), json);
@@ -161,13 +174,7 @@ public final class KeywardCommand implements Runnable {
   }
 
   static MachineFacts readMachineFile(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "The machine file " + file + " cannot be read: " + e.getMessage());
-    }
+    String text = LocalFiles.readText("The machine file", file);
     return switch (MachineFile.read(text, file.getFileName().toString())) {
       case MachineFileReading.Loaded loaded -> loaded.file().facts();
       case MachineFileReading.Rejected rejected -> throw new KeywardException(rejected.failure());

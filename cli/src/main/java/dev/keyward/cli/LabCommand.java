@@ -107,8 +107,8 @@ final class LabCommand {
                 .sorted()
                 .forEach(f -> all.add(given.resolve(f.getFileName().toString())));
           } catch (IOException e) {
-            throw KeywardException.of(
-                ErrorCode.BAD_REQUEST, "cannot list " + given + ": " + e.getMessage());
+            throw new KeywardException(
+                dev.keyward.core.error.FileProblems.reading("The scenario directory", p, e));
           }
         } else {
           all.add(given);
@@ -353,8 +353,7 @@ final class LabCommand {
           Files.writeString(
               target2, MachineFile.write(moved, Optional.of(target)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-          throw KeywardException.of(
-              ErrorCode.BAD_REQUEST, "Cannot write " + written + ": " + e.getMessage());
+          throw LocalFiles.notWritten("The machine file", target2, e);
         }
         String from = before.profile().map(LabProfile::profileName).orElse("(unknown platform)");
         if (root.json) {
@@ -412,8 +411,7 @@ final class LabCommand {
       }
       Files.writeString(path, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "Cannot write " + output + ": " + e.getMessage());
+      throw LocalFiles.notWritten("The file", path, e);
     }
     if (root.json) {
       root.printer().object(Map.of("ok", true, "file", output.toString()));
