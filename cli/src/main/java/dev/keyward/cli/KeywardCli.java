@@ -108,16 +108,28 @@ public final class KeywardCli {
   public static int run(Context ctx, String... args) {
     KeywardCommand root = new KeywardCommand(ctx);
     try {
-      CommandLine cl = commandLine(root);
+      CommandLine cl = commandLine(root, CommandChoice.named(args));
       return cl.execute(args);
     } catch (RuntimeException | Error e) {
       return internal(ctx, root, e);
     }
   }
 
+  /** The whole command tree (help walks it). */
   static CommandLine commandLine(KeywardCommand root) {
+    return commandLine(root, java.util.Optional.empty());
+  }
+
+  /** The tree with only {@code command} below the root, or every command when empty. */
+  static CommandLine commandLine(KeywardCommand root, java.util.Optional<Class<?>> command) {
     Context ctx = root.ctx;
     CommandLine cl = new CommandLine(root);
+    java.util.Set<Class<?>> added = new java.util.HashSet<>();
+    for (Class<?> c : KeywardCommand.COMMANDS.values()) {
+      if ((command.isEmpty() || command.get() == c) && added.add(c)) {
+        cl.addSubcommand(c);
+      }
+    }
     cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -126,13 +138,17 @@ public final class KeywardCli {
     // wide enough that a path in a description is not cut in two
     cl.setUsageHelpWidth(100);
     // slmgr's verbs may be written -ipk as well as /ipk
-    cl.getSubcommands().get("slmgr").setUnmatchedOptionsArePositionalParams(true);
+    if (cl.getSubcommands().get("slmgr") != null) {
+      cl.getSubcommands().get("slmgr").setUnmatchedOptionsArePositionalParams(true);
+    }
     // authority serve hands its flags to the authority's own parser
-    cl.getSubcommands()
-        .get("authority")
-        .getSubcommands()
-        .get("serve")
-        .setUnmatchedOptionsArePositionalParams(true);
+    if (cl.getSubcommands().get("authority") != null) {
+      cl.getSubcommands()
+          .get("authority")
+          .getSubcommands()
+          .get("serve")
+          .setUnmatchedOptionsArePositionalParams(true);
+    }
     CommandHelp.addEverywhere(cl);
     cl.setExecutionStrategy(new CommandHelp.Strategy(root));
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(ctx, root, e));

@@ -401,7 +401,14 @@ final class LabCommand {
   /** Text to stdout, or to a file with one line saying so. */
   private static void write(KeywardCommand root, Path output, String text, String what) {
     if (output == null) {
-      root.ctx.out().print(text);
+      if (root.json) {
+        Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("ok", true);
+        o.put("text", text);
+        root.printer().object(o);
+      } else {
+        root.ctx.out().print(text);
+      }
       return;
     }
     Path path = root.ctx.workingDirectory().resolve(output);

@@ -101,6 +101,8 @@ class CommandLineCliTest {
       assertThat(r.exit()).as("%s\n%s", args, r).isZero();
       assertThat(r.out()).as("%s", args).contains("Usage:");
       assertThat(r.err()).as("%s", args).isEmpty();
+      // a path is never cut in two at the end of a line ("default: ." then "/keyward-data/…")
+      assertThat(r.out()).as("%s", args).doesNotContainPattern("(?m)[ (]\\.$|[A-Za-z-]/$");
 
       args.add(0, "--json");
       CliRunner.Result json = cli.run(args.toArray(String[]::new));
@@ -170,5 +172,7 @@ class CommandLineCliTest {
       assertThat(j.json()).as("%s", json).containsEntry("ok", true).containsKey("help");
     }
     assertThat(cli.run("--json", "--version").json()).containsEntry("ok", true);
+    assertThat(cli.run("--json").json()).containsKey("help");
+    assertThat(cli.run("--json", "lab", "new").json()).containsKey("text");
   }
 }
