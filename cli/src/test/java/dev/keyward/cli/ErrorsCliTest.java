@@ -154,6 +154,25 @@ class ErrorsCliTest {
   }
 
   @Test
+  void adminOfAStoppedLocalAuthoritySaysItIsNotRunning() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = free.getLocalPort();
+    }
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("authority.url"), "http://127.0.0.1:" + port + "\n");
+    Files.writeString(data.resolve("admin-token"), "token\n");
+    CliRunner noEnv = new CliRunner(dir, Map.of(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    CliRunner.Result r = noEnv.run("admin", "--data", "data", "audit", "verify");
+    assertThat(r.exit()).as("%s", r).isEqualTo(KeywardCli.REFUSED);
+    assertThat(r.err())
+        .contains("0x80072EFD")
+        .contains("The authority of " + data + " is not running")
+        .contains("keyward authority serve --data " + data)
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void explainSaysTheCodeIsUnknownWithoutEchoingAPage() {
     String err = refused("0xC0DE000E KW_E_UNKNOWN_CODE", "explain", "hello");
     assertThat(err).contains("'hello' is not a code");
