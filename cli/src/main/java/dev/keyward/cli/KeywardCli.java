@@ -108,6 +108,11 @@ public final class KeywardCli {
   public static int run(Context ctx, String... args) {
     KeywardCommand root = new KeywardCommand(ctx);
     try {
+      java.util.OptionalInt fast = FastPath.run(root, args);
+      if (fast.isPresent()) {
+        return fast.getAsInt();
+      }
+      root = new KeywardCommand(ctx); // picocli reads the whole line afresh
       CommandLine cl = commandLine(root, CommandChoice.named(args));
       return cl.execute(args);
     } catch (RuntimeException | Error e) {
@@ -173,7 +178,7 @@ public final class KeywardCli {
   }
 
   /** A command stopped with {@code e}: a refusal, a usage mistake, a file problem, or a bug. */
-  private static int failed(Context ctx, KeywardCommand root, Exception e) {
+  static int failed(Context ctx, KeywardCommand root, Exception e) {
     if (e instanceof KeywardException k) {
       root.printer().error(k.failure());
       return REFUSED;
