@@ -241,7 +241,7 @@ final class AdminCommand {
       public Integer call() {
         AdminCommand admin = keys.admin;
         if (count < 1) {
-          throw KeywardException.of(ErrorCode.BAD_REQUEST, "--count must be at least 1.");
+          throw new UsageError("--count must be at least 1.");
         }
         boolean asJson = json || admin.json();
         Progress progress =

@@ -127,8 +127,7 @@ final class EvidenceCommand {
               .filter(x -> x != EvidenceKind.LICENSE_STATE)
               .orElseThrow(
                   () ->
-                      KeywardException.of(
-                          ErrorCode.BAD_REQUEST,
+                      new UsageError(
                           "'"
                               + kind
                               + "' is not a kind of evidence: invoice, key-delivery, downgrade or other."));

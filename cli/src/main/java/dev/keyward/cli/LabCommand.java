@@ -115,7 +115,7 @@ final class LabCommand {
         }
       }
       if (all.isEmpty()) {
-        throw KeywardException.of(ErrorCode.BAD_REQUEST, "no scenario file was given or found.");
+        throw new UsageError("No scenario file was given or found.");
       }
       LabRunner runner = new LabRunner(shell(), root.json ? null : out, keep);
       List<ScenarioResult> results = new ArrayList<>();
@@ -318,8 +318,7 @@ final class LabCommand {
               Component.byName(name.strip())
                   .orElseThrow(
                       () ->
-                          KeywardException.of(
-                              ErrorCode.BAD_REQUEST,
+                          new UsageError(
                               "'"
                                   + name
                                   + "' is not a component ("
@@ -327,13 +326,7 @@ final class LabCommand {
                                   + ").")));
         }
         Path path = root.ctx.workingDirectory().resolve(file);
-        String text;
-        try {
-          text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw KeywardException.of(
-              ErrorCode.BAD_REQUEST, "The machine file " + file + " cannot be read: " + e);
-        }
+        String text = LocalFiles.readText("The machine file", path);
         MachineFile before =
             switch (MachineFile.read(text, file.getFileName().toString())) {
               case MachineFileReading.Loaded loaded -> loaded.file();
@@ -393,8 +386,7 @@ final class LabCommand {
     return LabProfile.byName(name == null ? "" : name.strip())
         .orElseThrow(
             () ->
-                KeywardException.of(
-                    ErrorCode.BAD_REQUEST,
+                new UsageError(
                     "'" + name + "' is not a lab profile (" + LabProfile.allNames() + ")."));
   }
 
