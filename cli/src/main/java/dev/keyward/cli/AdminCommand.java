@@ -104,9 +104,8 @@ final class AdminCommand {
       try {
         return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
       } catch (IOException e) {
-        throw KeywardException.of(
-            ErrorCode.UNAUTHORIZED,
-            "The token file " + file + " cannot be read: " + e.getMessage());
+        throw new KeywardException(
+            dev.keyward.core.error.FileProblems.reading("The admin token file", file, e));
       }
     }
     throw KeywardException.of(
@@ -118,11 +117,48 @@ final class AdminCommand {
   }
 
   Map<String, Object> get(String path) {
-    return connection().send("GET", path, null, token(), actorHeader());
+    return send("GET", path, null);
   }
 
   Map<String, Object> post(String path, Map<String, ?> body) {
-    return connection().send("POST", path, body, token(), actorHeader());
+    return send("POST", path, body);
+  }
+
+  private Map<String, Object> send(String method, String path, Map<String, ?> body) {
+    AuthorityConnection connection = connection();
+    Optional<String> token = token();
+    try {
+      return connection.send(method, path, body, token, actorHeader());
+    } catch (KeywardException e) {
+      throw localAuthorityStopped(e).orElse(e);
+    }
+  }
+
+  /**
+   * When the address came from the data directory (a local authority) and nothing answers there,
+   * the authority is simply not running: say so, and how to start it.
+   */
+  private Optional<KeywardException> localAuthorityStopped(KeywardException e) {
+    boolean fromData =
+        (authority == null || authority.isBlank())
+            && (root.authority == null || root.authority.isBlank())
+            && (root.ctx.env().get("KEYWARD_AUTHORITY") == null
+                || root.ctx.env().get("KEYWARD_AUTHORITY").isBlank());
+    Optional<String> url = KeywardCommand.readAuthorityUrl(dataDir());
+    if (!fromData || url.isEmpty() || e.code() != ErrorCode.AUTHORITY_UNREACHABLE) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        KeywardException.of(
+            ErrorCode.AUTHORITY_UNREACHABLE,
+            "The authority of "
+                + dataDir()
+                + " is not running: nothing answers at "
+                + url.get()
+                + ", the address it wrote to "
+                + dataDir().resolve("authority.url")
+                + " when it last started. Start it with: keyward authority serve --data "
+                + dataDir()));
   }
 
   /** X-Keyward-Actor: --actor, else KEYWARD_ACTOR, else none (the authority records "admin"). */
@@ -207,7 +243,7 @@ final class AdminCommand {
       public Integer call() {
         AdminCommand admin = keys.admin;
         if (count < 1) {
-          throw KeywardException.of(ErrorCode.BAD_REQUEST, "--count must be at least 1.");
+          throw new UsageError("--count must be at least 1.");
         }
         boolean asJson = json || admin.json();
         Progress progress =

@@ -5,6 +5,7 @@ import dev.keyward.authority.ConfigSources;
 import dev.keyward.authority.StartupException;
 import dev.keyward.client.KeywardException;
 import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.FileProblems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,12 +46,10 @@ final class AuthorityCommand {
       try {
         parsed = ConfigSources.parse(resolveFiles(flags, ctx.workingDirectory()), ctx.env());
       } catch (ConfigSources.UsageException e) {
-        ctx.err().println("keyward authority: " + e.getMessage());
-        return KeywardCli.USAGE;
+        throw new UsageError("keyward authority serve: " + e.getMessage());
       }
       if (parsed instanceof ConfigSources.Parsed.Help) {
-        ctx.out().print(helpText());
-        return KeywardCli.OK;
+        return authority.root.help(helpText());
       }
       var config = ((ConfigSources.Parsed.Serve) parsed).config();
       if (!config.dataDir().isAbsolute()) {
@@ -66,13 +65,18 @@ final class AuthorityCommand {
         return KeywardCli.USAGE;
       } catch (StartupException e) {
         throw KeywardException.of(
-            ErrorCode.BAD_REQUEST, "The authority cannot start: " + e.getMessage());
+            ErrorCode.AUTHORITY_NOT_STARTED, "The authority cannot start: " + e.getMessage() + ".");
       }
       try {
         Files.writeString(
             server.dataDir().resolve("authority.url"), server.uri() + "\n", StandardCharsets.UTF_8);
       } catch (IOException e) {
-        ctx.err().println("keyward authority: cannot write authority.url: " + e.getMessage());
+        ctx.err()
+            .println(
+                "keyward authority: "
+                    + FileProblems.writing(
+                            "The address file", server.dataDir().resolve("authority.url"), e)
+                        .message());
       }
       ctx.out()
           .println(

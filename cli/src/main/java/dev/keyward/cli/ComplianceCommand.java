@@ -8,10 +8,8 @@ import dev.keyward.core.compliance.ComplianceReportJson;
 import dev.keyward.core.compliance.ComplianceReporter;
 import dev.keyward.core.compliance.ParseOutcome;
 import dev.keyward.core.compliance.ReportLine;
-import dev.keyward.core.error.ErrorCode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,13 +24,8 @@ import picocli.CommandLine.ParentCommand;
     name = "compliance",
     description = "Core and CAL compliance reports.",
     subcommands = {ComplianceCommand.Report.class})
-final class ComplianceCommand implements Runnable {
+final class ComplianceCommand {
   @ParentCommand KeywardCommand root;
-
-  @Override
-  public void run() {
-    root.ctx.out().println("Usage: keyward compliance report FILE [--json] [--html OUT]");
-  }
 
   @Command(
       name = "report",
@@ -58,13 +51,7 @@ final class ComplianceCommand implements Runnable {
         root.json = true;
       }
       Path input = root.ctx.workingDirectory().resolve(file);
-      String text;
-      try {
-        text = Files.readString(input, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw KeywardException.of(
-            ErrorCode.BAD_REQUEST, "Cannot read " + file + ": " + e.getMessage());
-      }
+      String text = LocalFiles.readText("The compliance inventory", input);
       ComplianceReport report =
           switch (ComplianceInput.parse(text, file.toString())) {
             case ParseOutcome.Accepted accepted -> ComplianceReporter.report(accepted.input());
@@ -76,8 +63,7 @@ final class ComplianceCommand implements Runnable {
           Files.writeString(
               out, ComplianceReportHtml.render(report, file.getFileName().toString()));
         } catch (IOException e) {
-          throw KeywardException.of(
-              ErrorCode.BAD_REQUEST, "Cannot write " + html + ": " + e.getMessage());
+          throw LocalFiles.notWritten("The HTML report", out, e);
         }
       }
       if (root.json) {

@@ -24,7 +24,6 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(
     name = "dism",
-    aliases = {"DISM", "Dism"},
     description =
         "Edition servicing as DISM has it: /online /Get-CurrentEdition, /Get-TargetEditions,"
             + " /Set-Edition:ID /ProductKey:KEY /AcceptEula (keyward dism /? shows them).")
@@ -66,9 +65,8 @@ final class DismCommand implements Callable<Integer> {
     if (rest.remove("--json")) {
       root.json = true;
     }
-    if (rest.isEmpty() || rest.stream().anyMatch(a -> a.equals("/?") || a.equals("-?"))) {
-      root.ctx.out().print(HELP);
-      return KeywardCli.OK;
+    if (rest.isEmpty() || rest.stream().anyMatch(DismCommand::asksForHelp)) {
+      return root.help(HELP);
     }
     Line line = parse(rest);
     if (!line.online()) {
@@ -82,6 +80,14 @@ final class DismCommand implements Callable<Integer> {
       case "get-targeteditions" -> targetEditions(client.editions());
       case "set-edition" -> setEdition(client, line);
       default -> throw new IllegalStateException(line.action());
+    };
+  }
+
+  /** {@code /?} as DISM has it, and the {@code --help} every keyward command answers. */
+  private static boolean asksForHelp(String arg) {
+    return switch (arg.strip().toLowerCase(Locale.ROOT)) {
+      case "/?", "-?", "--help", "-h", "/help", "-help", "/h" -> true;
+      default -> false;
     };
   }
 
@@ -257,7 +263,7 @@ final class DismCommand implements Callable<Integer> {
     return new KeywardCommand.Version().getVersion()[0];
   }
 
-  private static KeywardException usage(String message) {
-    return KeywardException.of(ErrorCode.BAD_REQUEST, message);
+  private static UsageError usage(String message) {
+    return new UsageError(message);
   }
 }

@@ -35,16 +35,8 @@ import picocli.CommandLine.ParentCommand;
       EvidenceCommand.Export.class,
       EvidenceCommand.Verify.class
     })
-final class EvidenceCommand implements Runnable {
+final class EvidenceCommand {
   @ParentCommand KeywardCommand root;
-
-  @Override
-  public void run() {
-    root.ctx
-        .out()
-        .println(
-            "Usage: keyward evidence collect | add FILE --kind K | export -o PACK.zip | verify PACK.zip");
-  }
 
   private EvidenceStore store(LicenseInfo info) {
     return new EvidenceStore(root.storeDir(), info.product(), root.ctx.clock());
@@ -61,15 +53,26 @@ final class EvidenceCommand implements Runnable {
   }
 
   private void report(String headline, List<EvidenceEntry> entries) {
+    report(headline, entries, null);
+  }
+
+  /** The files, and for export and verify the fingerprint of the key that signed the manifest. */
+  private void report(String headline, List<EvidenceEntry> entries, String keyFingerprint) {
     if (root.json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("ok", true);
       o.put("files", entries.stream().map(EvidenceCommand::entryJson).toList());
+      if (keyFingerprint != null) {
+        o.put("keyFingerprint", keyFingerprint);
+      }
       root.printer().object(o);
       return;
     }
     root.ctx.out().println(headline);
     entries.forEach(e -> root.ctx.out().println("  " + e.sha256() + "  " + e.path()));
+    if (keyFingerprint != null) {
+      root.ctx.out().println("Manifest signed by evidence key " + keyFingerprint + ".");
+    }
   }
 
   @Command(
@@ -124,8 +127,7 @@ final class EvidenceCommand implements Runnable {
               .filter(x -> x != EvidenceKind.LICENSE_STATE)
               .orElseThrow(
                   () ->
-                      KeywardException.of(
-                          ErrorCode.BAD_REQUEST,
+                      new UsageError(
                           "'"
                               + kind
                               + "' is not a kind of evidence: invoice, key-delivery, downgrade or other."));
@@ -153,10 +155,16 @@ final class EvidenceCommand implements Runnable {
     public Integer call() {
       LicenseInfo info = parent.root.client().status();
       Path zip = parent.root.ctx.workingDirectory().resolve(output);
-      EvidenceManifest manifest = parent.store(info).export(zip);
+      EvidenceStore store = parent.store(info);
+      EvidenceManifest manifest = store.export(zip);
       parent.report(
-          "Exported " + manifest.entries().size() + " files and their manifest to " + output + ":",
-          manifest.entries());
+          "Exported "
+              + manifest.entries().size()
+              + " files and their signed manifest to "
+              + output
+              + ":",
+          manifest.entries(),
+          store.keyFingerprint().orElse(null));
       return KeywardCli.OK;
     }
   }
@@ -170,22 +178,41 @@ final class EvidenceCommand implements Runnable {
     @Parameters(paramLabel = "PACK.zip")
     Path pack;
 
+    @Option(
+        names = "--key",
+        paramLabel = "FINGERPRINT",
+        description =
+            "Also require the manifest to be signed by this evidence key (SHA256:…, as export"
+                + " printed it).")
+    String key;
+
     @Override
     public Integer call() {
       Path zip = parent.root.ctx.workingDirectory().resolve(pack);
       return switch (EvidenceStore.verify(zip)) {
+        case PackCheck.Intact intact
+            when key != null && !key.strip().equalsIgnoreCase(intact.keyFingerprint()) ->
+            throw KeywardException.of(
+                ErrorCode.EVIDENCE_TAMPERED,
+                pack
+                    + " is signed by evidence key "
+                    + intact.keyFingerprint()
+                    + ", not by "
+                    + key.strip()
+                    + ": it was exported by another store, or re-signed after export.");
         case PackCheck.Intact intact -> {
           parent.report(
               pack
                   + " is intact: "
                   + intact.manifest().entries().size()
-                  + " files match their manifest"
+                  + " files match their signed manifest"
                   + " (product "
                   + intact.manifest().product()
                   + ", exported "
                   + intact.manifest().exportedAt()
                   + ").",
-              new ArrayList<>(intact.manifest().entries()));
+              new ArrayList<>(intact.manifest().entries()),
+              intact.keyFingerprint());
           yield KeywardCli.OK;
         }
         case PackCheck.Tampered tampered ->

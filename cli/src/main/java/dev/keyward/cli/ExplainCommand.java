@@ -23,6 +23,17 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CODE", description = "The code, in any usual form.")
   String code;
 
+  /** What the user gave, as much as a message should repeat: never 100 KB of it back. */
+  static String echo(String given) {
+    String oneLine = given.strip().replaceAll("\\s+", " ");
+    if (oneLine.length() <= ECHO_MAX) {
+      return oneLine;
+    }
+    return oneLine.substring(0, ECHO_MAX) + "… (" + given.length() + " characters)";
+  }
+
+  private static final int ECHO_MAX = 40;
+
   @Override
   public Integer call() {
     ErrorCode error =
@@ -30,9 +41,9 @@ final class ExplainCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     KeywardException.of(
-                        ErrorCode.BAD_REQUEST,
+                        ErrorCode.UNKNOWN_CODE,
                         "'"
-                            + code
+                            + echo(code)
                             + "' is not a code of the error catalogue. Write it as 0xC004F050,"
                             + " C004F050, -1073418160, 3221549136 or SL_E_INVALID_PRODUCT_KEY."));
     if (root.json) {

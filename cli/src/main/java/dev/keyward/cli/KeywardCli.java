@@ -3,12 +3,15 @@ package dev.keyward.cli;
 import dev.keyward.client.KeywardException;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
+import dev.keyward.core.error.FileProblems;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.hardware.oshi.OshiMachineReader;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -105,41 +108,61 @@ public final class KeywardCli {
   public static int run(Context ctx, String... args) {
     KeywardCommand root = new KeywardCommand(ctx);
     try {
-      CommandLine cl = commandLine(root);
+      java.util.OptionalInt fast = FastPath.run(root, args);
+      if (fast.isPresent()) {
+        return fast.getAsInt();
+      }
+      root = new KeywardCommand(ctx); // picocli reads the whole line afresh
+      CommandLine cl = commandLine(root, CommandChoice.named(args));
       return cl.execute(args);
     } catch (RuntimeException | Error e) {
       return internal(ctx, root, e);
     }
   }
 
+  /** The whole command tree (help walks it). */
   static CommandLine commandLine(KeywardCommand root) {
+    return commandLine(root, java.util.Optional.empty());
+  }
+
+  /** The tree with only {@code command} below the root, or every command when empty. */
+  static CommandLine commandLine(KeywardCommand root, java.util.Optional<Class<?>> command) {
     Context ctx = root.ctx;
     CommandLine cl = new CommandLine(root);
+    java.util.Set<Class<?>> added = new java.util.HashSet<>();
+    for (Class<?> c : KeywardCommand.COMMANDS.values()) {
+      if ((command.isEmpty() || command.get() == c) && added.add(c)) {
+        cl.addSubcommand(c);
+      }
+    }
     cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // SLMGR /DLI, Slmgr.vbs, DISM: the names administrators type, whatever their case
+    cl.setSubcommandsCaseInsensitive(true);
+    // wide enough that a path in a description is not cut in two
+    cl.setUsageHelpWidth(100);
     // slmgr's verbs may be written -ipk as well as /ipk
-    cl.getSubcommands().get("slmgr").setUnmatchedOptionsArePositionalParams(true);
+    if (cl.getSubcommands().get("slmgr") != null) {
+      cl.getSubcommands().get("slmgr").setUnmatchedOptionsArePositionalParams(true);
+    }
     // authority serve hands its flags to the authority's own parser
-    cl.getSubcommands()
-        .get("authority")
-        .getSubcommands()
-        .get("serve")
-        .setUnmatchedOptionsArePositionalParams(true);
-    cl.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof KeywardException k) {
-            root.printer().error(k.failure());
-            return REFUSED;
-          }
-          return internal(ctx, root, e);
-        });
+    if (cl.getSubcommands().get("authority") != null) {
+      cl.getSubcommands()
+          .get("authority")
+          .getSubcommands()
+          .get("serve")
+          .setUnmatchedOptionsArePositionalParams(true);
+    }
+    CommandHelp.addEverywhere(cl);
+    cl.setExecutionStrategy(new CommandHelp.Strategy(root));
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(ctx, root, e));
     cl.setParameterExceptionHandler(
         (e, args) -> {
           CommandLine failed = e.getCommandLine();
           String message = e.getMessage();
           if (root.json) {
-            root.printer().error(Failure.of(ErrorCode.BAD_REQUEST, message));
+            root.printer().error(Failure.of(ErrorCode.USAGE, message));
           } else {
             ctx.err().println("keyward: " + message);
             ctx.err()
@@ -154,16 +177,39 @@ public final class KeywardCli {
     return cl;
   }
 
+  /** A command stopped with {@code e}: a refusal, a usage mistake, a file problem, or a bug. */
+  static int failed(Context ctx, KeywardCommand root, Exception e) {
+    if (e instanceof KeywardException k) {
+      root.printer().error(k.failure());
+      return REFUSED;
+    }
+    if (e instanceof UsageError u) {
+      root.printer().error(u.failure());
+      return USAGE;
+    }
+    if (e instanceof UncheckedIOException io && io.getCause() != null) {
+      // a file the command touched, said in words (never the exception's text)
+      Path path =
+          io.getCause() instanceof FileSystemException fs && fs.getFile() != null
+              ? Path.of(fs.getFile())
+              : ctx.workingDirectory();
+      root.printer().error(FileProblems.writing("The file", path, io.getCause()));
+      if (ctx.debug()) {
+        e.printStackTrace(ctx.err());
+      }
+      return REFUSED;
+    }
+    return internal(ctx, root, e);
+  }
+
   private static int internal(Context ctx, KeywardCommand root, Throwable e) {
-    String what =
-        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    // the exception's text is for the report, not for the user: KEYWARD_DEBUG=1 prints it
     Failure failure =
         Failure.of(
-            ErrorCode.BAD_REQUEST,
-            "Internal error ("
-                + what
-                + "). This is a bug in keyward; run again with KEYWARD_DEBUG=1 for details and"
-                + " report it.");
+            ErrorCode.INTERNAL,
+            "keyward stopped on something it did not expect; nothing more was done. This is a"
+                + " bug in keyward: run the same command again with KEYWARD_DEBUG=1 for the"
+                + " details, and report them.");
     root.printer().error(failure);
     if (ctx.debug()) {
       e.printStackTrace(ctx.err());

@@ -5,7 +5,6 @@ import dev.keyward.client.KeywardClient;
 import dev.keyward.client.KeywardException;
 import dev.keyward.client.Proxies;
 import dev.keyward.client.VendorTrust;
-import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.hardware.MachineFileReading;
@@ -24,30 +23,42 @@ import picocli.CommandLine.Option;
     name = "keyward",
     mixinStandardHelpOptions = true,
     versionProvider = KeywardCommand.Version.class,
-    description = "Software licensing and product activation.",
-    subcommands = {
-      AuthorityCommand.class,
-      AdminCommand.class,
-      InitCommand.class,
-      SlmgrCommand.class,
-      KeyCommand.class,
-      ActivateCommand.class,
-      StatusCommand.class,
-      ExpiryCommand.class,
-      RearmCommand.class,
-      ExplainCommand.class,
-      RestartCommand.class,
-      DismCommand.class,
-      ComplianceCommand.class,
-      EvidenceCommand.class,
-      SluiCommand.class,
-      ProxyCommand.class,
-      LabCommand.class,
-      VolumeHostCommand.class,
-      EventsCommand.class,
-      CatalogCommand.class
-    })
+    description = "Software licensing and product activation.")
 public final class KeywardCommand implements Runnable {
+  /**
+   * The commands, by name (lower case; aliases too). {@link KeywardCli} adds only the one a command
+   * line names, so that a start reads the annotations of one command, not of all (a fast start);
+   * help and anything it cannot tell add them all.
+   */
+  static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+  private static java.util.Map<String, Class<?>> commands() {
+    java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("authority", AuthorityCommand.class);
+    m.put("admin", AdminCommand.class);
+    m.put("init", InitCommand.class);
+    m.put("slmgr", SlmgrCommand.class);
+    m.put("slmgr.vbs", SlmgrCommand.class);
+    m.put("cscript", CscriptCommand.class);
+    m.put("key", KeyCommand.class);
+    m.put("activate", ActivateCommand.class);
+    m.put("status", StatusCommand.class);
+    m.put("expiry", ExpiryCommand.class);
+    m.put("rearm", RearmCommand.class);
+    m.put("explain", ExplainCommand.class);
+    m.put("restart", RestartCommand.class);
+    m.put("dism", DismCommand.class);
+    m.put("compliance", ComplianceCommand.class);
+    m.put("evidence", EvidenceCommand.class);
+    m.put("slui", SluiCommand.class);
+    m.put("proxy", ProxyCommand.class);
+    m.put("lab", LabCommand.class);
+    m.put("volume-host", VolumeHostCommand.class);
+    m.put("events", EventsCommand.class);
+    m.put("catalog", CatalogCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   /** The authority address {@code keyward authority serve} uses when given no flags. */
   static final String DEFAULT_AUTHORITY = "http://127.0.0.1:8080";
 
@@ -71,7 +82,8 @@ public final class KeywardCommand implements Runnable {
       names = "--authority",
       paramLabel = "URL",
       description =
-          "Activation authority (env KEYWARD_AUTHORITY; default: ./keyward-data/authority.url,"
+          "Activation authority (env KEYWARD_AUTHORITY; default: the address in"
+              + " keyward-data/authority.url of the current directory,"
               + " else "
               + DEFAULT_AUTHORITY
               + ").")
@@ -131,8 +143,22 @@ public final class KeywardCommand implements Runnable {
 
   @Override
   public void run() {
-    ctx.out().println("keyward: software licensing and product activation.");
-    ctx.out().println("Run keyward --help for the commands, keyward slmgr /? for slmgr's.");
+    help(
+        "keyward: software licensing and product activation.\n"
+            + "Run keyward --help for the commands, keyward slmgr /? for slmgr's.\n");
+  }
+
+  /** Prints a help text: as is, or with --json as {@code {"ok": true, "help": TEXT}}. */
+  int help(String text) {
+    if (json) {
+      java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+      o.put("ok", true);
+      o.put("help", text);
+      printer().object(o);
+    } else {
+      ctx.out().print(text);
+    }
+    return KeywardCli.OK;
   }
 
   Printer printer() {
@@ -194,13 +220,7 @@ public final class KeywardCommand implements Runnable {
   }
 
   static MachineFacts readMachineFile(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "The machine file " + file + " cannot be read: " + e.getMessage());
-    }
+    String text = LocalFiles.readText("The machine file", file);
     return switch (MachineFile.read(text, file.getFileName().toString())) {
       case MachineFileReading.Loaded loaded -> loaded.file().facts();
       case MachineFileReading.Rejected rejected -> throw new KeywardException(rejected.failure());

@@ -109,15 +109,15 @@ final class LabCommand {
                 .sorted()
                 .forEach(f -> all.add(given.resolve(f.getFileName().toString())));
           } catch (IOException e) {
-            throw KeywardException.of(
-                ErrorCode.BAD_REQUEST, "cannot list " + given + ": " + e.getMessage());
+            throw new KeywardException(
+                dev.keyward.core.error.FileProblems.reading("The scenario directory", p, e));
           }
         } else {
           all.add(given);
         }
       }
       if (all.isEmpty()) {
-        throw KeywardException.of(ErrorCode.BAD_REQUEST, "no scenario file was given or found.");
+        throw new UsageError("No scenario file was given or found.");
       }
       LabRunner runner = new LabRunner(shell(), root.json ? null : out, keep);
       List<ScenarioResult> results = new ArrayList<>();
@@ -320,8 +320,7 @@ final class LabCommand {
               Component.byName(name.strip())
                   .orElseThrow(
                       () ->
-                          KeywardException.of(
-                              ErrorCode.BAD_REQUEST,
+                          new UsageError(
                               "'"
                                   + name
                                   + "' is not a component ("
@@ -329,13 +328,7 @@ final class LabCommand {
                                   + ").")));
         }
         Path path = root.ctx.workingDirectory().resolve(file);
-        String text;
-        try {
-          text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw KeywardException.of(
-              ErrorCode.BAD_REQUEST, "The machine file " + file + " cannot be read: " + e);
-        }
+        String text = LocalFiles.readText("The machine file", path);
         MachineFile before =
             switch (MachineFile.read(text, file.getFileName().toString())) {
               case MachineFileReading.Loaded loaded -> loaded.file();
@@ -355,8 +348,7 @@ final class LabCommand {
           Files.writeString(
               target2, MachineFile.write(moved, Optional.of(target)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-          throw KeywardException.of(
-              ErrorCode.BAD_REQUEST, "Cannot write " + written + ": " + e.getMessage());
+          throw LocalFiles.notWritten("The machine file", target2, e);
         }
         String from = before.profile().map(LabProfile::profileName).orElse("(unknown platform)");
         if (root.json) {
@@ -396,15 +388,21 @@ final class LabCommand {
     return LabProfile.byName(name == null ? "" : name.strip())
         .orElseThrow(
             () ->
-                KeywardException.of(
-                    ErrorCode.BAD_REQUEST,
+                new UsageError(
                     "'" + name + "' is not a lab profile (" + LabProfile.allNames() + ")."));
   }
 
   /** Text to stdout, or to a file with one line saying so. */
   private static void write(KeywardCommand root, Path output, String text, String what) {
     if (output == null) {
-      root.ctx.out().print(text);
+      if (root.json) {
+        Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("ok", true);
+        o.put("text", text);
+        root.printer().object(o);
+      } else {
+        root.ctx.out().print(text);
+      }
       return;
     }
     Path path = root.ctx.workingDirectory().resolve(output);
@@ -414,8 +412,7 @@ final class LabCommand {
       }
       Files.writeString(path, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "Cannot write " + output + ": " + e.getMessage());
+      throw LocalFiles.notWritten("The file", path, e);
     }
     if (root.json) {
       root.printer().object(Map.of("ok", true, "file", output.toString()));

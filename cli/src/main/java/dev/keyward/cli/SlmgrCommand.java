@@ -1,8 +1,6 @@
 package dev.keyward.cli;
 
 import dev.keyward.cli.Printer.View;
-import dev.keyward.client.KeywardException;
-import dev.keyward.core.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +15,14 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "slmgr",
-    description = "Software licensing commands as slmgr.vbs has them: keyward slmgr /? lists them.")
+    aliases = {"slmgr.vbs"},
+    description = "Software licensing commands as slmgr has them: keyward slmgr /? lists them.")
 final class SlmgrCommand implements Callable<Integer> {
   static final String HELP =
       """
       Usage: keyward [GLOBAL OPTIONS] slmgr /VERB [ARGUMENT]
-      Verbs are case-insensitive and may also be written -verb.
+      Verbs are case-insensitive and may also be written -verb. SLMGR, slmgr.vbs and
+      cscript slmgr.vbs are the same command.
 
         /ipk KEY     Install a product key (checked offline; replaces the installed one)
         /ato         Activate online against the activation authority
@@ -62,21 +62,17 @@ final class SlmgrCommand implements Callable<Integer> {
       root.json = true;
     }
     if (rest.isEmpty()) {
-      root.ctx.out().print(HELP);
-      return KeywardCli.OK;
+      return root.help(HELP);
     }
     String verb = verb(rest.get(0));
     List<String> params = rest.subList(1, rest.size());
     return switch (verb) {
-      case "?", "help", "h" -> {
-        root.ctx.out().print(HELP);
-        yield KeywardCli.OK;
-      }
+      case "?", "help", "h" -> root.help(HELP);
       case "ipk" -> Actions.installKey(root, String.join(" ", one(verb, params, "KEY")));
       case "ato" -> noArgs(verb, params, () -> Actions.activate(root));
-      case "dli" -> Actions.show(root, View.DLI);
-      case "dlv" -> Actions.show(root, View.DLV);
-      case "xpr" -> Actions.show(root, View.XPR);
+      case "dli" -> noArgs(verb, params, () -> Actions.show(root, View.DLI));
+      case "dlv" -> noArgs(verb, params, () -> Actions.show(root, View.DLV));
+      case "xpr" -> noArgs(verb, params, () -> Actions.show(root, View.XPR));
       case "upk" -> noArgs(verb, params, () -> Actions.uninstallKey(root));
       case "cpky" -> noArgs(verb, params, () -> Actions.clearKey(root));
       case "rearm" -> noArgs(verb, params, () -> Actions.rearm(root));
@@ -86,8 +82,7 @@ final class SlmgrCommand implements Callable<Integer> {
       case "skms", "ckms", "skms-domain", "ckms-domain", "skhc", "ckhc", "sai", "sri" ->
           VolumeVerbs.run(root, verb, params);
       default -> {
-        throw KeywardException.of(
-            ErrorCode.BAD_REQUEST,
+        throw new UsageError(
             "'" + rest.get(0) + "' is not an slmgr verb. keyward slmgr /? lists them.");
       }
     };
@@ -103,18 +98,15 @@ final class SlmgrCommand implements Callable<Integer> {
 
   private static List<String> one(String verb, List<String> params, String label) {
     if (params.isEmpty()) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST,
-          "slmgr /" + verb + " needs " + label + ": slmgr /" + verb + " " + label);
+      throw new UsageError(
+          "slmgr /" + verb + " needs " + label + ": slmgr /" + verb + " " + label + ".");
     }
     return params;
   }
 
   private static int noArgs(String verb, List<String> params, Callable<Integer> action) {
     if (!params.isEmpty()) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST,
-          "slmgr /" + verb + " takes no argument (got '" + params.get(0) + "').");
+      throw new UsageError("slmgr /" + verb + " takes no argument (got '" + params.get(0) + "').");
     }
     try {
       return action.call();

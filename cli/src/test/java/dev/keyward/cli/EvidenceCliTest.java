@@ -2,8 +2,10 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.core.evidence.EvidenceManifest;
 import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFile;
+import dev.keyward.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,6 +130,89 @@ class EvidenceCliTest {
     assertThat(r.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(r.errorCode()).contains("0xC0DE000A");
     assertThat(dir.resolve("again.zip")).doesNotExist();
+  }
+
+  @Test
+  void aFileEditedAndReHashedInTheManifestIsRefusedByTheSignature() throws Exception {
+    Map<String, byte[]> files = read(pack);
+    String invoice =
+        files.keySet().stream().filter(p -> p.contains("invoice")).findFirst().orElseThrow();
+    byte[] edited =
+        "Invoice 2026-118: 9 x 16-core Datacenter 2025\n".getBytes(StandardCharsets.UTF_8);
+    files.put(invoice, edited);
+    Map<String, Object> manifest =
+        Json.readObject(new String(files.get("manifest.json"), StandardCharsets.UTF_8))
+            .orElseThrow();
+    for (Object f : (List<?>) manifest.get("files")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> file = (Map<String, Object>) f;
+      if (file.get("path").equals(invoice)) {
+        file.put("sha256", EvidenceManifest.sha256(edited));
+        file.put("size", edited.length);
+      }
+    }
+    files.put("manifest.json", Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+    write(pack, files);
+    CliRunner.Result r = run("evidence", "verify", "pack.zip");
+    assertThat(r.exit()).as("%s", r).isEqualTo(KeywardCli.REFUSED);
+    assertThat(r.err())
+        .contains("0xC0DE000A")
+        .contains("manifest.sig: does not match manifest.json")
+        .doesNotContain("is intact");
+  }
+
+  @Test
+  void anEditedOrMissingSignatureIsRefused() throws Exception {
+    Map<String, byte[]> files = read(pack);
+    Map<String, Object> sig =
+        Json.readObject(new String(files.get("manifest.sig"), StandardCharsets.UTF_8))
+            .orElseThrow();
+    String signature = (String) sig.get("signature");
+    sig.put("signature", (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1));
+    files.put("manifest.sig", Json.write(sig).getBytes(StandardCharsets.UTF_8));
+    write(pack, files);
+    CliRunner.Result edited = run("--json", "evidence", "verify", "pack.zip");
+    assertThat(edited.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat((String) edited.error().get("message")).contains("manifest.sig: does not match");
+
+    files.remove("manifest.sig");
+    write(pack, files);
+    CliRunner.Result unsigned = run("evidence", "verify", "pack.zip");
+    assertThat(unsigned.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(unsigned.err()).contains("manifest.sig: missing");
+  }
+
+  @Test
+  void theSignerIsNamedAndCanBeRequired() {
+    CliRunner.Result ok = run("--json", "evidence", "verify", "pack.zip");
+    String key = (String) ok.json().get("keyFingerprint");
+    assertThat(key).matches("SHA256:([0-9a-f]{4}-){7}[0-9a-f]{4}");
+    // the same store signs every pack with the same key
+    CliRunner.Result again = run("--json", "evidence", "export", "-o", "again.zip");
+    assertThat(again.json()).containsEntry("keyFingerprint", key);
+    assertThat(run("evidence", "verify", "pack.zip", "--key", key).exit()).isZero();
+    CliRunner.Result other =
+        run(
+            "evidence",
+            "verify",
+            "pack.zip",
+            "--key",
+            "SHA256:0000-0000-0000-0000-0000-0000-0000-0000");
+    assertThat(other.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(other.err()).contains("is signed by evidence key " + key);
+  }
+
+  @Test
+  void aChangedFileNamesItsSizeAndHash() throws Exception {
+    Map<String, byte[]> files = read(pack);
+    String invoice =
+        files.keySet().stream().filter(p -> p.contains("invoice")).findFirst().orElseThrow();
+    files.put(invoice, "Invoice 2026-118\n".getBytes(StandardCharsets.UTF_8));
+    write(pack, files);
+    CliRunner.Result r = run("evidence", "verify", "pack.zip");
+    assertThat(r.err())
+        .contains(invoice + ": changed (17 bytes, manifest says 44; SHA-256 ")
+        .contains(EvidenceManifest.sha256("Invoice 2026-118\n".getBytes(StandardCharsets.UTF_8)));
   }
 
   private static Map<String, byte[]> read(Path zip) throws Exception {

@@ -82,7 +82,7 @@ class OfflineCliTest {
     assertThat(json.json()).containsEntry("code", "0xC004F050");
     CliRunner.Result unknown = cli.run("explain", "0x12345678");
     assertThat(unknown.exit()).isEqualTo(KeywardCli.REFUSED);
-    assertThat(unknown.err()).contains("0xC0DE0007").contains("Remedy:");
+    assertThat(unknown.err()).contains("0xC0DE000E KW_E_UNKNOWN_CODE").contains("Remedy:");
     noStackTrace(unknown);
   }
 
@@ -185,8 +185,8 @@ class OfflineCliTest {
     assertThat(usage.exit()).isEqualTo(KeywardCli.USAGE);
     noStackTrace(usage);
     CliRunner.Result usageJson = cli.run("--json", "slmgr", "/nope");
-    assertThat(usageJson.exit()).isNotZero();
-    assertThat(usageJson.errorCode()).contains("0xC0DE0007");
+    assertThat(usageJson.exit()).isEqualTo(KeywardCli.USAGE);
+    assertThat(usageJson.errorCode()).contains("0xC0DE000B");
 
     CliRunner.Result badMachine =
         cli.run("--store", "store", "--machine", "missing.yaml", "slmgr", "/dli");

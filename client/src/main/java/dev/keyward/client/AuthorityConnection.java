@@ -216,14 +216,20 @@ public final class AuthorityConnection {
               + "?";
     }
     if (status == 429) {
-      String retry = response.headers().firstValue("Retry-After").orElse("a while");
+      // the authority's message already says when; say it only when it does not
+      String retry =
+          response
+              .headers()
+              .firstValue("Retry-After")
+              .map(
+                  s ->
+                      s.strip().equals("1")
+                          ? "Retry in 1 second."
+                          : "Retry in " + s.strip() + " seconds.")
+              .orElse("Retry in a while.");
       return fail(
           Failure.of(
-              ErrorCode.RATE_LIMITED,
-              (message.isBlank() ? "Too many requests." : message)
-                  + " Retry after "
-                  + retry
-                  + " seconds."));
+              ErrorCode.RATE_LIMITED, message.isBlank() ? "Too many requests. " + retry : message));
     }
     if (code.isPresent()) {
       return fail(Failure.of(code.get(), message));

@@ -1,10 +1,12 @@
 package dev.keyward.client;
 
 import dev.keyward.core.error.ErrorCode;
+import dev.keyward.core.error.FileProblems;
 import dev.keyward.core.evidence.EvidenceEntry;
 import dev.keyward.core.evidence.EvidenceKind;
 import dev.keyward.core.evidence.EvidenceManifest;
 import dev.keyward.core.evidence.EvidencePack;
+import dev.keyward.core.evidence.EvidenceSignature;
 import dev.keyward.core.evidence.PackCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -65,8 +68,7 @@ public final class EvidenceStore {
                       ErrorCode.EVIDENCE_TAMPERED,
                       index + " is not a Keyward evidence index; it was edited or damaged."));
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "Cannot read " + index + ": " + e.getMessage());
+      throw new KeywardException(FileProblems.reading("The evidence index", index, e));
     }
   }
 
@@ -93,8 +95,7 @@ public final class EvidenceStore {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "Cannot read " + file + ": " + e.getMessage());
+      throw new KeywardException(FileProblems.reading("The document", file, e));
     }
     Instant now = clock.instant();
     String safe = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
@@ -117,8 +118,7 @@ public final class EvidenceStore {
       AtomicFiles.write(
           dir.resolve("index.json"), new EvidenceManifest(product, now, entries).toBytes());
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "Cannot write evidence to " + dir + ": " + e.getMessage());
+      throw new KeywardException(FileProblems.writing("The evidence directory", dir, e));
     }
     return entry;
   }
@@ -146,7 +146,12 @@ public final class EvidenceStore {
       throw tamperedFailure("The evidence in " + dir + " changed since it was recorded", tampered);
     }
     EvidenceManifest manifest = new EvidenceManifest(product, clock.instant(), index.entries());
-    files.put(EvidenceManifest.PATH, manifest.toBytes());
+    byte[] manifestBytes = manifest.toBytes();
+    files.put(EvidenceManifest.PATH, manifestBytes);
+    // signed, so that re-hashing an edited file in the manifest shows (EvidenceSignature)
+    files.put(
+        EvidenceSignature.PATH,
+        EvidenceSignature.sign(manifestBytes, EvidenceKey.loadOrCreate(dir)).toBytes());
     Path tmp = zip.resolveSibling(zip.getFileName() + ".tmp");
     try (OutputStream out = Files.newOutputStream(tmp);
         ZipOutputStream z = new ZipOutputStream(out)) {
@@ -159,8 +164,7 @@ public final class EvidenceStore {
         z.closeEntry();
       }
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "Cannot write " + zip + ": " + e.getMessage());
+      throw new KeywardException(FileProblems.writing("The evidence pack", zip, e));
     }
     try {
       Files.move(
@@ -169,15 +173,19 @@ public final class EvidenceStore {
           java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "Cannot write " + zip + ": " + e.getMessage());
+      throw new KeywardException(FileProblems.writing("The evidence pack", zip, e));
     }
     return manifest;
   }
 
-  /** Checks a pack: its manifest against every file it holds. */
+  /** Checks a pack: the manifest's signature, then the manifest against every file it holds. */
   public static PackCheck verify(Path zip) {
-    return EvidencePack.verify(readPack(zip));
+    return EvidencePack.verifySigned(readPack(zip));
+  }
+
+  /** The fingerprint of this store's evidence key, once a pack has been exported. */
+  public Optional<String> keyFingerprint() {
+    return EvidenceKey.fingerprint(dir);
   }
 
   /** The failure a tampered check becomes, naming every file concerned. */
@@ -192,6 +200,15 @@ public final class EvidenceStore {
    * paths leaving the pack, oversized entries) is refused as tampering, never silently resolved.
    */
   static Map<String, byte[]> readPack(Path zip) {
+    if (!Files.isRegularFile(zip)) {
+      throw new KeywardException(
+          FileProblems.reading(
+              "The evidence pack",
+              zip,
+              Files.exists(zip)
+                  ? new IOException("not a regular file")
+                  : new java.nio.file.NoSuchFileException(zip.toString())));
+    }
     Map<String, byte[]> files = new LinkedHashMap<>();
     try (InputStream in = Files.newInputStream(zip);
         ZipInputStream z = new ZipInputStream(in)) {
@@ -211,7 +228,8 @@ public final class EvidenceStore {
       }
     } catch (IOException e) {
       throw KeywardException.of(
-          ErrorCode.EVIDENCE_TAMPERED, zip + " cannot be read as a zip archive: " + e.getMessage());
+          ErrorCode.EVIDENCE_TAMPERED,
+          zip + " cannot be read as a zip archive: it is damaged or not an evidence pack.");
     }
     if (files.isEmpty()) {
       throw KeywardException.of(

@@ -212,16 +212,8 @@ public final class LocalStore {
   }
 
   private KeywardException storeFailure(IOException e) {
+    // in words, never the exception's text; the remedy names --store DIR
     return new KeywardException(
-        dev.keyward.core.error.Failure.of(
-            dev.keyward.core.error.ErrorCode.BAD_REQUEST,
-            "The license store "
-                + root
-                + " cannot be written ("
-                + e.getClass().getSimpleName()
-                + ": "
-                + e.getMessage()
-                + "). Check its permissions and free space, or choose another with --store DIR."),
-        e);
+        dev.keyward.core.error.FileProblems.writing("The license store", root, e), e);
   }
 }

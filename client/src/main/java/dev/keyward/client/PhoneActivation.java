@@ -258,8 +258,8 @@ public final class PhoneActivation {
       }
       throw KeywardException.of(ErrorCode.INPUT_FILE_INVALID, file + " does not exist.");
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.INPUT_FILE_INVALID, file + " cannot be read: " + e.getMessage());
+      throw new KeywardException(
+          dev.keyward.core.error.FileProblems.reading("The proxy activation file", file, e));
     }
   }
 
@@ -268,8 +268,8 @@ public final class PhoneActivation {
     try {
       AtomicFiles.writeText(file, text);
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, file + " cannot be written: " + e.getMessage() + ".");
+      throw new KeywardException(
+          dev.keyward.core.error.FileProblems.writing("The proxy activation file", file, e));
     }
   }
 

@@ -55,8 +55,8 @@ public final class TrustFile {
                           + file
                           + " is not of the form {\"keys\": [{\"id\": …, \"ed25519\": …}]}."));
     } catch (IOException e) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST, "The trust file " + file + " cannot be read: " + e.getMessage());
+      throw new KeywardException(
+          dev.keyward.core.error.FileProblems.reading("The trust file", file, e));
     }
   }
 

@@ -199,7 +199,9 @@ public final class Api {
           429,
           Failure.of(
               ErrorCode.RATE_LIMITED,
-              "Too many requests; retry in " + wait.getAsLong() + " seconds."),
+              "Too many requests; retry in "
+                  + wait.getAsLong()
+                  + (wait.getAsLong() == 1 ? " second." : " seconds.")),
           Map.of(),
           Map.of("Retry-After", Long.toString(wait.getAsLong())));
     }

@@ -695,6 +695,85 @@ public enum ErrorCode {
           "Keep exported packs read-only, with a copy of their SHA-256, where the audit will read"
               + " them.")),
 
+  USAGE(
+      0xC0DE000B,
+      "KW_E_USAGE",
+      "The command line is not one keyward understands, so nothing was done.",
+      List.of(
+          "A verb or option is misspelt or unknown, for example `slmgr /dl` for `slmgr /dli`.",
+          "An argument is missing, such as the key after `slmgr /ipk`, or one was given to a"
+              + " verb that takes none.",
+          "A global option was put after the verb where the verb does not accept it."),
+      List.of(
+          "Read the message: it names the word at fault.",
+          "See the forms with `keyward --help`, and with `--help` after any command (slmgr and"
+              + " dism also take `/?`).",
+          "Put global options (`--store`, `--machine`, `--authority`, `--json`) before the"
+              + " verb.")),
+
+  FILE_NOT_USABLE(
+      0xC0DE000C,
+      "KW_E_FILE_NOT_USABLE",
+      "A file or directory that the command reads or writes cannot be used, so nothing was"
+          + " changed.",
+      List.of(
+          "The path is misspelt or relative to another directory than the one the command runs"
+              + " in.",
+          "The user running keyward may not read or write it (permissions, a read-only disk).",
+          "A file to read is not UTF-8 text, for example saved in another encoding or a binary"
+              + " file given by mistake.",
+          "Something already exists where a file or directory must be created, for example a"
+              + " file where the store expects a directory.",
+          "The disk is full."),
+      List.of(
+          "Check the path the message names: `ls -l PATH`.",
+          "Run keyward as a user who may read or write it, or choose another path (`--store"
+              + " DIR`, `-o FILE`).",
+          "Save a text file as UTF-8 and give it again.",
+          "Move away what is in the way, or choose another path; keyward never overwrites it.")),
+
+  AUTHORITY_NOT_STARTED(
+      0xC0DE000D,
+      "KW_E_AUTHORITY_NOT_STARTED",
+      "The activation authority did not start, so nothing listens for activations.",
+      List.of(
+          "Another program, or another authority, already listens on the port.",
+          "The bind address is not one of this machine's addresses.",
+          "The data directory cannot be written, the catalog file has mistakes, or the database"
+              + " does not answer."),
+      List.of(
+          "Read the message: it names what stopped the start.",
+          "For a port in use, stop what listens there (`ss -ltnp`) or choose another port:"
+              + " `keyward authority serve --port N` (0 picks a free one).",
+          "Check `--bind ADDR`, `--data DIR`, `--catalog FILE` and `--db JDBC_URL`, then start"
+              + " it again.")),
+
+  UNKNOWN_CODE(
+      0xC0DE000E,
+      "KW_E_UNKNOWN_CODE",
+      "The text given to the explain command is not a code of the error catalogue.",
+      List.of(
+          "The code was mistyped or cut short when copied.",
+          "The code comes from another program than Keyward or the system it models."),
+      List.of(
+          "Copy the code exactly as it was printed, for example `keyward explain 0xC004F050`; the"
+              + " forms C004F050, -1073418160, 3221549136 and SL_E_INVALID_PRODUCT_KEY work too.",
+          "The explain command knows every code Keyward prints; a code it does not know came"
+              + " from elsewhere.")),
+
+  INTERNAL(
+      0xC0DE000F,
+      "KW_E_INTERNAL",
+      "Keyward stopped on something it did not expect, so the command was not completed.",
+      List.of(
+          "A case the program does not handle yet: a bug in Keyward.",
+          "A damaged or mixed installation, such as a jar built from other sources."),
+      List.of(
+          "Run the same command again with `KEYWARD_DEBUG=1` to see the details, and report"
+              + " them with the command line.",
+          "Check the store and the files the command names with `keyward slmgr /dlv`; a"
+              + " store is only ever replaced whole, so it was not left half-written.")),
+
   EULA_NOT_ACCEPTED(
       0xC0DE0010,
       "KW_E_EULA_NOT_ACCEPTED",

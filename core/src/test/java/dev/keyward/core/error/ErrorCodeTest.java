@@ -140,6 +140,8 @@ class ErrorCodeTest {
   private static final List<String> OTHER_VERBS =
       List.of(
           "keyward slui 4",
+          "keyward --help",
+          "keyward explain ",
           "keyward restart",
           "keyward init",
           "keyward admin ",
