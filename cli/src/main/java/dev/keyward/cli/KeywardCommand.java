@@ -94,8 +94,8 @@ public final class KeywardCommand implements Runnable {
       paramLabel = "FILE",
       description =
           "A vendor trust file to trust for this command (env KEYWARD_TRUST), besides the"
-              + " catalog's keys, the trust recorded by init --trust and"
-              + " ./keyward-data/trust.json.")
+              + " catalog's keys, the trust recorded by init --trust and the local authority's"
+              + " keyward-data/trust.json.")
   Path trust;
 
   @Option(
