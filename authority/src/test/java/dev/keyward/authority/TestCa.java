@@ -38,19 +38,19 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * A real certificate authority for tests: an EC P-256 CA certificate and server certificates it
  * signs (SAN 127.0.0.1 and localhost), written as PEM files like openssl writes them.
  */
-final class TestCa {
+public final class TestCa {
   private static final AlgorithmIdentifier ECDSA_SHA256 =
       new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
 
-  final KeyPair keys;
-  final X509Certificate certificate;
+  public final KeyPair keys;
+  public final X509Certificate certificate;
 
   private TestCa(KeyPair keys, X509Certificate certificate) {
     this.keys = keys;
     this.certificate = certificate;
   }
 
-  static TestCa create(String name) throws Exception {
+  public static TestCa create(String name) throws Exception {
     KeyPair keys = ecKeys();
     X500Name subject = new X500Name("CN=" + name);
     Extensions ext =
@@ -62,7 +62,7 @@ final class TestCa {
   }
 
   /** A server certificate for 127.0.0.1 and localhost; its key pair is returned with it. */
-  Issued issue(String cn) throws Exception {
+  public Issued issue(String cn) throws Exception {
     KeyPair server = ecKeys();
     GeneralNames names =
         new GeneralNames(
@@ -87,9 +87,9 @@ final class TestCa {
     return new Issued(server, cert);
   }
 
-  record Issued(KeyPair keys, X509Certificate certificate) {
+  public record Issued(KeyPair keys, X509Certificate certificate) {
     /** Writes cert.pem (with the chain) and key.pem (PKCS#8) into {@code dir}. */
-    Path[] write(Path dir) throws IOException, GeneralSecurityException {
+    public Path[] write(Path dir) throws IOException, GeneralSecurityException {
       Path cert = dir.resolve("cert.pem");
       Path key = dir.resolve("key.pem");
       Files.writeString(
@@ -100,13 +100,13 @@ final class TestCa {
     }
   }
 
-  Path writeCertificate(Path file) throws IOException, GeneralSecurityException {
+  public Path writeCertificate(Path file) throws IOException, GeneralSecurityException {
     Files.writeString(
         file, pem("CERTIFICATE", certificate.getEncoded()), StandardCharsets.US_ASCII);
     return file;
   }
 
-  SSLContext trustingContext() throws Exception {
+  public SSLContext trustingContext() throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("ca", certificate);
@@ -118,7 +118,7 @@ final class TestCa {
     return ctx;
   }
 
-  static String pem(String type, byte[] der) {
+  public static String pem(String type, byte[] der) {
     return "-----BEGIN "
         + type
         + "-----\n"

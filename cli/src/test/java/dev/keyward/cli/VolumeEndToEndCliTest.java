@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
+import dev.keyward.client.Dnsmasq;
 import dev.keyward.client.KeywardClient;
 import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.Channel;

@@ -23,10 +23,10 @@ import org.xbill.DNS.Type;
  * gives, in the foreground, and stopped by {@link #close()}. Missing dnsmasq fails the test in CI
  * (CI=true) and skips it elsewhere.
  */
-final class Dnsmasq implements AutoCloseable {
+public final class Dnsmasq implements AutoCloseable {
   private static final List<String> BINARIES = List.of("/usr/sbin/dnsmasq", "/usr/bin/dnsmasq");
 
-  final int port;
+  public final int port;
   private final Process process;
 
   private Dnsmasq(int port, Process process) {
@@ -34,7 +34,7 @@ final class Dnsmasq implements AutoCloseable {
     this.process = process;
   }
 
-  static String binary() {
+  public static String binary() {
     for (String b : BINARIES) {
       if (Files.isExecutable(Path.of(b))) {
         return b;
@@ -52,7 +52,8 @@ final class Dnsmasq implements AutoCloseable {
    * --srv-host=_keyward._tcp.contoso.lan,host1.contoso.lan,1688,0,100}); names under {@code local}
    * domains that it does not know are NXDOMAIN.
    */
-  static Dnsmasq start(Path dir, List<String> local, List<String> options) throws IOException {
+  public static Dnsmasq start(Path dir, List<String> local, List<String> options)
+      throws IOException {
     // a free UDP port may be taken for TCP: a few tries with other ports
     IOException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
