@@ -153,6 +153,21 @@ class TrustCliTest {
   }
 
   @Test
+  void changingAStoreSettingKeepsTheRecordedTrust() {
+    activated();
+    CliRunner away = new CliRunner(dir, Map.of(), Clock.systemUTC());
+    String store = work.resolve("store").toString();
+    String machine = work.resolve("machine.yaml").toString();
+    // a settings verb rewrites the state: the trust recorded at init must survive it
+    CliRunner.Result skms =
+        away.run("--store", store, "--machine", machine, "slmgr", "/skms", "kms1.contoso.lan");
+    assertThat(skms.exit()).as(skms.toString()).isZero();
+    CliRunner.Result dli =
+        away.run("--json", "--store", store, "--machine", machine, "slmgr", "/dli");
+    assertThat(dli.json()).as(dli.toString()).containsEntry("licenseStatus", "Licensed");
+  }
+
+  @Test
   void aFakeAuthorityThatSignsAnythingCannotLicenseTheMachine() throws Exception {
     String key = issue();
     run("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandard");

@@ -59,50 +59,6 @@ public record LicenseInfo(
     Optional<PhoneConfirmation> phoneActivation,
     Optional<VolumeClientInfo> volumeClient) {
 
-  /** The information of a client that is not a volume client. */
-  public LicenseInfo(
-      String product,
-      String productName,
-      String version,
-      String edition,
-      boolean evaluation,
-      Optional<Channel> channel,
-      Optional<String> partialProductKey,
-      Optional<Integer> keyGroup,
-      LicenseStatus status,
-      String cmid,
-      Optional<String> activationId,
-      Instant trustedTime,
-      Instant installedAt,
-      boolean keyCopyStored,
-      VolumeSettings volume,
-      Optional<String> pendingEdition,
-      List<String> notices,
-      Optional<String> installationId,
-      Optional<PhoneConfirmation> phoneActivation) {
-    this(
-        product,
-        productName,
-        version,
-        edition,
-        evaluation,
-        channel,
-        partialProductKey,
-        keyGroup,
-        status,
-        cmid,
-        activationId,
-        trustedTime,
-        installedAt,
-        keyCopyStored,
-        volume,
-        pendingEdition,
-        notices,
-        installationId,
-        phoneActivation,
-        Optional.empty());
-  }
-
   public LicenseInfo {
     Objects.requireNonNull(volumeClient, "volumeClient");
     Objects.requireNonNull(status, "status");

@@ -47,52 +47,6 @@ public record ProductState(
     Objects.requireNonNull(trustDigest, "trustDigest");
   }
 
-  /** A state without a recorded trust. */
-  public ProductState(
-      Installation installation,
-      String cmid,
-      Instant installedAt,
-      Optional<StoredKey> key,
-      Optional<SignedCertificate> certificate,
-      LicenseRecord record,
-      VolumeSettings volume,
-      Optional<PendingConversion> pendingConversion,
-      Optional<PhoneConfirmation> phone) {
-    this(
-        installation,
-        cmid,
-        installedAt,
-        key,
-        certificate,
-        record,
-        volume,
-        pendingConversion,
-        phone,
-        Optional.empty());
-  }
-
-  /** A state without a phone activation. */
-  public ProductState(
-      Installation installation,
-      String cmid,
-      Instant installedAt,
-      Optional<StoredKey> key,
-      Optional<SignedCertificate> certificate,
-      LicenseRecord record,
-      VolumeSettings volume,
-      Optional<PendingConversion> pendingConversion) {
-    this(
-        installation,
-        cmid,
-        installedAt,
-        key,
-        certificate,
-        record,
-        volume,
-        pendingConversion,
-        Optional.empty());
-  }
-
   /** The edition a pending conversion leads to, if one is pending. */
   public Optional<String> pendingEdition() {
     return pendingConversion.map(PendingConversion::edition);
@@ -171,7 +125,16 @@ public record ProductState(
 
   ProductState withVolume(VolumeSettings next) {
     return new ProductState(
-        installation, cmid, installedAt, key, certificate, record, next, pendingConversion, phone);
+        installation,
+        cmid,
+        installedAt,
+        key,
+        certificate,
+        record,
+        next,
+        pendingConversion,
+        phone,
+        trustDigest);
   }
 
   /** A phone activation replaces the certificate. */
