@@ -1,13 +1,13 @@
 package dev.keyward.cli;
 
 import dev.keyward.client.KeywardException;
-import dev.keyward.core.compliance.ComplianceInput;
-import dev.keyward.core.compliance.ComplianceReport;
-import dev.keyward.core.compliance.ComplianceReportHtml;
-import dev.keyward.core.compliance.ComplianceReportJson;
-import dev.keyward.core.compliance.ComplianceReporter;
-import dev.keyward.core.compliance.ParseOutcome;
-import dev.keyward.core.compliance.ReportLine;
+import dev.keyward.compliance.ComplianceInput;
+import dev.keyward.compliance.ComplianceReport;
+import dev.keyward.compliance.ComplianceReportHtml;
+import dev.keyward.compliance.ComplianceReportJson;
+import dev.keyward.compliance.ComplianceReporter;
+import dev.keyward.compliance.ParseOutcome;
+import dev.keyward.compliance.ReportLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,4 +1,0 @@
-package dev.keyward.core.compliance;
-
-/** Something the customer holds proof of purchase for: core licenses or access licenses. */
-public sealed interface Entitlement permits CoreEntitlement, CalEntitlement {}
