@@ -2,26 +2,15 @@ package dev.keyward.core.catalog;
 
 import static dev.keyward.core.yaml.YamlSource.join;
 
-import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.TolerancePolicy;
-import dev.keyward.core.hardware.TolerancePolicyCheck;
-import dev.keyward.core.key.KeyDecoding;
-import dev.keyward.core.key.ProductKeyCodec;
-import dev.keyward.core.phone.PhoneKeyDecoding;
-import dev.keyward.core.phone.PhonePublicKey;
-import dev.keyward.core.time.DurationText;
 import dev.keyward.core.yaml.SourceProblem;
 import dev.keyward.core.yaml.YamlSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +18,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Reads a catalog file (SPEC §2) and checks it whole: every mistake is reported with file, line and
@@ -56,11 +43,22 @@ public final class CatalogLoader {
           "trustedPhoneKeys");
 
   private final YamlSource src;
-  // Across products: a key's group number alone must name one group of the whole catalog.
-  private final Map<Integer, String> groupOwners = new HashMap<>();
+  private final EditionsReader editionsReader;
+  private final ChannelsReader channelsReader;
+  // one for the whole catalog: group numbers are checked across products
+  private final KeyGroupsReader keyGroupsReader;
+  private final VolumeClientKeysReader volumeClientKeysReader;
+  private final PoliciesReader policiesReader;
+  private final TrustedKeysReader trustedKeysReader;
 
   private CatalogLoader(YamlSource src) {
     this.src = src;
+    this.editionsReader = new EditionsReader(src);
+    this.channelsReader = new ChannelsReader(src);
+    this.keyGroupsReader = new KeyGroupsReader(src);
+    this.volumeClientKeysReader = new VolumeClientKeysReader(src);
+    this.policiesReader = new PoliciesReader(src);
+    this.trustedKeysReader = new TrustedKeysReader(src);
   }
 
   /** Reads a catalog from text; {@code file} names it in problems. */
@@ -147,18 +145,20 @@ public final class CatalogLoader {
     String name = src.optionalString(m, path, "name").orElse(id.orElse(""));
     Optional<Family> family =
         src.requiredValue(m, path, "family", Family::byName, unknownValue("server, client"));
-    List<String> versions = readVersions(m, path);
-    List<Edition> editions = readEditions(m, path);
-    Map<Channel, ChannelPolicy> channels = readChannels(m, path);
+    List<String> versions = editionsReader.readVersions(m, path);
+    List<Edition> editions = editionsReader.readEditions(m, path);
+    Map<Channel, ChannelPolicy> channels = channelsReader.readChannels(m, path);
     String productId = id.orElse("?");
-    List<KeyGroup> groups = readKeyGroups(m, path, productId, versions, editions, channels);
-    List<VolumeClientKey> clientKeys = readVolumeClientKeys(m, path, versions, editions, groups);
-    TolerancePolicy hardware = readHardware(m, path);
-    VolumePolicy volume = readVolume(m, path, family.orElse(Family.SERVER));
-    GracePolicy grace = readGrace(m, path);
+    List<KeyGroup> groups =
+        keyGroupsReader.readKeyGroups(m, path, productId, versions, editions, channels);
+    List<VolumeClientKey> clientKeys =
+        volumeClientKeysReader.readVolumeClientKeys(m, path, versions, editions, groups);
+    TolerancePolicy hardware = policiesReader.readHardware(m, path);
+    VolumePolicy volume = policiesReader.readVolume(m, path, family.orElse(Family.SERVER));
+    GracePolicy grace = policiesReader.readGrace(m, path);
     Optional<String> activationUrl = src.optionalString(m, path, "activationUrl");
-    List<TrustedKey> trusted = readTrustedKeys(m, path);
-    List<TrustedPhoneKey> phoneKeys = readTrustedPhoneKeys(m, path);
+    List<TrustedKey> trusted = trustedKeysReader.readTrustedKeys(m, path);
+    List<TrustedPhoneKey> phoneKeys = trustedKeysReader.readTrustedPhoneKeys(m, path);
     if (id.isEmpty() || family.isEmpty()) {
       return Optional.empty();
     }
@@ -180,483 +180,8 @@ public final class CatalogLoader {
             phoneKeys));
   }
 
-  private static Function<String, String> unknownValue(String expected) {
+  /** The problem text of a value outside its set: {@code expected} lists the set. */
+  static Function<String, String> unknownValue(String expected) {
     return text -> "unknown value '" + text + "' (expected one of " + expected + ")";
-  }
-
-  private List<String> readVersions(MappingNode m, String path) {
-    String field = join(path, "versions");
-    Optional<Node> node = src.required(m, path, "versions");
-    if (node.isEmpty()) {
-      return List.of();
-    }
-    List<String> versions = src.strings(node.get(), field);
-    if (versions.isEmpty()) {
-      src.problem(node.get(), field, "a product has at least one version");
-    }
-    for (int i = 1; i < versions.size(); i++) {
-      String before = versions.get(i - 1);
-      String after = versions.get(i);
-      if (VersionOrder.INSTANCE.compare(before, after) >= 0) {
-        src.problem(
-            node.get(),
-            field,
-            "versions must be listed oldest first, each once: '"
-                + after
-                + "' comes after '"
-                + before
-                + "'");
-      }
-    }
-    return versions;
-  }
-
-  private List<Edition> readEditions(MappingNode m, String path) {
-    String field = join(path, "editions");
-    List<Node> items =
-        src.required(m, path, "editions").map(n -> src.sequence(n, field)).orElse(List.of());
-    List<Edition> editions = new ArrayList<>();
-    Map<String, Node> targetNodes = new LinkedHashMap<>();
-    Set<String> ids = new HashSet<>();
-    for (int i = 0; i < items.size(); i++) {
-      String p = field + "[" + i + "]";
-      Optional<MappingNode> em = src.mapping(items.get(i), p);
-      if (em.isEmpty()) {
-        continue;
-      }
-      MappingNode e = em.get();
-      src.rejectUnknown(e, p, List.of("id", "tier", "installType", "evaluation", "targets"));
-      Optional<String> id = src.requiredString(e, p, "id");
-      Optional<String> tier = src.requiredString(e, p, "tier");
-      Optional<InstallType> type =
-          src.requiredValue(
-              e, p, "installType", InstallType::byName, unknownValue("desktop, core"));
-      int evaluation = src.optionalInteger(e, p, "evaluation", 0, 3650).orElse(0);
-      List<String> targets =
-          src.field(e, "targets").map(n -> src.strings(n, join(p, "targets"))).orElse(List.of());
-      if (id.isPresent() && !ids.add(id.get())) {
-        src.problem(e, join(p, "id"), "edition '" + id.get() + "' is declared twice");
-      }
-      if (id.isPresent() && tier.isPresent() && type.isPresent()) {
-        editions.add(new Edition(id.get(), tier.get(), type.get(), evaluation, targets));
-        src.field(e, "targets").ifPresent(n -> targetNodes.put(id.get(), n));
-      }
-    }
-    checkTargets(editions, targetNodes, field);
-    return editions;
-  }
-
-  private void checkTargets(List<Edition> editions, Map<String, Node> targetNodes, String field) {
-    Map<String, Edition> byId = new HashMap<>();
-    editions.forEach(e -> byId.put(e.id(), e));
-    for (int i = 0; i < editions.size(); i++) {
-      Edition from = editions.get(i);
-      Node node = targetNodes.get(from.id());
-      String p = field + "[" + i + "].targets";
-      Set<String> seen = new HashSet<>();
-      for (String target : from.targets()) {
-        Edition to = byId.get(target);
-        if (to == null) {
-          src.problem(
-              node,
-              p,
-              "unknown edition '"
-                  + target
-                  + "' (declared: "
-                  + String.join(", ", byId.keySet().stream().sorted().toList())
-                  + ")");
-        } else if (to.id().equals(from.id())) {
-          src.problem(node, p, "an edition cannot be converted to itself");
-        } else if (to.installType() != from.installType()) {
-          src.problem(
-              node,
-              p,
-              "'"
-                  + from.id()
-                  + "' ("
-                  + from.installType().yamlName()
-                  + ") cannot convert to '"
-                  + target
-                  + "' ("
-                  + to.installType().yamlName()
-                  + "): desktop and core installations never convert into each other");
-        } else if (to.isEvaluation()) {
-          src.problem(
-              node, p, "conversion to an evaluation edition ('" + target + "') is not possible");
-        }
-        if (!seen.add(target)) {
-          src.problem(node, p, "target '" + target + "' is listed twice");
-        }
-      }
-    }
-  }
-
-  private Map<Channel, ChannelPolicy> readChannels(MappingNode m, String path) {
-    String field = join(path, "channels");
-    Map<Channel, ChannelPolicy> channels = new EnumMap<>(Channel.class);
-    Optional<MappingNode> cm =
-        src.required(m, path, "channels").flatMap(n -> src.mapping(n, field));
-    if (cm.isEmpty()) {
-      return channels;
-    }
-    for (Map.Entry<String, NodeTuple> entry : src.entries(cm.get()).entrySet()) {
-      String p = join(field, entry.getKey());
-      Optional<Channel> channel = Channel.byName(entry.getKey());
-      if (channel.isEmpty()) {
-        src.problem(
-            entry.getValue().getKeyNode(),
-            p,
-            "unknown channel (expected one of RETAIL, OEM, VOLUME_MAK, VOLUME_KMSCLIENT, VOLUME_KMS_HOST, TIMEBASED_EVAL, VIRTUAL_MACHINE_ACTIVATION)");
-        continue;
-      }
-      ChannelPolicy d = ChannelPolicy.defaults(channel.get());
-      Node value = entry.getValue().getValueNode();
-      if (value instanceof ScalarNode s && s.getValue().isEmpty()) {
-        channels.put(channel.get(), d);
-        continue;
-      }
-      Optional<MappingNode> pm = src.mapping(value, p);
-      if (pm.isEmpty()) {
-        continue;
-      }
-      src.rejectUnknown(
-          pm.get(),
-          p,
-          List.of("defaultPool", "extensionLimit", "hosts", "activationsPerHost", "oemMarker"));
-      channels.put(
-          channel.get(),
-          new ChannelPolicy(
-              channel.get(),
-              src.optionalInteger(pm.get(), p, "defaultPool", 1, 1_000_000).orElse(d.defaultPool()),
-              src.optionalInteger(pm.get(), p, "extensionLimit", 0, 1_000_000)
-                  .orElse(d.extensionLimit()),
-              src.optionalInteger(pm.get(), p, "hosts", 1, 10_000).orElse(d.hosts()),
-              src.optionalInteger(pm.get(), p, "activationsPerHost", 1, 10_000)
-                  .orElse(d.activationsPerHost()),
-              src.optionalString(pm.get(), p, "oemMarker")));
-    }
-    if (channels.containsKey(Channel.OEM) && channels.get(Channel.OEM).oemMarker().isEmpty()) {
-      src.problem(
-          cm.get(),
-          join(field, "OEM"),
-          "the OEM channel needs an oemMarker (the firmware marker OEM keys require)");
-    }
-    return channels;
-  }
-
-  private List<KeyGroup> readKeyGroups(
-      MappingNode m,
-      String path,
-      String product,
-      List<String> versions,
-      List<Edition> editions,
-      Map<Channel, ChannelPolicy> channels) {
-    String field = join(path, "keyGroups");
-    List<Node> items =
-        src.required(m, path, "keyGroups").map(n -> src.sequence(n, field)).orElse(List.of());
-    List<KeyGroup> groups = new ArrayList<>();
-    Set<String> triples = new HashSet<>();
-    for (int i = 0; i < items.size(); i++) {
-      String p = field + "[" + i + "]";
-      Optional<MappingNode> gm = src.mapping(items.get(i), p);
-      if (gm.isEmpty()) {
-        continue;
-      }
-      MappingNode g = gm.get();
-      src.rejectUnknown(g, p, List.of("group", "version", "edition", "channel"));
-      Optional<Integer> number = src.requiredInteger(g, p, "group", 0, 65_535);
-      Optional<String> version = src.requiredString(g, p, "version");
-      Optional<String> edition = src.optionalString(g, p, "edition");
-      Optional<Channel> channel =
-          src.requiredValue(
-              g,
-              p,
-              "channel",
-              Channel::byName,
-              unknownValue(
-                  "RETAIL, OEM, VOLUME_MAK, VOLUME_KMSCLIENT, VOLUME_KMS_HOST, TIMEBASED_EVAL, VIRTUAL_MACHINE_ACTIVATION"));
-      boolean ok = number.isPresent() && version.isPresent() && channel.isPresent();
-      if (version.isPresent() && !versions.contains(version.get())) {
-        src.problem(
-            g,
-            join(p, "version"),
-            "unknown version '"
-                + version.get()
-                + "' (declared: "
-                + String.join(", ", versions)
-                + ")");
-        ok = false;
-      }
-      if (channel.isPresent() && !channels.containsKey(channel.get())) {
-        src.problem(
-            g, join(p, "channel"), "channel " + channel.get() + " is not declared under channels");
-        ok = false;
-      }
-      if (channel.isPresent()) {
-        ok &= checkGroupEdition(g, p, edition, channel.get(), editions);
-      }
-      if (number.isPresent()) {
-        String owner = groupOwners.putIfAbsent(number.get(), product + " " + p);
-        if (owner != null) {
-          src.problem(
-              g, join(p, "group"), "group " + number.get() + " is already used by " + owner);
-          ok = false;
-        }
-      }
-      if (ok) {
-        String triple = version.get() + "/" + edition.orElse("*") + "/" + channel.get();
-        if (!triples.add(triple)) {
-          src.problem(g, p, "a key group for " + triple.replace('/', ' ') + " is declared twice");
-        }
-        groups.add(new KeyGroup(number.get(), product, version.get(), edition, channel.get()));
-      }
-    }
-    return groups;
-  }
-
-  private boolean checkGroupEdition(
-      MappingNode g, String p, Optional<String> edition, Channel channel, List<Edition> editions) {
-    if (channel == Channel.VOLUME_KMS_HOST) {
-      if (edition.isPresent()) {
-        src.problem(
-            g,
-            join(p, "edition"),
-            "volume host keys are for every edition of the family: leave edition out");
-        return false;
-      }
-      return true;
-    }
-    if (edition.isEmpty()) {
-      src.problem(g, join(p, "edition"), "missing (required for " + channel + " keys)");
-      return false;
-    }
-    Optional<Edition> e = editions.stream().filter(x -> x.id().equals(edition.get())).findFirst();
-    if (e.isEmpty()) {
-      src.problem(g, join(p, "edition"), "unknown edition '" + edition.get() + "'");
-      return false;
-    }
-    boolean evalChannel = channel == Channel.TIMEBASED_EVAL;
-    if (e.get().isEvaluation() != evalChannel) {
-      src.problem(
-          g,
-          join(p, "channel"),
-          evalChannel
-              ? "TIMEBASED_EVAL keys are only for evaluation editions; '"
-                  + e.get().id()
-                  + "' is not one"
-              : "evaluation edition '" + e.get().id() + "' takes only TIMEBASED_EVAL keys");
-      return false;
-    }
-    return true;
-  }
-
-  private List<VolumeClientKey> readVolumeClientKeys(
-      MappingNode m,
-      String path,
-      List<String> versions,
-      List<Edition> editions,
-      List<KeyGroup> groups) {
-    String field = join(path, "volumeClientKeys");
-    List<Node> items =
-        src.field(m, "volumeClientKeys").map(n -> src.sequence(n, field)).orElse(List.of());
-    List<VolumeClientKey> keys = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      String p = field + "[" + i + "]";
-      Optional<MappingNode> km = src.mapping(items.get(i), p);
-      if (km.isEmpty()) {
-        continue;
-      }
-      MappingNode k = km.get();
-      src.rejectUnknown(k, p, List.of("version", "edition", "key"));
-      Optional<String> version = src.requiredString(k, p, "version");
-      Optional<String> edition = src.requiredString(k, p, "edition");
-      Optional<String> key = src.requiredString(k, p, "key");
-      if (version.isEmpty() || edition.isEmpty() || key.isEmpty()) {
-        continue;
-      }
-      Optional<KeyGroup> group =
-          groups.stream()
-              .filter(
-                  g ->
-                      g.channel() == Channel.VOLUME_KMSCLIENT
-                          && g.version().equals(version.get())
-                          && g.fitsEdition(edition.get()))
-              .findFirst();
-      if (group.isEmpty()) {
-        src.problem(
-            k, p, "no VOLUME_KMSCLIENT key group for " + version.get() + " " + edition.get());
-        continue;
-      }
-      int expected = group.get().number();
-      switch (ProductKeyCodec.decode(key.get(), n -> n == expected)) {
-        case KeyDecoding.Decoded decoded ->
-            keys.add(new VolumeClientKey(version.get(), edition.get(), decoded.key().display()));
-        case KeyDecoding.Rejected rejected ->
-            src.problem(
-                k,
-                join(p, "key"),
-                "not a key of group " + expected + " (" + rejected.reason() + ")");
-      }
-    }
-    return keys;
-  }
-
-  private TolerancePolicy readHardware(MappingNode m, String path) {
-    String field = join(path, "hardware");
-    TolerancePolicy defaults = TolerancePolicy.defaultPolicy();
-    Optional<MappingNode> hm = src.field(m, "hardware").flatMap(n -> src.mapping(n, field));
-    if (hm.isEmpty()) {
-      return defaults;
-    }
-    src.rejectUnknown(hm.get(), field, List.of("limit", "weights"));
-    int limit = src.optionalInteger(hm.get(), field, "limit", 0, 10_000).orElse(defaults.limit());
-    Map<Component, Integer> weights = new EnumMap<>(defaults.weights());
-    String weightsField = join(field, "weights");
-    src.field(hm.get(), "weights")
-        .flatMap(n -> src.mapping(n, weightsField))
-        .ifPresent(
-            w -> {
-              src.rejectUnknown(w, weightsField, List.of(Component.allNames().split(", ")));
-              for (Component c : Component.values()) {
-                src.optionalInteger(w, weightsField, c.fileName(), 0, TolerancePolicy.MAX_WEIGHT)
-                    .ifPresent(v -> weights.put(c, v));
-              }
-            });
-    return switch (TolerancePolicy.validate(weights, limit)) {
-      case TolerancePolicyCheck.Valid valid -> valid.policy();
-      case TolerancePolicyCheck.Invalid invalid -> {
-        invalid.problems().forEach(problem -> src.problem(hm.get(), field, problem));
-        yield defaults;
-      }
-    };
-  }
-
-  private VolumePolicy readVolume(MappingNode m, String path, Family family) {
-    String field = join(path, "volume");
-    // SPEC §11: server products need 5 distinct machines, client products 25.
-    int threshold = family == Family.SERVER ? 5 : 25;
-    VolumePolicy defaults =
-        new VolumePolicy(threshold, Duration.ofDays(180), Duration.ofDays(7), Duration.ofHours(2));
-    Optional<MappingNode> vm = src.field(m, "volume").flatMap(n -> src.mapping(n, field));
-    if (vm.isEmpty()) {
-      return defaults;
-    }
-    src.rejectUnknown(vm.get(), field, List.of("threshold", "validity", "renewal", "retry"));
-    return new VolumePolicy(
-        src.optionalInteger(vm.get(), field, "threshold", 1, 10_000).orElse(threshold),
-        duration(vm.get(), field, "validity", defaults.validity()),
-        duration(vm.get(), field, "renewal", defaults.renewal()),
-        duration(vm.get(), field, "retry", defaults.retry()));
-  }
-
-  private GracePolicy readGrace(MappingNode m, String path) {
-    String field = join(path, "grace");
-    GracePolicy d =
-        new GracePolicy(
-            Duration.ofDays(10),
-            Duration.ofDays(30),
-            Duration.ofDays(3),
-            Duration.ofDays(30),
-            5,
-            Duration.ofHours(4));
-    Optional<MappingNode> gm = src.field(m, "grace").flatMap(n -> src.mapping(n, field));
-    if (gm.isEmpty()) {
-      return d;
-    }
-    MappingNode g = gm.get();
-    src.rejectUnknown(
-        g,
-        field,
-        List.of(
-            "initial",
-            "additionalVolume",
-            "additionalOther",
-            "nonGenuine",
-            "rearmLimit",
-            "clockSkew"));
-    return new GracePolicy(
-        duration(g, field, "initial", d.initial()),
-        duration(g, field, "additionalVolume", d.additionalVolume()),
-        duration(g, field, "additionalOther", d.additionalOther()),
-        duration(g, field, "nonGenuine", d.nonGenuine()),
-        src.optionalInteger(g, field, "rearmLimit", 0, 1000).orElse(d.rearmLimit()),
-        duration(g, field, "clockSkew", d.clockSkew()));
-  }
-
-  private Duration duration(MappingNode m, String path, String name, Duration fallback) {
-    Optional<Node> node = src.field(m, name);
-    if (node.isEmpty()) {
-      return fallback;
-    }
-    Optional<String> text = src.string(node.get(), join(path, name));
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    Optional<Duration> d = DurationText.parse(text.get());
-    if (d.isEmpty() || d.get().isNegative()) {
-      src.problem(
-          node.get(),
-          join(path, name),
-          "'" + text.get() + "' is not a duration (write e.g. 180d, 7d, 2h, 30m)");
-      return fallback;
-    }
-    return d.get();
-  }
-
-  private List<TrustedKey> readTrustedKeys(MappingNode m, String path) {
-    String field = join(path, "trustedKeys");
-    List<Node> items =
-        src.field(m, "trustedKeys").map(n -> src.sequence(n, field)).orElse(List.of());
-    List<TrustedKey> keys = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      String p = field + "[" + i + "]";
-      src.mapping(items.get(i), p)
-          .ifPresent(
-              k -> {
-                src.rejectUnknown(k, p, List.of("id", "ed25519"));
-                Optional<String> id = src.requiredString(k, p, "id");
-                Optional<String> key = src.requiredString(k, p, "ed25519");
-                if (id.isPresent() && key.isPresent()) {
-                  keys.add(new TrustedKey(id.get(), key.get()));
-                }
-              });
-    }
-    return keys;
-  }
-
-  /**
-   * {@code trustedPhoneKeys: [{index: 0, p256: BASE64}]}: each a point of P-256, indexes unique.
-   */
-  private List<TrustedPhoneKey> readTrustedPhoneKeys(MappingNode m, String path) {
-    String field = join(path, "trustedPhoneKeys");
-    List<Node> items =
-        src.field(m, "trustedPhoneKeys").map(n -> src.sequence(n, field)).orElse(List.of());
-    List<TrustedPhoneKey> keys = new ArrayList<>();
-    Set<Integer> seen = new HashSet<>();
-    for (int i = 0; i < items.size(); i++) {
-      String p = field + "[" + i + "]";
-      src.mapping(items.get(i), p)
-          .ifPresent(
-              k -> {
-                src.rejectUnknown(k, p, List.of("index", "p256"));
-                Optional<Integer> index =
-                    src.requiredInteger(k, p, "index", 0, TrustedPhoneKey.MAX_INDEX);
-                Optional<String> key = src.requiredString(k, p, "p256");
-                if (index.isEmpty() || key.isEmpty()) {
-                  return;
-                }
-                if (!seen.add(index.get())) {
-                  src.problem(k, join(p, "index"), "index " + index.get() + " is listed twice");
-                  return;
-                }
-                if (PhonePublicKey.decode(key.get())
-                    instanceof PhoneKeyDecoding.Invalid<PhonePublicKey> invalid) {
-                  src.problem(k, join(p, "p256"), invalid.reason());
-                  return;
-                }
-                keys.add(new TrustedPhoneKey(index.get(), key.get().strip()));
-              });
-    }
-    return keys;
   }
 }
