@@ -3,7 +3,11 @@ package dev.keyward.authority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyward.core.time.MutableClock;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -187,28 +191,31 @@ class AdminTest {
   }
 
   @Test
-  void renewalGivesAFreshCertificateWhileTheMachineHoldsTheActivation() throws Exception {
-    String key = h.issue("2022", "ServerStandard", "RETAIL", null);
-    Machine m = Machine.random();
-    Harness.Response first = h.activate(key, "2022", "ServerStandard", m);
-    Map<String, Object> renew = new LinkedHashMap<>();
-    renew.put("certificate", first.json().path("certificate"));
-    renew.put("signature", first.json().path("signature").asText());
-    renew.put("components", m.changed(2).components());
-    Thread.sleep(5);
-    Harness.Response renewed = h.post("/v1/renew", renew);
-    assertThat(renewed.status()).as(renewed.raw().body()).isEqualTo(200);
-    assertThat(renewed.json().path("certificate").path("certificateId").asText())
-        .isNotEqualTo(first.json().path("certificate").path("certificateId").asText());
-    assertThat(renewed.json().path("certificate").path("issuedAt").asText())
-        .isGreaterThan(first.json().path("certificate").path("issuedAt").asText());
+  void renewalGivesAFreshCertificateWhileTheMachineHoldsTheActivation(@TempDir Path own) {
+    MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    try (Harness timed = Harness.start(own, b -> b.clock(clock))) {
+      String key = timed.issue("2022", "ServerStandard", "RETAIL", null);
+      Machine m = Machine.random();
+      Harness.Response first = timed.activate(key, "2022", "ServerStandard", m);
+      Map<String, Object> renew = new LinkedHashMap<>();
+      renew.put("certificate", first.json().path("certificate"));
+      renew.put("signature", first.json().path("signature").asText());
+      renew.put("components", m.changed(2).components());
+      clock.advance(Duration.ofMinutes(1)); // a later issuedAt, from the clock and not a pause
+      Harness.Response renewed = timed.post("/v1/renew", renew);
+      assertThat(renewed.status()).as(renewed.raw().body()).isEqualTo(200);
+      assertThat(renewed.json().path("certificate").path("certificateId").asText())
+          .isNotEqualTo(first.json().path("certificate").path("certificateId").asText());
+      assertThat(renewed.json().path("certificate").path("issuedAt").asText())
+          .isGreaterThan(first.json().path("certificate").path("issuedAt").asText());
 
-    renew.put("components", m.changed(4).components());
-    assertThat(h.post("/v1/renew", renew).code()).isEqualTo("0xC004F00F");
+      renew.put("components", m.changed(4).components());
+      assertThat(timed.post("/v1/renew", renew).code()).isEqualTo("0xC004F00F");
 
-    renew.put("components", m.components());
-    h.deactivate(key, m);
-    assertThat(h.post("/v1/renew", renew).code()).isEqualTo("0xC004F014");
+      renew.put("components", m.components());
+      timed.deactivate(key, m);
+      assertThat(timed.post("/v1/renew", renew).code()).isEqualTo("0xC004F014");
+    }
   }
 
   @Test

@@ -7,14 +7,12 @@ import dev.keyward.authority.audit.CheckpointFile;
 import dev.keyward.authority.audit.Checkpointer;
 import dev.keyward.authority.audit.DatabaseChain;
 import dev.keyward.authority.store.Store;
+import dev.keyward.core.time.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,30 +22,10 @@ class CheckpointPolicyTest {
   @TempDir Path data;
   @TempDir Path elsewhere;
 
-  /** A clock the test moves. */
-  private static final class Movable extends Clock {
-    Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void everyNEntriesOrAfterTWithNewEntriesAndAtClose() throws IOException {
     try (Harness h = Harness.start(data)) {
-      Movable clock = new Movable();
+      MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
       Path file = elsewhere.resolve(CheckpointFile.NAME);
       Checkpointer checkpointer =
           new Checkpointer(
@@ -67,7 +45,7 @@ class CheckpointPolicyTest {
       h.issue("2022", "ServerStandard", "RETAIL", null);
       assertThat(checkpointer.tick().map(AuditCheckpoint::seq)).contains(seq + 3);
 
-      clock.now = clock.now.plus(Duration.ofMinutes(31));
+      clock.advance(Duration.ofMinutes(31));
       assertThat(checkpointer.tick()).as("time passed, but no new entry").isEmpty();
       h.issue("2022", "ServerStandard", "RETAIL", null);
       assertThat(checkpointer.tick().map(AuditCheckpoint::seq)).contains(seq + 4);

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +156,8 @@ class CrashTest {
       }
       first.destroyForcibly();
       assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      // 128 + SIGKILL: the authority was still serving when it was killed, not dead already
+      assertThat(first.exitValue()).as("exit status of the killed authority").isEqualTo(137);
       stop.set(true);
       load.shutdown();
       assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -207,6 +208,5 @@ class CrashTest {
     }
     String stderr = Files.readString(root.resolve("authority-stderr.txt"));
     assertThat(stderr).doesNotContain("\tat ");
-    assertThat(Instant.now()).isNotNull();
   }
 }

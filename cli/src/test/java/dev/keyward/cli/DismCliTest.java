@@ -6,14 +6,12 @@ import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
 import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFile;
+import dev.keyward.core.time.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,38 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DismCliTest {
   @TempDir static Path dir;
-  private final Movable clock = new Movable(Instant.parse("2026-01-05T09:00:00Z"));
+
+  /** One clock for everyone; each machine keeps its own store, so time only moves forward. */
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+
   private final AtomicInteger machines = new AtomicInteger();
   private AuthorityServer authority;
   private CliRunner cli;
-
-  /** One clock for everyone; each machine keeps its own store, so time only moves forward. */
-  private static final class Movable extends Clock {
-    private volatile Instant now;
-
-    Movable(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @BeforeAll
   void start() {

@@ -13,9 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -42,27 +39,9 @@ class EndToEndCliTest {
   private final AtomicInteger machines = new AtomicInteger();
   private final Random random = new Random(2026);
 
-  /** The authority and the machines share one clock, so no clock skew is ever reported. */
-  private static final class SharedClock extends Clock {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now();
-    }
-  }
-
   @BeforeAll
   void startAuthority() {
-    Clock clock = new SharedClock();
+    Clock clock = Clock.systemUTC(); // the authority and the machines share one clock: no skew
     authority =
         AuthorityServer.start(
             AuthorityConfig.builder()

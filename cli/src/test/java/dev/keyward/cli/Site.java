@@ -13,9 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -37,28 +34,10 @@ final class Site implements AutoCloseable {
   private final AtomicInteger machines = new AtomicInteger();
   private final Random random;
 
-  /** The authority and the machines share one clock, so no clock skew is ever reported. */
-  private static final class SharedClock extends Clock {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now();
-    }
-  }
-
   Site(Path dir, long seed) {
     this.dir = dir;
     this.random = new Random(seed);
-    Clock clock = new SharedClock();
+    Clock clock = Clock.systemUTC(); // the authority and the machines share one clock: no skew
     authority =
         AuthorityServer.start(
             AuthorityConfig.builder()

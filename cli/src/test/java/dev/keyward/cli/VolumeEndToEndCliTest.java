@@ -24,8 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,26 +52,9 @@ class VolumeEndToEndCliTest {
   private final Random random = new Random(2027);
   private final List<AutoCloseable> running = new ArrayList<>();
 
-  private static final class SharedClock extends Clock {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now();
-    }
-  }
-
   @BeforeAll
   void startAuthority() {
-    clock = new SharedClock();
+    clock = Clock.systemUTC(); // the authority and the machines share one clock: no skew
     authority =
         AuthorityServer.start(
             AuthorityConfig.builder()

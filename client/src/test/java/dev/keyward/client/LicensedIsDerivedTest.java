@@ -17,6 +17,7 @@ import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.license.InstalledKey;
 import dev.keyward.core.license.LicenseRecord;
 import dev.keyward.core.license.LicenseState;
+import dev.keyward.core.time.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

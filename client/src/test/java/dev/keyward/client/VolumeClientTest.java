@@ -8,6 +8,7 @@ import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.license.LicenseState;
+import dev.keyward.core.time.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

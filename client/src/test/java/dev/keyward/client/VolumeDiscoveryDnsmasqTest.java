@@ -9,6 +9,7 @@ import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.license.LicenseState;
+import dev.keyward.core.time.MutableClock;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;

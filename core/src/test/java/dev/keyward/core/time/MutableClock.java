@@ -1,4 +1,4 @@
-package dev.keyward.client;
+package dev.keyward.core.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
-  private Instant now;
+/**
+ * A clock tests move by hand: the one fake clock of every module's tests (core's test-jar), so that
+ * a test gets a later timestamp by {@link #advance}, never by sleeping. Safe to read from the
+ * threads of a server under test.
+ */
+public final class MutableClock extends Clock {
+  private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  /** Moves the clock forward (or back, for a negative {@code d}). */
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
