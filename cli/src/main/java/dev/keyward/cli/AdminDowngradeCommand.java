@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
         "Give the downgrade key of an earlier version (same edition and channel) for a key;"
             + " asking again gives the same key.")
 final class AdminDowngradeCommand implements Callable<Integer> {
-  @ParentCommand AdminCommand.Keys keys;
+  @ParentCommand AdminKeysCommand keys;
 
   @Parameters(paramLabel = "KEY", description = "The key (any typed form) or its record id.")
   String key;
