@@ -19,6 +19,7 @@ import dev.keyward.core.hardware.ToleranceResult;
 import dev.keyward.core.license.LicenseStatus;
 import dev.keyward.core.license.LicenseTimers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -127,6 +128,13 @@ public final class Diagnostics {
             .edition(info.edition())
             .map(e -> LicenseTimers.of(product, e).clockTolerance())
             .orElse(Duration.ofHours(1));
-    return new TimeFacts(client.clock().instant(), s.state().record().trustedTime(), tolerance);
+    // the event log's latest time is a time this machine's clock once read: a clock now behind it
+    // was set back, even when no state was saved since (diagnose only reports; it decides nothing)
+    Instant trusted = s.state().record().trustedTime();
+    Optional<Instant> logged = new FailureLog(client.store()).latestTime(s.product().id());
+    if (logged.isPresent() && logged.get().isAfter(trusted)) {
+      trusted = logged.get();
+    }
+    return new TimeFacts(client.clock().instant(), trusted, tolerance);
   }
 }

@@ -74,6 +74,30 @@ final class FailureLog {
     return Optional.empty();
   }
 
+  /** The time of the latest event, if the log has one. */
+  Optional<Instant> latestTime(String product) {
+    try {
+      List<Map<String, Object>> events = store.events(product);
+      for (int i = events.size() - 1; i >= 0; i--) {
+        Optional<Instant> at = time(events.get(i));
+        if (at.isPresent()) {
+          return at;
+        }
+      }
+    } catch (RuntimeException e) {
+      // an unreadable log tells no time
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Instant> time(Map<String, Object> e) {
+    try {
+      return Optional.of(Instant.parse(String.valueOf(e.get("at"))));
+    } catch (DateTimeParseException ex) {
+      return Optional.empty();
+    }
+  }
+
   private static Optional<LastFailure> read(Map<String, Object> e, ProductState state) {
     Optional<ErrorCode> code = text(e, "code").flatMap(ErrorCatalogue::lookup);
     if (code.isEmpty()) {

@@ -27,6 +27,9 @@ public final class Commands {
   /** A volume activation host's name and port. */
   public static final String HOST = "HOST:PORT";
 
+  /** Install the key {@link #KEY}. */
+  public static final String KEY_INSTALL = "keyward slmgr /ipk " + KEY;
+
   private Commands() {}
 
   public static String convert(String edition) {

@@ -24,6 +24,7 @@ public final class Diagnosis {
             .toList());
     all.addAll(ClockChecks.all());
     all.addAll(EditionChecks.all());
+    all.addAll(GraceChecks.all());
     all.addAll(HardwareChecks.all());
     all.addAll(
         AuthorityChecks.all().stream()

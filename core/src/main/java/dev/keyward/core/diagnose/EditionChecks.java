@@ -147,6 +147,13 @@ final class EditionChecks {
                 paths(p)));
     if (p.conversionTargets().contains(keyEdition)) {
       facts.add(Commands.keyIs("the " + keyEdition + " key", last.get().keyPartial()));
+      facts.add(
+          "or else: keep "
+              + p.edition()
+              + " and install a "
+              + p.edition()
+              + " key as "
+              + Commands.KEY);
       return Optional.of(
           new Finding(
               Severity.ERROR,
@@ -161,9 +168,7 @@ final class EditionChecks {
                   + " with it.",
               facts,
               Commands.conversion(keyEdition),
-              List.of(
-                  "keyward slmgr /ipk " + Commands.KEY + " (a " + p.edition() + " key)",
-                  Commands.activate())));
+              List.of(Commands.KEY_INSTALL, Commands.activate())));
     }
     facts.add(
         Commands.KEY

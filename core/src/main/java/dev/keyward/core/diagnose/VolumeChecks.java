@@ -66,6 +66,7 @@ final class VolumeChecks {
             + " is your volume activation host (a host publishing itself with keyward volume-host serve --publish "
             + v.domain().orElse("DOMAIN")
             + " needs no /skms)");
+    facts.add("or else: a MAK (" + Commands.KEY + ") activates at the authority, with no host");
     return Optional.of(
         new Finding(
             severity(f),
@@ -74,11 +75,7 @@ final class VolumeChecks {
             "No volume activation host can be found: set one with /skms, or publish its SRV record.",
             facts,
             List.of("keyward slmgr /skms " + Commands.HOST, Commands.activate()),
-            List.of(
-                "keyward slmgr /ipk "
-                    + Commands.KEY
-                    + " (a MAK: activation at the authority, no host needed)",
-                Commands.activate())));
+            List.of(Commands.KEY_INSTALL, Commands.activate())));
   }
 
   private static Optional<Finding> unreachable(Facts f) {
