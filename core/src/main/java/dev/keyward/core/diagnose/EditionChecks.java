@@ -226,7 +226,7 @@ final class EditionChecks {
     List<String> commands = new ArrayList<>();
     commands.add(
         Commands.SUPPORT
-            + "keyward admin downgrade "
+            + "keyward admin keys downgrade "
             + Commands.KEY
             + " --version "
             + p.version()

@@ -121,7 +121,7 @@ final class FollowExecutor implements StepExecutor<Step.Follow> {
               .orElse(r.err());
       return Optional.of(new Mismatch(printed, "success", why.strip()));
     }
-    if (command.contains("admin downgrade")
+    if (command.contains("admin keys downgrade")
         && json.isPresent()
         && json.get().get("key") instanceof String issued) {
       values.put("DOWNGRADE_KEY", issued);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * {@code {follow: M, with: {KEY: "{std2019}"}, old: M0, orElse: true, finding: 0, expect: {…}}}:
@@ -39,7 +40,11 @@ final class FollowStepReader implements StepReader {
             .flatMap(n -> fields.src.integer(n, join(path, "finding"), 0, 99))
             .orElse(0);
     boolean orElse =
-        fields.src.optionalText(m, path, "orElse").map(t -> t.equals("true")).orElse(false);
+        fields
+            .src
+            .field(m, "orElse")
+            .map(n -> n instanceof ScalarNode scalar && scalar.getValue().equals("true"))
+            .orElse(false);
     Map<String, String> with = new LinkedHashMap<>();
     fields.src.field(m, "with").ifPresent(n -> readWith(n, join(path, "with"), with));
     Expectation expect = fields.expectation(m, path);
