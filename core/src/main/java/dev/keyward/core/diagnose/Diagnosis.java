@@ -23,7 +23,9 @@ public final class Diagnosis {
             .filter(c -> c.code() == dev.keyward.core.error.ErrorCode.STORE_TAMPERED)
             .toList());
     all.addAll(ClockChecks.all());
+    all.addAll(EvaluationChecks.all().subList(0, 1));
     all.addAll(EditionChecks.all());
+    all.addAll(EvaluationChecks.all().subList(1, 3));
     all.addAll(GraceChecks.all());
     all.addAll(HardwareChecks.all());
     all.addAll(

@@ -1,11 +1,8 @@
 package dev.keyward.core.diagnose;
 
-import static dev.keyward.core.error.ErrorCode.EVALUATION_RUNNING;
 import static dev.keyward.core.error.ErrorCode.INVALID_PRODUCT_KEY;
 import static dev.keyward.core.error.ErrorCode.NOT_SUPPORTED;
 import static dev.keyward.core.error.ErrorCode.PKEY_INVALID_CONFIG;
-import static dev.keyward.core.error.ErrorCode.REARM_LIMIT_EXCEEDED;
-import static dev.keyward.core.error.ErrorCode.RESTART_PENDING;
 import static dev.keyward.core.error.ErrorCode.VALIDITY_PERIOD_EXPIRED;
 
 import java.util.ArrayList;
@@ -19,16 +16,10 @@ import java.util.Optional;
  * for its restart.
  */
 final class EditionChecks {
-  private static final long WARN_EVALUATION_MINUTES = 30L * 24 * 60;
-
   private EditionChecks() {}
 
   static List<Check> all() {
     return List.of(
-        new Check(
-            RESTART_PENDING,
-            "seed 000: conversion waiting for its restart",
-            EditionChecks::pending),
         new Check(VALIDITY_PERIOD_EXPIRED, "seed 000: expired evaluation", EditionChecks::expired),
         new Check(
             NOT_SUPPORTED,
@@ -37,26 +28,7 @@ final class EditionChecks {
         new Check(
             INVALID_PRODUCT_KEY, "seed 004: key of another edition", EditionChecks::otherEdition),
         new Check(
-            PKEY_INVALID_CONFIG, "seed 000: key of another version", EditionChecks::otherVersion),
-        new Check(REARM_LIMIT_EXCEEDED, "seed 000: rearm limit", EditionChecks::rearmLimit),
-        new Check(
-            EVALUATION_RUNNING, "seed 002: evaluation ending soon", EditionChecks::endingSoon));
-  }
-
-  private static Optional<Finding> pending(Facts f) {
-    ProductFacts p = f.product();
-    return p.pendingEdition()
-        .map(
-            target ->
-                new Finding(
-                    Severity.ERROR,
-                    RESTART_PENDING,
-                    "seed 000",
-                    "The conversion to " + target + " waits for a restart.",
-                    List.of(
-                        "installed edition " + p.edition() + ", pending edition " + target,
-                        "state " + p.state()),
-                    List.of("keyward restart", Commands.activate())));
+            PKEY_INVALID_CONFIG, "seed 000: key of another version", EditionChecks::otherVersion));
   }
 
   private static Optional<Finding> expired(Facts f) {
@@ -252,58 +224,6 @@ final class EditionChecks {
             commands));
   }
 
-  private static Optional<Finding> rearmLimit(Facts f) {
-    ProductFacts p = f.product();
-    boolean refused = f.failedWith(REARM_LIMIT_EXCEEDED).isPresent();
-    boolean inGrace = p.inState("ExtendedGrace") || p.inState("InitialGrace");
-    if (!refused && !(p.rearmsLeft() == 0 && inGrace)) {
-      return Optional.empty();
-    }
-    List<String> commands =
-        p.evaluation()
-            ? Commands.conversion(target(f))
-            : p.partialKey().isPresent()
-                ? List.of(Commands.activate())
-                : Commands.newKey(Commands.KEY);
-    return Optional.of(
-        new Finding(
-            refused ? Severity.ERROR : Severity.WARNING,
-            REARM_LIMIT_EXCEEDED,
-            "seed 000",
-            "No rearm is left: the grace cannot be restarted again; "
-                + (p.evaluation() ? "convert the evaluation" : "activate")
-                + " before it ends.",
-            List.of(
-                "rearms left 0, state "
-                    + p.state()
-                    + p.remainingMinutes().map(m -> ", " + m + " minutes left").orElse(""),
-                p.evaluation() ? paths(p) : "installed key: " + p.keyWords()),
-            commands));
-  }
-
-  private static Optional<Finding> endingSoon(Facts f) {
-    ProductFacts p = f.product();
-    if (!p.evaluation()
-        || !p.inState("ExtendedGrace")
-        || p.remainingMinutes().orElse(Long.MAX_VALUE) > WARN_EVALUATION_MINUTES) {
-      return Optional.empty();
-    }
-    String target = target(f);
-    return Optional.of(
-        new Finding(
-            Severity.WARNING,
-            EVALUATION_RUNNING,
-            "seed 002",
-            "The evaluation ends in "
-                + p.remainingMinutes().get() / (24 * 60)
-                + " days: convert it before.",
-            List.of(
-                "evaluation end " + p.evaluationEnd().map(Object::toString).orElse("?"),
-                paths(p),
-                keyFact(f, target)),
-            Commands.conversion(target)));
-  }
-
   /** The edition to convert to: the refused key's, when it is a path; else the first path. */
   static String target(Facts f) {
     List<String> targets = f.product().conversionTargets();
@@ -312,7 +232,7 @@ final class EditionChecks {
     return keyEdition.orElse(targets.isEmpty() ? "EDITION" : targets.get(0));
   }
 
-  private static String keyFact(Facts f, String target) {
+  static String keyFact(Facts f, String target) {
     Optional<String> partial =
         f.lastFailure()
             .filter(l -> l.keyEdition().map(target::equals).orElse(false))
@@ -321,7 +241,7 @@ final class EditionChecks {
         "a " + f.product().version() + " " + target + " key (retail, MAK or volume)", partial);
   }
 
-  private static String paths(ProductFacts p) {
+  static String paths(ProductFacts p) {
     return p.conversionTargets().isEmpty()
         ? p.edition() + " converts to no other edition"
         : p.edition() + " converts to " + String.join(", ", p.conversionTargets());
