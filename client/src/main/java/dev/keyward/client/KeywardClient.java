@@ -270,6 +270,7 @@ public final class KeywardClient {
     Optional<Failure> misfit =
         KeyFit.check(s.product, s.state.installation(), group, evaluationExpired);
     if (misfit.isPresent()) {
+      FailureLog.keyRefused(this, s.state, misfit.get(), key, group);
       throw new KeywardException(misfit.get());
     }
     String fingerprint = store.secret().fingerprint(key);
@@ -511,6 +512,13 @@ public final class KeywardClient {
   public LicenseInfo status() {
     List<String> notices = new ArrayList<>();
     return info(open(notices), notices);
+  }
+
+  /**
+   * What is wrong and how to fix it ({@code keyward diagnose}): read-only, like {@link #status}.
+   */
+  public Diagnostics.Report diagnose() {
+    return new Diagnostics(this).run();
   }
 
   /** Restarts the evaluation or the initial grace ({@code slmgr /rearm}), up to the limit. */

@@ -131,7 +131,7 @@ final class CommandText {
     String verb = words.get(0).toLowerCase(Locale.ROOT);
     List<String> rest = words.subList(1, words.size());
     return switch (verb) {
-      case "status", "expiry", "explain" -> true;
+      case "status", "expiry", "explain", "diagnose" -> true;
       case "slmgr" ->
           rest.size() >= 1
               && List.of("dli", "dlv", "xpr", "?")

@@ -18,6 +18,8 @@ final class StepRunner {
   private final HardwareExecutor hardware;
   private final NetworkExecutor network;
   private final ClockExecutor clockSkew;
+  private final FollowExecutor follow;
+  private final TamperExecutor tamper;
 
   StepRunner(LabSession lab) {
     this.lab = lab;
@@ -31,6 +33,8 @@ final class StepRunner {
     this.hardware = new HardwareExecutor(lab);
     this.network = new NetworkExecutor(lab);
     this.clockSkew = new ClockExecutor(lab);
+    this.follow = new FollowExecutor(lab);
+    this.tamper = new TamperExecutor(lab);
   }
 
   StepResult step(Step step) {
@@ -45,6 +49,8 @@ final class StepRunner {
       case Step.Hardware h -> perform(h, hardware);
       case Step.Network n -> perform(n, network);
       case Step.Clock c -> perform(c, clockSkew);
+      case Step.Follow f -> perform(f, follow);
+      case Step.Tamper t -> perform(t, tamper);
     };
   }
 

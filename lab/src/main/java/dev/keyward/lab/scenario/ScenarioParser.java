@@ -41,7 +41,9 @@ public final class ScenarioParser {
             new GeneralizeStepReader(fields),
             new HardwareStepReader(fields),
             new NetworkStepReader(fields),
-            new ClockStepReader(fields));
+            new ClockStepReader(fields),
+            new FollowStepReader(fields),
+            new TamperStepReader(fields));
   }
 
   public static ScenarioReading parse(String text, String file) {

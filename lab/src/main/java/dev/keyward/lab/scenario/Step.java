@@ -78,4 +78,32 @@ public sealed interface Step {
       Expectation expect,
       Optional<String> pending)
       implements Step {}
+
+  /**
+   * {@code {follow: M, with: {KEY: "{std2019}"}, old: M0, orElse: true, finding: 0, expect:
+   * {...}}}: runs {@code diagnose} on M and then the commands of its finding (the first unless
+   * {@code finding: N}; its {@code orElse} commands with {@code orElse: true}) as printed, the
+   * placeholders given by {@code with}; {@code expect} is checked against M's {@code slmgr /dli}
+   * afterwards.
+   */
+  record Follow(
+      int line,
+      String machine,
+      int finding,
+      boolean orElse,
+      java.util.Map<String, String> with,
+      Optional<String> old,
+      Expectation expect,
+      Optional<String> pending)
+      implements Step {
+    public Follow {
+      with = java.util.Map.copyOf(with);
+    }
+  }
+
+  /**
+   * {@code {tamper: M}}: M's license state file is edited outside keyward (its seal no longer
+   * matches), as a user rewriting the store would.
+   */
+  record Tamper(int line, String machine, Optional<String> pending) implements Step {}
 }

@@ -61,6 +61,8 @@ class CommandTextTest {
     "status --verbose, true",
     "dism /online /Get-TargetEditions, true",
     "admin keys show K, true",
+    "diagnose, true",
+    "diagnose --json, true",
     "slmgr /ato, false",
     "slmgr /rearm, false",
     "restart, false",

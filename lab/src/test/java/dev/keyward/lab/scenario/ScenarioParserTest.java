@@ -311,6 +311,45 @@ class ScenarioParserTest {
             });
   }
 
+  @Test
+  void followAndTamperStepsReadWithTheirPlaceholdersAndMachines() {
+    Scenario s =
+        read(
+            """
+            name: follow
+            keys:
+              std2019: {version: "2019", edition: ServerStandard, channel: RETAIL}
+            machines:
+              old: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+              srv1: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+            steps:
+              - {tamper: srv1}
+              - {follow: srv1, old: old, orElse: true, finding: 1, with: {KEY: "{std2019}"}, expect: {licenseStatus: Licensed}}
+            """);
+    assertThat(s.steps().get(0)).isEqualTo(new Step.Tamper(8, "srv1", java.util.Optional.empty()));
+    Step.Follow f = (Step.Follow) s.steps().get(1);
+    assertThat(f.machine()).isEqualTo("srv1");
+    assertThat(f.old()).contains("old");
+    assertThat(f.orElse()).isTrue();
+    assertThat(f.finding()).isEqualTo(1);
+    assertThat(f.with()).containsEntry("KEY", "{std2019}");
+    ScenarioReading wrong =
+        ScenarioParser.parse(
+            """
+            name: follow
+            machines:
+              srv1: {profile: hyperv-vm, version: "2019", edition: ServerStandard}
+            steps:
+              - {follow: srv9, with: {KEY: "{nokey}"}, colour: red}
+            """,
+            "f.yaml");
+    assertThat(((ScenarioReading.Rejected) wrong).problems())
+        .extracting(SourceProblem::message)
+        .anySatisfy(m -> assertThat(m).contains("no machine named 'srv9'"))
+        .anySatisfy(m -> assertThat(m).contains("no key named 'nokey'"))
+        .anySatisfy(m -> assertThat(m).contains("unknown field; expected follow, with"));
+  }
+
   private static Scenario read(String text) {
     ScenarioReading reading = ScenarioParser.parse(text, "s.yaml");
     assertThat(reading).as("%s", reading).isInstanceOf(ScenarioReading.Read.class);
