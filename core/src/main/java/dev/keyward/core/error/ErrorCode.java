@@ -847,7 +847,7 @@ public enum ErrorCode {
           "Correct the address: `keyward directory leave`, then `keyward directory join"
               + " ldap://HOST:PORT/BASE`.",
           "A joined volume client falls back to volume host discovery meanwhile; client event"
-              + " 12297 records each failed directory check.")),
+              + " 12296 records each failed directory check.")),
 
   DIRECTORY_BIND_REFUSED(
       0xC0DE0031,
@@ -898,7 +898,7 @@ public enum ErrorCode {
               + " `keyward directory publish` and a volume host key.",
           "Record the vendor's trust file on the client with `keyward init --product P --version"
               + " V --edition E --trust FILE`, or pass it with `--trust FILE`.",
-          "Look for client event 12297 with this code to find the object's DN.")),
+          "Look for client event 12296 with this code to find the object's DN.")),
 
   NO_ACTIVATION_OBJECT(
       0xC0DE0034,
@@ -913,7 +913,24 @@ public enum ErrorCode {
               + " see the published objects and their families.",
           "Publish an object with a host key of this client's version or later: `keyward"
               + " directory publish ... HOSTKEY`.",
-          "Meanwhile the client falls back to volume host discovery; see `keyward slmgr /dlv`."));
+          "Meanwhile the client falls back to volume host discovery; see `keyward slmgr /dlv`.")),
+
+  DIRECTORY_SCHEMA_MISSING(
+      0xC0DE0035,
+      "KW_E_DIRECTORY_SCHEMA_MISSING",
+      "The directory server does not know the activation object's schema, or refused the entry"
+          + " against it, so nothing was published.",
+      List.of(
+          "The schema of docs/volume-activation.md (keywardActivationObject, keywardContainer and"
+              + " their attribute types) was never loaded into the server.",
+          "An older or edited copy of the schema is loaded, with other syntaxes or without an"
+              + " attribute."),
+      List.of(
+          "Load the schema LDIF of docs/volume-activation.md (`ldapadd -Y EXTERNAL -H ldapi:///"
+              + " -f keyward-schema.ldif` on OpenLDAP), then run `keyward directory publish`"
+              + " again.",
+          "Compare the loaded schema with the LDIF: `ldapsearch -x -H ldap://HOST:PORT -b"
+              + " cn=Subschema -s base objectClasses attributeTypes`."));
 
   private final int code;
   private final String symbolicName;
