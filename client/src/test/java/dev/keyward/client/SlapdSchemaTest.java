@@ -17,6 +17,12 @@ class SlapdSchemaTest {
   @TempDir Path dir;
 
   @Test
+  void theOperatorsGuideShowsTheSchemaAsShipped() throws Exception {
+    Path guide = Path.of("..", "docs", "volume-activation.md");
+    assertThat(java.nio.file.Files.readString(guide)).contains(Slapd.schemaLdif());
+  }
+
+  @Test
   void slapdWithTheSchemaRefusesAnEntryWithAWrongType() throws Exception {
     try (Slapd slapd = Slapd.start(dir)) {
       for (String dn : DirectorySchema.containerDns(Slapd.BASE)) {
