@@ -67,6 +67,13 @@ final class HostKeyActivation {
 
   Activated activate(String hostKey) {
     KeyGroup group = group(hostKey);
+    if (client.trustedKeys().isEmpty()) {
+      // checked before the request: an answer that cannot be verified would spend an activation
+      throw KeywardException.of(
+          ErrorCode.AUTHORITY_NOT_TRUSTED,
+          "No vendor key is trusted here, so the authority's certificate could not be checked."
+              + " Give the vendor's trust file with --trust FILE; nothing was sent.");
+    }
     Product product = client.product(group.product());
     KeyPair keys = keyPair();
     String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
