@@ -335,6 +335,19 @@ class DirectoryCliTest {
     assertThat(down.errorCode()).contains("0xC0DE0030");
   }
 
+  @Test
+  void joinRefusesAnAddressWithoutABaseAndLeaveSaysWhatItLeft() throws Exception {
+    Machine m = new Machine();
+    CliRunner.Result noBase = m.run("--json", "directory", "join", slapd.url());
+    assertThat(noBase.exit()).isEqualTo(KeywardCli.REFUSED);
+    assertThat(noBase.errorCode()).contains("0xC0DE0007");
+    assertThat(m.ok("directory", "leave").out()).contains("joined no directory");
+    m.ok("directory", "join", slapd.url() + "/ou=Site%20A," + Slapd.BASE);
+    assertThat(m.ok("--json", "directory", "leave").json().get("left"))
+        .isEqualTo(slapd.url() + "/ou=Site A," + Slapd.BASE);
+    assertThat(Files.exists(m.store.resolve("directory.json"))).isFalse();
+  }
+
   private String[] listArgs(String base) {
     List<String> all = new ArrayList<>(global());
     all.addAll(List.of("--json", "directory", "list", "--ldap", slapd.url(), "--base", base));
