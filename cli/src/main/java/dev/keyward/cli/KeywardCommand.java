@@ -57,6 +57,7 @@ public final class KeywardCommand implements Runnable {
     m.put("events", EventsCommand.class);
     m.put("catalog", CatalogCommand.class);
     m.put("diagnose", DiagnoseCommand.class);
+    m.put("directory", DirectoryCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -31,6 +31,7 @@ final class VolumePrinter {
         .ifPresent(n -> out.println("    Current count at the host: " + n));
     c.flatMap(VolumeClientInfo::grantProblem)
         .ifPresent(p -> out.println("    The held volume activation is not valid: " + p));
+    DirectoryPrinter.text(out, c);
     if (!verbose) {
       return;
     }
@@ -89,6 +90,7 @@ final class VolumePrinter {
     o.put("nextAttempt", c.map(i -> i.nextAttempt().toString()).orElse(null));
     o.put("renewalDue", c.map(VolumeClientInfo::renewalDue).orElse(null));
     o.put("grantProblem", c.flatMap(VolumeClientInfo::grantProblem).orElse(null));
+    o.put("directoryActivation", DirectoryPrinter.json(c));
     return o;
   }
 }

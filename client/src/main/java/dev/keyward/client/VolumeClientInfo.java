@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param nextAttempt when the client asks its host next
  * @param renewalDue whether that time has come (the next {@code /ato} asks)
  * @param grantProblem why a held grant is not believed, if it is not
+ * @param directory directory-based activation, when the machine joined a directory or activated
+ *     from one
  */
 public record VolumeClientInfo(
     Optional<String> registeredHost,
@@ -35,4 +37,5 @@ public record VolumeClientInfo(
     Optional<Instant> activationExpires,
     Instant nextAttempt,
     boolean renewalDue,
-    Optional<String> grantProblem) {}
+    Optional<String> grantProblem,
+    Optional<DirectoryActivationInfo> directory) {}

@@ -46,7 +46,20 @@ final class VolumeClientLicense {
    * grant proves it ({@link #standing}).
    */
   KeywardClient.Activation activate(Session s, StoredKey key, List<String> notices) {
-    SignedVolumeGrant grant = new VolumeActivation(client).activate(s, key, notices);
+    Optional<DirectoryActivation.Outcome> directory = new DirectoryActivation(client).check(s, key);
+    if (directory.isPresent() && directory.get() instanceof DirectoryActivation.Outcome.Found f) {
+      return activatedFromObject(s, f, notices);
+    }
+    SignedVolumeGrant grant;
+    try {
+      grant = new VolumeActivation(client).activate(s, key, notices);
+    } catch (KeywardException e) {
+      if (directory.isPresent()
+          && directory.get() instanceof DirectoryActivation.Outcome.NotFound none) {
+        throw DirectoryFallback.failure(none.failure(), e);
+      }
+      throw e;
+    }
     VolumeGrant g = grant.grant();
     LicenseRecord next =
         KeywardClient.refusedOrNext(
@@ -65,12 +78,40 @@ final class VolumeClientLicense {
     return new KeywardClient.Activation(client.info(after, notices), false, "volume:" + g.hostId());
   }
 
+  /** Activated from a directory object: Licensed for 180 days from this check (event 12295). */
+  private KeywardClient.Activation activatedFromObject(
+      Session s, DirectoryActivation.Outcome.Found f, List<String> notices) {
+    LicenseRecord next =
+        KeywardClient.refusedOrNext(
+            s.machine()
+                .apply(
+                    s.state().record(),
+                    LicenseEvent.Activated.until(f.expiresAt(), true),
+                    client.clock().instant()));
+    ProductState state = s.state().withRecord(next);
+    client.save(s, state);
+    client.event(
+        state,
+        "Activated",
+        Map.of("directoryObject", f.object().name(), "dn", f.dn(), "expiresAt", f.expiresAt()));
+    Session after = new Session(s.product(), state, s.machine());
+    return new KeywardClient.Activation(
+        client.info(after, notices), false, "directory:" + f.object().id().orElse(""));
+  }
+
   /**
    * What the kept grant proves now (SPEC §16): Proven until its expiry when its chain verifies with
    * the trusted keys, it is for this installation and CMID and was obtained with the installed key;
    * Absent without a grant; Refuted otherwise.
    */
   ActivationStanding standing(Product product, ProductState state, List<TrustedKey> trusted) {
+    return DirectoryFallback.better(
+        grantStanding(product, state, trusted),
+        new DirectoryActivation(client).standing(product.id(), state, trusted));
+  }
+
+  private ActivationStanding grantStanding(
+      Product product, ProductState state, List<TrustedKey> trusted) {
     VolumeClientRecord r = file.read(product.id());
     if (r.grant().isEmpty()) {
       return new ActivationStanding.Absent();
@@ -95,7 +136,12 @@ final class VolumeClientLicense {
       return Optional.empty();
     }
     VolumeClientRecord r = file.read(s.product().id());
-    if (!schedule(s, r).due(r.lastGrantAt(), r.lastAttemptAt(), client.clock().instant())) {
+    DirectoryActivation directory = new DirectoryActivation(client);
+    Optional<Instant> lastGrant =
+        DirectoryFallback.later(r.lastGrantAt(), directory.confirmedAt(s.product().id()));
+    Optional<Instant> lastAttempt =
+        DirectoryFallback.later(r.lastAttemptAt(), directory.lastCheckAt(s.product().id()));
+    if (!schedule(s, r).due(lastGrant, lastAttempt, client.clock().instant())) {
       return Optional.empty();
     }
     return Optional.of(activate(s, s.state().key().orElseThrow(), notices));
@@ -109,7 +155,11 @@ final class VolumeClientLicense {
     VolumeSettings v = s.state().volume();
     VolumeSchedule schedule = schedule(s, r);
     Checked checked = verified(s.product().id(), s.state(), r, client.trustedKeys());
-    Instant next = schedule.nextAttempt(r.lastGrantAt(), r.lastAttemptAt());
+    DirectoryActivation directory = new DirectoryActivation(client);
+    Instant next =
+        schedule.nextAttempt(
+            DirectoryFallback.later(r.lastGrantAt(), directory.confirmedAt(s.product().id())),
+            DirectoryFallback.later(r.lastAttemptAt(), directory.lastCheckAt(s.product().id())));
     return Optional.of(
         new VolumeClientInfo(
             Optional.ofNullable(v.host()),
@@ -124,7 +174,8 @@ final class VolumeClientLicense {
             checked.grant.map(VolumeGrant::expiresAt),
             next,
             !client.clock().instant().isBefore(next),
-            checked.problem));
+            checked.problem,
+            directory.info(s.product().id(), s.state())));
   }
 
   private record Checked(Optional<VolumeGrant> grant, Optional<String> problem) {}
