@@ -277,102 +277,36 @@ public enum ErrorCode {
   DIRECTORY_UNREACHABLE(
       0xC0DE0030,
       "KW_E_DIRECTORY_UNREACHABLE",
-      "The directory (LDAP) server could not be reached, or it did not answer in time.",
-      List.of(
-          "The directory server is down, or its port (389 by default) is blocked between this"
-              + " machine and the server.",
-          "The address is wrong: `keyward directory join ldap://HOST:PORT/BASE` or `--ldap` names"
-              + " another host or port.",
-          "The server is overloaded and did not answer within the time limit."),
-      List.of(
-          "Check that the server answers: `ldapsearch -x -H ldap://HOST:PORT -b BASE -s base`.",
-          "Correct the address: `keyward directory leave`, then `keyward directory join"
-              + " ldap://HOST:PORT/BASE`.",
-          "A joined volume client falls back to volume host discovery meanwhile; client event"
-              + " 12296 records each failed directory check.")),
+      "The directory (LDAP) server could not be reached, or it did not answer in time."),
 
   DIRECTORY_BIND_REFUSED(
       0xC0DE0031,
       "KW_E_DIRECTORY_BIND_REFUSED",
       "The directory server refused the bind or the change: the name or password is wrong, or"
-          + " the account may not write there.",
-      List.of(
-          "The `--bind-dn` or the password in `--password-file` is wrong.",
-          "The account may read but not add or delete entries under the base.",
-          "The base DN does not exist on the server."),
-      List.of(
-          "Check the account: `ldapwhoami -x -H ldap://HOST:PORT -D DN -y FILE`.",
-          "Give the account write access to `CN=Keyward,CN=Services,BASE` (and to the base, to"
-              + " create the containers), or publish with an administrator's account.",
-          "Check the base: `ldapsearch -x -H ldap://HOST:PORT -b BASE -s base`.")),
+          + " the account may not write there."),
 
   ACTIVATION_OBJECT_MALFORMED(
       0xC0DE0032,
       "KW_E_ACTIVATION_OBJECT_MALFORMED",
       "An activation object in the directory is malformed: an attribute is missing, repeated or"
-          + " of the wrong type, so it activates nothing.",
-      List.of(
-          "The entry was written or edited by hand or by another tool, not by `keyward directory"
-              + " publish`.",
-          "The server was loaded without the keywardActivationObject schema and accepted values"
-              + " of any syntax.",
-          "The entry was copied from another directory and cut short."),
-      List.of(
-          "Run `keyward directory list` to see the objects and which one is malformed.",
-          "Remove it with `keyward directory remove --ldap URL --bind-dn DN --password-file F"
-              + " --base BASE NAME` and publish again with `keyward directory publish`.",
-          "Load the schema of docs/volume-activation.md into the server so that wrong types are"
-              + " refused when written.")),
+          + " of the wrong type, so it activates nothing."),
 
   ACTIVATION_OBJECT_UNTRUSTED(
       0xC0DE0033,
       "KW_E_ACTIVATION_OBJECT_UNTRUSTED",
       "An activation object is not signed by a host key that a trusted activation authority"
-          + " certified, so it activates nothing.",
-      List.of(
-          "The object was forged, or signed by a key the authority never certified.",
-          "The object was altered after it was published: its signature no longer matches.",
-          "The client trusts other vendor keys than the authority that activated the host key"
-              + " (no trust file recorded at `keyward init --product P --version V --edition E --trust"
-              + " FILE`)."),
-      List.of(
-          "Remove the object with `keyward directory remove` and publish a genuine one with"
-              + " `keyward directory publish` and a volume host key.",
-          "Record the vendor's trust file on the client with `keyward init --product P --version"
-              + " V --edition E --trust FILE`, or pass it with `--trust FILE`.",
-          "Look for client event 12296 with this code to find the object's DN.")),
+          + " certified, so it activates nothing."),
 
   NO_ACTIVATION_OBJECT(
       0xC0DE0034,
       "KW_E_NO_ACTIVATION_OBJECT",
-      "The joined directory holds no activation object for this product and version.",
-      List.of(
-          "No object was published, or it was removed with `keyward directory remove`.",
-          "The published host keys are of an older version or another family than this client.",
-          "The machine joined another directory or base than the one the objects are in."),
-      List.of(
-          "Run `keyward directory list --ldap URL --bind-dn DN --password-file F --base BASE` to"
-              + " see the published objects and their families.",
-          "Publish an object with a host key of this client's version or later: `keyward"
-              + " directory publish ... HOSTKEY`.",
-          "Meanwhile the client falls back to volume host discovery; see `keyward slmgr /dlv`.")),
+      "The joined directory holds no activation object for this product and version."),
 
   DIRECTORY_SCHEMA_MISSING(
       0xC0DE0035,
       "KW_E_DIRECTORY_SCHEMA_MISSING",
       "The directory server does not know the activation object's schema, or refused the entry"
-          + " against it, so nothing was published.",
-      List.of(
-          "The schema of docs/volume-activation.md (keywardActivationObject, keywardContainer and"
-              + " their attribute types) was never loaded into the server.",
-          "An older or edited copy of the schema is loaded, with other syntaxes or without an"
-              + " attribute."),
-      List.of(
-          "Load the schema LDIF of docs/volume-activation.md (`ldapadd -Y EXTERNAL -H ldapi:///"
-              + " -f keyward-schema.ldif` on OpenLDAP), then run `keyward directory publish`"
-              + " again.",
-          "Compare the loaded schema with the LDIF: `ldapsearch -x -H ldap://HOST:PORT -b"
-              + " cn=Subschema -s base objectClasses attributeTypes`."));
+          + " against it, so nothing was published.");
 
   private final int code;
   private final String symbolicName;
