@@ -80,15 +80,27 @@ public final class AuthorityServer implements AutoCloseable {
     EdgeChecks.requireTlsOffLoopback(config.bind(), config.edge());
     EdgeChecks.requireReadableTls(config.edge());
     // The data directory first, so that it is created owner-only before the log file lands in it.
-    DataDirectory data = DataDirectory.open(config.dataDir());
-    Logging.configureIfUnconfigured(data.root());
+    // With a master key its secrets come from the database, so it is opened after the database.
+    Path root = config.dataDir().toAbsolutePath();
+    DataDirectory data =
+        config.masterKey().isPresent() ? null : DataDirectory.open(config.dataDir());
+    if (data == null) {
+      DataDirectory.createRoot(root);
+    }
+    Logging.configureIfUnconfigured(root);
     Catalog startCatalog = null;
     if (config.catalog().isPresent()) {
       // Checked before the database, so a bad catalog is reported even with no database.
       startCatalog = loadCatalog(config.catalog().get());
     }
-    Database db = Database.open(config.jdbcUrl().orElse(Database.sqliteUrl(data.root())));
+    Database db = Database.open(config.jdbcUrl().orElse(Database.sqliteUrl(root)));
     try {
+      if (config.masterKey().isPresent()) {
+        SharedSecrets.synchronise(db, config.masterKey().get(), root, config.clock().millis());
+        data = DataDirectory.open(root);
+      } else {
+        SharedSecrets.requireNotShared(db);
+      }
       Store store = new Store(db);
       if (startCatalog == null) {
         startCatalog =

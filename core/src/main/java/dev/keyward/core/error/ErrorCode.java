@@ -830,7 +830,38 @@ public enum ErrorCode {
           "Compare the database with a backup taken before that entry, and find who had write"
               + " access to the database since.",
           "After a deliberate restore, keep the old checkpoint file apart with a note and start a"
-              + " new one, so that later checks are against the restored chain."));
+              + " new one, so that later checks are against the restored chain.")),
+
+  AUTHORITY_DATABASE_UNAVAILABLE(
+      0xC0DE0058,
+      "KW_E_AUTHORITY_DATABASE_UNAVAILABLE",
+      "The activation authority could not reach its database for a moment; the request was not"
+          + " applied and can be sent again.",
+      List.of(
+          "The database is failing over to its standby (a few seconds to half a minute).",
+          "The connection between the authority and its database broke, or every connection is"
+              + " busy."),
+      List.of(
+          "Send the same request again after the `Retry-After` seconds: an activation of the same"
+              + " machine and key returns the same certificate and spends nothing twice.",
+          "If it lasts, check the database cluster (`patronictl list`) and the authority's"
+              + " `/healthz`.")),
+
+  MASTER_KEY_UNUSABLE(
+      0xC0DE0059,
+      "KW_E_MASTER_KEY_UNUSABLE",
+      "The authority's master key is missing, malformed, or does not open the shared secrets"
+          + " stored in the database.",
+      List.of(
+          "The database holds the secrets of several authority nodes and this node was started"
+              + " without `--master-key-file` (or `KEYWARD_MASTER_KEY_FILE`, `KEYWARD_MASTER_KEY`).",
+          "The master key file is not the base64 of 32 bytes.",
+          "This node was given another master key than the node that first stored the secrets."),
+      List.of(
+          "Give every node the same master key: `--master-key-file FILE`, `KEYWARD_MASTER_KEY_FILE`"
+              + " or `KEYWARD_MASTER_KEY` (make one with `openssl rand -base64 32`).",
+          "Restore the master key from the place it is kept off the database (docs/scale-out.md);"
+              + " without it the stored secrets cannot be opened."));
 
   private final int code;
   private final String symbolicName;
