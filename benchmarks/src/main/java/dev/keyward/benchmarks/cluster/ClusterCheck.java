@@ -66,7 +66,8 @@ public final class ClusterCheck {
     try (Connection db = DriverManager.getConnection(jdbc)) {
       int stored = 0;
       int verified = 0;
-      try (PreparedStatement ps = db.prepareStatement("SELECT signed FROM certificates WHERE id = ?")) {
+      try (PreparedStatement ps =
+          db.prepareStatement("SELECT signed FROM certificates WHERE id = ?")) {
         for (JsonNode r : received) {
           ObjectNode got = r.deepCopy();
           got.remove("reissued");
@@ -86,7 +87,10 @@ public final class ClusterCheck {
       }
       check(
           stored == received.size(),
-          "certificates received by clients and stored exactly so: " + stored + "/" + received.size());
+          "certificates received by clients and stored exactly so: "
+              + stored
+              + "/"
+              + received.size());
       check(
           verified == received.size(),
           "certificates that verify with the cluster's published keys: "

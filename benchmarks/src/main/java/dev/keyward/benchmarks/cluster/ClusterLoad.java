@@ -25,14 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The client side of {@code scale/cluster-test.sh}: issues {@code --retail} retail keys and one
- * MAK of pool {@code --mak-pool}, then activates, at a fixed rate through the load balancer, one
+ * The client side of {@code scale/cluster-test.sh}: issues {@code --retail} retail keys and one MAK
+ * of pool {@code --mak-pool}, then activates, at a fixed rate through the load balancer, one
  * machine per retail key and {@code --mak-machines} machines on the MAK (more than its pool: the
  * nodes race for its last counts). Like a real client it sends an interrupted activation again (a
- * 503, a 502/504 of the load balancer, a broken connection) until it gets an answer, and it
- * records every certificate it received in {@code --out} (one JSON line per machine) for {@code
- * ClusterCheck}. It also checks idempotency: a machine that gets a second certificate must get
- * the same one, and a share of the grants is sent again on purpose.
+ * 503, a 502/504 of the load balancer, a broken connection) until it gets an answer, and it records
+ * every certificate it received in {@code --out} (one JSON line per machine) for {@code
+ * ClusterCheck}. It also checks idempotency: a machine that gets a second certificate must get the
+ * same one, and a share of the grants is sent again on purpose.
  */
 public final class ClusterLoad {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,8 +84,12 @@ public final class ClusterLoad {
         retail, makPool, load.makId);
     System.out.println("LOAD_START " + System.currentTimeMillis());
     long t0 = System.nanoTime();
+    // Admin writes through the load balancer meanwhile: audit entries appended by both nodes.
+    Thread admin = Thread.ofPlatform().daemon().name("cluster-admin").start(load::adminWrites);
     load.run(keys, mak.get(0), makMachines, clients, rate, jobSeconds);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    admin.interrupt();
+    admin.join(Duration.ofSeconds(40));
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (String line : load.lines) {
         w.write(line);
@@ -96,6 +100,27 @@ public final class ClusterLoad {
   }
 
   private String makId = "";
+  private final AtomicInteger adminIssued = new AtomicInteger();
+  private final AtomicInteger adminFailed = new AtomicInteger();
+
+  /** Issues a key every 200 ms until interrupted; a failed issue (failover) is simply counted. */
+  private void adminWrites() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        issue("RETAIL", 1, null);
+        adminIssued.incrementAndGet();
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        adminFailed.incrementAndGet();
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
 
   List<String> issue(String channel, int count, Integer pool) throws Exception {
     List<String> keys = new ArrayList<>();
@@ -207,7 +232,9 @@ public final class ClusterLoad {
       }
       if (a.status == 422 || a.status == 400 || a.status == 404 || a.status == 409) {
         unexpected.incrementAndGet();
-        failures.computeIfAbsent(a.status + " " + a.code, k -> new AtomicInteger()).incrementAndGet();
+        failures
+            .computeIfAbsent(a.status + " " + a.code, k -> new AtomicInteger())
+            .incrementAndGet();
         return;
       }
       // 503 (the authority's database is away, or no authority up), 502/504, broken connection:
@@ -291,10 +318,17 @@ public final class ClusterLoad {
         gapFrom = times.get(i - 1);
       }
     }
-    long makGranted =
-        certificates.keySet().stream().filter(j -> j >= retail).count();
+    long makGranted = certificates.keySet().stream().filter(j -> j >= retail).count();
     long retailGranted = certificates.size() - makGranted;
     System.out.println("cluster-load: failures and retries by answer: " + failures);
+    System.out.printf(
+        "cluster-load: %.0f machines answered a second (%d in %.1f s, open loop); %d admin key"
+            + " issues beside (%d failed during the kills)%n",
+        (retail + makMachines) / seconds,
+        retail + makMachines,
+        seconds,
+        adminIssued.get(),
+        adminFailed.get());
     System.out.printf(
         "RESULT seconds=%.1f retail=%d retail_granted=%d mak_machines=%d mak_granted=%d"
             + " mak_refused=%d retries=%d interrupted_then_reissued=%d repeats=%d mismatches=%d"
