@@ -49,6 +49,7 @@ public final class AuthorityServer implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AuditLog auditLog;
+  private CatalogFollower follower;
 
   private AuthorityServer(
       Javalin app,
@@ -188,7 +189,12 @@ public final class AuthorityServer implements AutoCloseable {
       URI uri = URI.create(scheme + "://" + urlHost(config.bind()) + ":" + app.port());
       data.writeUrl(uri.toString());
       LOG.info("listening on {} (database {}, catalog {})", uri, db.url(), startCatalog.source());
-      return new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start());
+      AuthorityServer server =
+          new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start());
+      if (config.catalog().isEmpty()) {
+        server.follower = new CatalogFollower(db, store, catalog); // uploads to other nodes
+      }
+      return server;
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -315,6 +321,9 @@ public final class AuthorityServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
+      if (follower != null) {
+        follower.close();
+      }
       auditLog.close(); // the last checkpoint, while the database is still open
       db.close();
       data.forgetUrl(uri.toString());

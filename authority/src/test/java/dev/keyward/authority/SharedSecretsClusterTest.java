@@ -235,6 +235,27 @@ class SharedSecretsClusterTest {
     assertThat(again.json().path("certificate")).isEqualTo(granted.json().path("certificate"));
   }
 
+  @Test
+  void aCatalogUploadedToOneNodeIsServedByTheOther() throws Exception {
+    Harness a = node(dirA, master);
+    Harness b = node(dirB, master);
+    var before = b.server.catalog();
+    String text;
+    try (var in =
+        dev.keyward.core.catalog.CatalogLoader.class.getResourceAsStream("winserver.yaml")) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Harness.Response up = a.send("PUT", "/v1/admin/catalog", text, "text/yaml", a.token);
+    assertThat(up.status()).as(up.raw().body()).isEqualTo(200);
+    // B looks for a newer stored catalog every few seconds: wait for it, bounded.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (b.server.catalog() == before && System.nanoTime() < until) {
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+    assertThat(b.server.catalog()).isNotSameAs(before);
+    assertThat(b.server.catalog().source()).isEqualTo(a.server.catalog().source());
+  }
+
   private static String revealed(Harness node, String key) {
     Harness.Response r = node.admin("GET", "/v1/admin/keys/" + key + "?reveal=true", null);
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
