@@ -326,6 +326,14 @@ kill -0 "$LOAD_PID" 2>/dev/null && fail "the load did not end within 5 minutes"
 wait "$LOAD_PID" || fail "the load generator failed: $(tail -5 "$WORK/load.log")"
 grep -v '^LOAD_START' "$WORK/load.log"
 
+# ---- CPU each kind of node used from its start to the end of the load (machine shared: rough)
+cpu_s() { # pid: user + system seconds, or "-" once gone
+  if [ -r "/proc/$1/stat" ]; then
+    awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat"
+  else echo "-"; fi
+}
+say "CPU seconds so far: node1 $(cpu_s "$NODE1_PID"), HAProxy $(cpu_s "$HAPROXY_PID"), etcd $(cpu_s "$ETCD_PID"), Patroni $(cpu_s "${PATRONI_PIDS[0]}") + $(cpu_s "${PATRONI_PIDS[1]}") (Python only; PostgreSQL not included), load generator $(cpu_s $$)"
+
 # ---- checks
 RESULT=$(grep '^RESULT ' "$WORK/load.log")
 field() { echo "$RESULT" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
