@@ -332,7 +332,7 @@ cpu_s() { # pid: user + system seconds, or "-" once gone
     awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat"
   else echo "-"; fi
 }
-say "CPU seconds so far: node1 $(cpu_s "$NODE1_PID"), HAProxy $(cpu_s "$HAPROXY_PID"), etcd $(cpu_s "$ETCD_PID"), Patroni $(cpu_s "${PATRONI_PIDS[0]}") + $(cpu_s "${PATRONI_PIDS[1]}") (Python only; PostgreSQL not included), load generator $(cpu_s $$)"
+say "CPU seconds so far: node1 $(cpu_s "$NODE1_PID"), HAProxy $(cpu_s "$HAPROXY_PID"), etcd $(cpu_s "$ETCD_PID"), Patroni $(cpu_s "${PATRONI_PIDS[0]}") + $(cpu_s "${PATRONI_PIDS[1]}") (Python only; PostgreSQL not included)"
 
 # ---- checks
 RESULT=$(grep '^RESULT ' "$WORK/load.log")

@@ -835,7 +835,7 @@ public enum ErrorCode {
   AUTHORITY_DATABASE_UNAVAILABLE(
       0xC0DE0058,
       "KW_E_AUTHORITY_DATABASE_UNAVAILABLE",
-      "The activation authority could not reach its database for a moment; the request was not"
+      "The activation authority could not reach its database for a moment, so the request was not"
           + " applied and can be sent again.",
       List.of(
           "The database is failing over to its standby (a few seconds to half a minute).",
