@@ -358,10 +358,10 @@ check $r "served again: longest time without an answer $((GAP / 1000)).$(( (GAP 
   --url "http://127.0.0.1:$LB_HTTP" --certs "$WORK/certificates.jsonl" \
   --mak-id "$MAK_ID" --mak-pool "$MAK_POOL" || FAILED=1
 if "$JAVA" -jar "$CLI_JAR" admin --authority "http://127.0.0.1:$LB_HTTP" --data "$WORK/node1" \
-  audit verify >"$WORK/audit.txt" 2>&1; then
+  audit verify >"$WORK/audit.txt" 2>"$WORK/audit.err"; then
   check ok "keyward admin audit verify: $(head -1 "$WORK/audit.txt")"
 else
-  check no "keyward admin audit verify: $(cat "$WORK/audit.txt")"
+  check no "keyward admin audit verify: $(cat "$WORK/audit.txt" "$WORK/audit.err")"
 fi
 
 # ---- the killed PostgreSQL node rejoins as a standby (Patroni rewinds it with pg_rewind)
