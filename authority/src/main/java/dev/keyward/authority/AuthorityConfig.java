@@ -26,6 +26,8 @@ import java.util.Optional;
  *     (guessing)
  * @param maxBodyBytes largest request body of the JSON endpoints (catalog uploads: 1 MiB)
  * @param edge TLS, trusted proxies and per-connection limits
+ * @param masterKey seals the secrets several nodes of one database share in it (docs/scale-out.md);
+ *     empty: the secrets stay in the data directory only
  */
 public record AuthorityConfig(
     Path dataDir,
@@ -39,7 +41,8 @@ public record AuthorityConfig(
     RateLimit perKey,
     RateLimit failuresPerAddress,
     int maxBodyBytes,
-    HttpEdge edge) {
+    HttpEdge edge,
+    Optional<MasterKey> masterKey) {
 
   public static final String DEFAULT_DATA = "keyward-data";
   public static final int DEFAULT_PORT = 8080;
@@ -61,6 +64,7 @@ public record AuthorityConfig(
     Objects.requireNonNull(perKey, "perKey");
     Objects.requireNonNull(failuresPerAddress, "failuresPerAddress");
     Objects.requireNonNull(edge, "edge");
+    Objects.requireNonNull(masterKey, "masterKey");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -86,7 +90,8 @@ public record AuthorityConfig(
         .perKey(perKey)
         .failuresPerAddress(failuresPerAddress)
         .maxBodyBytes(maxBodyBytes)
-        .edge(edge);
+        .edge(edge)
+        .masterKey(masterKey);
   }
 
   /** Every field has the default of docs/configuration.md until set. */
@@ -103,6 +108,7 @@ public record AuthorityConfig(
     private RateLimit failuresPerAddress = DEFAULT_FAILURES_PER_ADDRESS;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private HttpEdge edge = HttpEdge.DEFAULT;
+    private Optional<MasterKey> masterKey = Optional.empty();
 
     private Builder() {}
 
@@ -193,6 +199,16 @@ public record AuthorityConfig(
       return this;
     }
 
+    /** Shares the secrets through the database, sealed with this key (docs/scale-out.md). */
+    public Builder masterKey(MasterKey key) {
+      return masterKey(Optional.of(key));
+    }
+
+    public Builder masterKey(Optional<MasterKey> key) {
+      this.masterKey = key;
+      return this;
+    }
+
     public AuthorityConfig build() {
       return new AuthorityConfig(
           dataDir,
@@ -206,7 +222,8 @@ public record AuthorityConfig(
           perKey,
           failuresPerAddress,
           maxBodyBytes,
-          edge);
+          edge,
+          masterKey);
     }
   }
 }

@@ -49,6 +49,7 @@ public final class AuthorityServer implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AuditLog auditLog;
+  private CatalogFollower follower;
 
   private AuthorityServer(
       Javalin app,
@@ -80,15 +81,27 @@ public final class AuthorityServer implements AutoCloseable {
     EdgeChecks.requireTlsOffLoopback(config.bind(), config.edge());
     EdgeChecks.requireReadableTls(config.edge());
     // The data directory first, so that it is created owner-only before the log file lands in it.
-    DataDirectory data = DataDirectory.open(config.dataDir());
-    Logging.configureIfUnconfigured(data.root());
+    // With a master key its secrets come from the database, so it is opened after the database.
+    Path root = config.dataDir().toAbsolutePath();
+    DataDirectory data =
+        config.masterKey().isPresent() ? null : DataDirectory.open(config.dataDir());
+    if (data == null) {
+      DataDirectory.createRoot(root);
+    }
+    Logging.configureIfUnconfigured(root);
     Catalog startCatalog = null;
     if (config.catalog().isPresent()) {
       // Checked before the database, so a bad catalog is reported even with no database.
       startCatalog = loadCatalog(config.catalog().get());
     }
-    Database db = Database.open(config.jdbcUrl().orElse(Database.sqliteUrl(data.root())));
+    Database db = Database.open(config.jdbcUrl().orElse(Database.sqliteUrl(root)));
     try {
+      if (config.masterKey().isPresent()) {
+        SharedSecrets.synchronise(db, config.masterKey().get(), root, config.clock().millis());
+        data = DataDirectory.open(root);
+      } else {
+        SharedSecrets.requireNotShared(db);
+      }
       Store store = new Store(db);
       if (startCatalog == null) {
         startCatalog =
@@ -176,7 +189,12 @@ public final class AuthorityServer implements AutoCloseable {
       URI uri = URI.create(scheme + "://" + urlHost(config.bind()) + ":" + app.port());
       data.writeUrl(uri.toString());
       LOG.info("listening on {} (database {}, catalog {})", uri, db.url(), startCatalog.source());
-      return new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start());
+      AuthorityServer server =
+          new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start());
+      if (config.catalog().isEmpty()) {
+        server.follower = new CatalogFollower(db, store, catalog); // uploads to other nodes
+      }
+      return server;
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -303,6 +321,9 @@ public final class AuthorityServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
+      if (follower != null) {
+        follower.close();
+      }
       auditLog.close(); // the last checkpoint, while the database is still open
       db.close();
       data.forgetUrl(uri.toString());

@@ -31,7 +31,7 @@ public final class ConfigSources {
       Usage: keyward authority serve [--data DIR] [--port N] [--bind ADDR] [--db JDBC_URL]
                                      [--catalog FILE|builtin:winserver] [--allow-simulated-machines]
                                      [--tls-cert FILE --tls-key FILE | --tls-keystore FILE]
-                                     [--insecure-http]
+                                     [--insecure-http] [--master-key-file FILE]
 
         --data DIR                  data directory (secrets, admin token, SQLite database);
                                     default ./keyward-data, env KEYWARD_DATA
@@ -49,6 +49,9 @@ public final class ConfigSources {
                                     env KEYWARD_TLS_KEYSTORE_PASSWORD; env KEYWARD_TLS_KEYSTORE
         --insecure-http             allow plain HTTP on an address other than loopback (a TLS
                                     proxy in front terminates TLS); env KEYWARD_INSECURE_HTTP=true
+        --master-key-file FILE      several nodes over one database: share the secrets through it,
+                                    sealed with this key (base64 of 32 bytes); env
+                                    KEYWARD_MASTER_KEY_FILE, or the key itself in KEYWARD_MASTER_KEY
 
       More settings (rate limits, trusted proxies, connection limits, body size) go in
       <data>/authority.yaml; see docs/configuration.md and docs/security.md.
@@ -66,7 +69,8 @@ public final class ConfigSources {
           "tls",
           "insecureHttp",
           "trustedProxies",
-          "connections");
+          "connections",
+          "masterKeyFile");
   private static final Set<String> VALUE_FLAGS =
       Set.of(
           "--data",
@@ -76,7 +80,8 @@ public final class ConfigSources {
           "--catalog",
           "--tls-cert",
           "--tls-key",
-          "--tls-keystore");
+          "--tls-keystore",
+          "--master-key-file");
 
   private ConfigSources() {}
 
@@ -163,6 +168,13 @@ public final class ConfigSources {
       builder.edge(e -> e.withInsecureHttp(true));
     }
     TlsSources.apply(builder, flags, env);
+    first(env.get("KEYWARD_MASTER_KEY"), null)
+        .ifPresent(v -> builder.masterKey(MasterKey.parse(v, "KEYWARD_MASTER_KEY")));
+    first(flags.get("--master-key-file"), env.get("KEYWARD_MASTER_KEY_FILE"))
+        .ifPresent(
+            v ->
+                builder.masterKey(
+                    MasterKey.fromFile(path(v, "--master-key-file / KEYWARD_MASTER_KEY_FILE"))));
     AuthorityConfig config = builder.build();
     if (config.bind().isBlank()) {
       throw new UsageException("the bind address is empty");
@@ -259,6 +271,8 @@ public final class ConfigSources {
     text(map, "bind", problems).ifPresent(builder::bind);
     text(map, "db", problems).ifPresent(builder::jdbcUrl);
     text(map, "catalog", problems).ifPresent(builder::catalog);
+    text(map, "masterKeyFile", problems)
+        .ifPresent(v -> builder.masterKey(MasterKey.fromFile(file.resolveSibling(v))));
     if (map.containsKey("allowSimulatedMachines")) {
       if (map.get("allowSimulatedMachines") instanceof Boolean b) {
         builder.allowSimulatedMachines(b);

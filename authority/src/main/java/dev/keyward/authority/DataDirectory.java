@@ -125,6 +125,19 @@ public final class DataDirectory {
   }
 
   /**
+   * Creates the directory itself, owner-only, without any secret (they come from the database).
+   *
+   * @throws StartupException when it cannot be created
+   */
+  static void createRoot(Path root) {
+    try {
+      createPrivateDirectory(root);
+    } catch (IOException e) {
+      throw new StartupException("cannot use the data directory " + root + ": " + e, e);
+    }
+  }
+
+  /**
    * Makes a new signing key the active one; the old keys stay trusted (certificates name the key
    * that signed them). Takes effect at the next start.
    *

@@ -275,7 +275,8 @@ final class Routes {
       Api.json(ctx, 200, Map.of("status", "ok"));
     } else {
       throw new ApiException(
-          503, Failure.of(ErrorCode.BAD_REQUEST, "The database does not answer."));
+          503,
+          Failure.of(ErrorCode.AUTHORITY_DATABASE_UNAVAILABLE, "The database does not answer."));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.keyward.authority.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.keyward.authority.ApiException;
+import dev.keyward.authority.store.DatabaseOutage;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import io.javalin.Javalin;
@@ -104,6 +105,12 @@ public final class Api {
     app.exception(
         Exception.class,
         (e, ctx) -> {
+          java.util.Optional<ApiException> outage = DatabaseOutage.of(e);
+          if (outage.isPresent()) {
+            LOG.warn("database away on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            problem(ctx, outage.get());
+            return;
+          }
           LOG.error("unexpected error on {}", ctx.method(), e);
           problem(
               ctx,

@@ -306,7 +306,19 @@ public enum ErrorCode {
       0xC0DE0035,
       "KW_E_DIRECTORY_SCHEMA_MISSING",
       "The directory server does not know the activation object's schema, or refused the entry"
-          + " against it, so nothing was published.");
+          + " against it, so nothing was published."),
+
+  AUTHORITY_DATABASE_UNAVAILABLE(
+      0xC0DE0058,
+      "KW_E_AUTHORITY_DATABASE_UNAVAILABLE",
+      "The activation authority could not reach its database for a moment, so the request was not"
+          + " applied and can be sent again."),
+
+  MASTER_KEY_UNUSABLE(
+      0xC0DE0059,
+      "KW_E_MASTER_KEY_UNUSABLE",
+      "The authority's master key is missing, malformed, or does not open the shared secrets"
+          + " stored in the database.");
 
   private final int code;
   private final String symbolicName;
