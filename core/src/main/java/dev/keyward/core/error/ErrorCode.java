@@ -830,7 +830,33 @@ public enum ErrorCode {
           "Compare the database with a backup taken before that entry, and find who had write"
               + " access to the database since.",
           "After a deliberate restore, keep the old checkpoint file apart with a note and start a"
-              + " new one, so that later checks are against the restored chain."));
+              + " new one, so that later checks are against the restored chain.")),
+
+  CONSOLE_SESSION_EXPIRED(
+      0xC0DE0040,
+      "KW_E_CONSOLE_SESSION_EXPIRED",
+      "The console page was refused because the browser has no signed-in session, or it expired.",
+      List.of(
+          "The session was idle longer than the console allows, or reached its maximum age.",
+          "Someone signed out, or the authority restarted (sessions live in its memory).",
+          "The page was opened from a bookmark or link without signing in first."),
+      List.of(
+          "Sign in again at /console/sign-in with the admin token (`<data>/admin-token`).",
+          "Repeat the change: nothing was applied.")),
+
+  CONSOLE_CSRF_REFUSED(
+      0xC0DE0041,
+      "KW_E_CONSOLE_CSRF_REFUSED",
+      "The console refused a change because the form did not carry this session's CSRF token.",
+      List.of(
+          "The form was submitted from another site or a page built elsewhere (cross-site request"
+              + " forgery), or by a script that did not read the token from the page.",
+          "The page was opened in an earlier session: its token ended with that session."),
+      List.of(
+          "Open the page again from the console and submit its form: every console form carries"
+              + " the token.",
+          "If you did not submit anything yourself, tell the authority's operators: another"
+              + " page tried to act in your name."));
 
   private final int code;
   private final String symbolicName;
