@@ -115,7 +115,7 @@ public record BarChart(String title, List<LocalDate> days, List<String> series, 
                 colour(s),
                 escape(days.get(d) + " " + series.get(s) + ": " + n)));
       }
-      if (d % 7 == 0 || d == days.size() - 1) {
+      if (d % 7 == 0 || (d == days.size() - 1 && d % 7 > 3)) {
         svg.append(
             text(x + barWidth / 2, HEIGHT - 6, "middle", days.get(d).toString().substring(5)));
       }

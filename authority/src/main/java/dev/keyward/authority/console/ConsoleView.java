@@ -32,6 +32,7 @@ public final class ConsoleView {
     StringOutput out = new StringOutput();
     engine.render(template, params, out);
     headers(ctx);
+    dev.keyward.authority.http.Api.answered(ctx);
     ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
   }
 

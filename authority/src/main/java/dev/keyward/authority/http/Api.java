@@ -155,6 +155,14 @@ public final class Api {
     return known instanceof String s ? s : ctx.ip();
   }
 
+  /**
+   * Marks a request as answered in full (a console page with a 404 status): the unmatched-route
+   * problem is not written over it.
+   */
+  public static void answered(Context ctx) {
+    ctx.attribute(PROBLEM_WRITTEN, true);
+  }
+
   /** Whether a path is the vendor console's (HTML pages under /console). */
   public static boolean isConsole(String path) {
     return path.equals("/console") || path.startsWith("/console/");
