@@ -46,6 +46,37 @@ final class ConsoleHttp {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A multipart form with one file field {@code fileField}. */
+  HttpResponse<String> upload(
+      String path, Map<String, String> form, String fileField, String fileName, String content) {
+    String boundary = "----keyward" + System.nanoTime();
+    StringBuilder body = new StringBuilder();
+    form.forEach(
+        (k, v) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"")
+        .append(fileField)
+        .append("\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: application/json\r\n\r\n")
+        .append(content)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
   /** Signs in; returns the session's CSRF token (read from the dashboard's sign-out form). */
   String signIn(String token, String name) {
     String csrf = csrf(get("/console/sign-in").body());

@@ -855,8 +855,8 @@ public enum ErrorCode {
       List.of(
           "Open the page again from the console and submit its form: every console form carries"
               + " the token.",
-          "If you did not submit anything yourself, tell the authority's operators: another"
-              + " page tried to act in your name."));
+          "If you did not submit anything yourself, tell the authority's operators and your"
+              + " security support: another page tried to act in your name."));
 
   private final int code;
   private final String symbolicName;
