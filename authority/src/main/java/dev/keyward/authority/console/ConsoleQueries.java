@@ -28,16 +28,12 @@ public final class ConsoleQueries {
 
   /** A key search; empty texts mean "any". */
   public record KeyFilter(
-      String text, String product, String version, String edition, String channel, String blocked) {
-    boolean empty() {
-      return text.isBlank()
-          && product.isBlank()
-          && version.isBlank()
-          && edition.isBlank()
-          && channel.isBlank()
-          && blocked.isBlank();
-    }
-  }
+      String text,
+      String product,
+      String version,
+      String edition,
+      String channel,
+      String blocked) {}
 
   /** One key of a listing. */
   public record KeyLine(
