@@ -2,6 +2,11 @@ package dev.keyward.authority;
 
 import dev.keyward.authority.audit.AuditLog;
 import dev.keyward.authority.audit.Checkpointer;
+import dev.keyward.authority.console.ConsoleQueries;
+import dev.keyward.authority.console.ConsoleSessions;
+import dev.keyward.authority.console.ErrorTally;
+import dev.keyward.authority.console.VendorConsole;
+import dev.keyward.authority.http.AdminTokens;
 import dev.keyward.authority.http.Api;
 import dev.keyward.authority.http.ClientAddress;
 import dev.keyward.authority.http.EdgeConnector;
@@ -50,6 +55,7 @@ public final class AuthorityServer implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AuditLog auditLog;
   private CatalogFollower follower;
+  private final ErrorTally errors;
 
   private AuthorityServer(
       Javalin app,
@@ -58,8 +64,10 @@ public final class AuthorityServer implements AutoCloseable {
       URI uri,
       List<Route> routes,
       AtomicReference<Catalog> catalog,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      ErrorTally errors) {
     this.auditLog = auditLog;
+    this.errors = errors;
     this.app = app;
     this.db = db;
     this.data = data;
@@ -159,7 +167,18 @@ public final class AuthorityServer implements AutoCloseable {
               registry,
               DataDirectory.trustJson(keyring.trustedKeys(), keyring.phoneKeys().trusted()),
               new PhoneRoutes(phone, throttle));
-      List<Route> table = routes.table();
+      ErrorTally errors = new ErrorTally(db, config.clock());
+      List<Route> table = new java.util.ArrayList<>(routes.table());
+      table.addAll(
+          new VendorConsole(
+                  new ConsoleServices(admin, phone, catalog::get),
+                  new ConsoleQueries(db),
+                  errors,
+                  new ConsoleSessions(config.clock()),
+                  new AdminTokens(hashes),
+                  config.clock(),
+                  config.edge().tls().isPresent())
+              .routes());
       Api api =
           new Api(
               table,
@@ -170,6 +189,7 @@ public final class AuthorityServer implements AutoCloseable {
               AuthorityConfig.MAX_CATALOG_BYTES,
               registry);
       routes.bind(api);
+      api.onProblem(errors::count);
       Javalin app =
           api.create(
               config.bind(),
@@ -190,7 +210,7 @@ public final class AuthorityServer implements AutoCloseable {
       data.writeUrl(uri.toString());
       LOG.info("listening on {} (database {}, catalog {})", uri, db.url(), startCatalog.source());
       AuthorityServer server =
-          new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start());
+          new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start(), errors);
       if (config.catalog().isEmpty()) {
         server.follower = new CatalogFollower(db, store, catalog); // uploads to other nodes
       }
@@ -325,6 +345,7 @@ public final class AuthorityServer implements AutoCloseable {
         follower.close();
       }
       auditLog.close(); // the last checkpoint, while the database is still open
+      errors.close(); // the last error counts too
       db.close();
       data.forgetUrl(uri.toString());
       closed.countDown();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,8 @@ public final class Api {
   private final List<Route> routes;
   private final Throttle throttle;
   private final ClientAddress clientAddress;
-  private final List<byte[]> adminTokenHashes;
+  private final AdminTokens adminTokens;
+  private BiConsumer<Integer, ErrorCode> problems = (status, code) -> {};
   private final int maxBodyBytes;
   private final int maxCatalogBytes;
   private final MeterRegistry registry;
@@ -55,7 +57,7 @@ public final class Api {
     this.routes = List.copyOf(routes);
     this.throttle = throttle;
     this.clientAddress = clientAddress;
-    this.adminTokenHashes = adminTokenHashes.stream().map(h -> HexFormat.of().parseHex(h)).toList();
+    this.adminTokens = new AdminTokens(adminTokenHashes);
     this.maxBodyBytes = maxBodyBytes;
     this.maxCatalogBytes = maxCatalogBytes;
     this.registry = registry;
@@ -160,6 +162,27 @@ public final class Api {
     return known instanceof String s ? s : ctx.ip();
   }
 
+  /**
+   * Marks a request as answered in full (a console page with a 404 status): the unmatched-route
+   * problem is not written over it.
+   */
+  public static void answered(Context ctx) {
+    ctx.attribute(PROBLEM_WRITTEN, true);
+  }
+
+  /** Whether a path is the vendor console's (HTML pages under /console). */
+  public static boolean isConsole(String path) {
+    return path.equals("/console") || path.startsWith("/console/");
+  }
+
+  /**
+   * Tells {@code listener} the status and code of every error answered (the console's dashboard
+   * counts them by day).
+   */
+  public void onProblem(BiConsumer<Integer, ErrorCode> listener) {
+    this.problems = listener;
+  }
+
   /** Runs before every route: admin token, address rate limit, body size and type. */
   private void guard(Context ctx) {
     String path = ctx.path();
@@ -178,7 +201,8 @@ public final class Api {
     if (length > max) {
       throw RequestBody.tooLarge(max);
     }
-    if (!catalog) {
+    // Console pages take HTML forms (docs/console.md); every API route takes JSON.
+    if (!catalog && !isConsole(path)) {
       RequestShape.requireJson(ctx, length);
     }
   }
@@ -216,13 +240,10 @@ public final class Api {
 
   private void requireAdmin(Context ctx) {
     String header = ctx.header("Authorization");
-    boolean ok = false;
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      byte[] presented = HexFormat.of().parseHex(sha256Hex(header.substring(7).strip()));
-      for (byte[] hash : adminTokenHashes) {
-        ok |= MessageDigest.isEqual(presented, hash);
-      }
-    }
+    boolean ok =
+        header != null
+            && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            && adminTokens.matches(header.substring(7));
     if (!ok) {
       throw new ApiException(
           401,
@@ -280,6 +301,11 @@ public final class Api {
 
   private void problem(Context ctx, ApiException e) {
     ctx.attribute(PROBLEM_WRITTEN, true);
+    try {
+      problems.accept(e.status(), e.failure().error());
+    } catch (RuntimeException x) {
+      LOG.warn("the error counter failed", x);
+    }
     e.headers().forEach(ctx::header);
     try {
       ctx.status(e.status())

@@ -318,7 +318,17 @@ public enum ErrorCode {
       0xC0DE0059,
       "KW_E_MASTER_KEY_UNUSABLE",
       "The authority's master key is missing, malformed, or does not open the shared secrets"
-          + " stored in the database.");
+          + " stored in the database."),
+
+  CONSOLE_SESSION_EXPIRED(
+      0xC0DE0040,
+      "KW_E_CONSOLE_SESSION_EXPIRED",
+      "The console page was refused because the browser has no signed-in session, or it expired."),
+
+  CONSOLE_CSRF_REFUSED(
+      0xC0DE0041,
+      "KW_E_CONSOLE_CSRF_REFUSED",
+      "The console refused a change because the form did not carry this session's CSRF token.");
 
   private final int code;
   private final String symbolicName;

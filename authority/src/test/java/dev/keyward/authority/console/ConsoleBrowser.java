@@ -1,0 +1,170 @@
+package dev.keyward.authority.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's headless Chromium driven by Selenium through Debian's chromedriver, for the console's
+ * browser tests (docs/console.md). Without chromium and chromium-driver the tests are skipped,
+ * unless {@code KEYWARD_BROWSER_TESTS=require} (as `.ci/run` sets) or {@code CI=true}: then they
+ * fail. Every page load is checked for JavaScript errors (CSP violations included).
+ */
+public final class ConsoleBrowser implements AutoCloseable {
+  public static final Dimension DESKTOP = new Dimension(1280, 800);
+  public static final Dimension PHONE = new Dimension(390, 844);
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final URI base;
+
+  private ConsoleBrowser(ChromeDriver driver, URI base) {
+    this.driver = driver;
+    this.base = base;
+  }
+
+  /** A browser for the console of the authority at {@code base}. */
+  public static ConsoleBrowser open(URI base) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+      String why =
+          "headless Chromium and its driver are not installed (apt-get install chromium-driver)";
+      if ("require".equals(System.getenv("KEYWARD_BROWSER_TESTS"))
+          || "true".equals(System.getenv("CI"))) {
+        throw new AssertionError(why + "; .ci/run installs them");
+      }
+      Assumptions.abort(why);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    // No sandbox as root in a container; nothing fetched from the network.
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,800");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    driver.manage().window().setSize(DESKTOP);
+    return new ConsoleBrowser(driver, base);
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Opens a console path ({@code /console/keys}) and checks the page loaded without errors. */
+  public void go(String path) {
+    driver.get(base.resolve(path).toString());
+    assertNoJavaScriptErrors();
+  }
+
+  public WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  public List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  public String text(String css) {
+    return find(css).getText();
+  }
+
+  public void type(String css, String text) {
+    WebElement e = find(css);
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  /** Submits with the button and checks the next page loaded without errors. */
+  public void click(String css) {
+    find(css).click();
+    assertNoJavaScriptErrors();
+  }
+
+  public String path() {
+    return URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  public Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  public void signIn(String token, String name) {
+    go("/console/sign-in");
+    type("#token", token);
+    type("#name", name);
+    click("form.card button[type=submit]");
+  }
+
+  /**
+   * Fails on any error the page logged: script errors, CSP refusals, failed loads of its assets.
+   * The page's own error status (a 401 sign-in refusal, a 404 key) is the page's answer, not an
+   * error of the page.
+   */
+  public void assertNoJavaScriptErrors() {
+    String page = driver.getCurrentUrl().split("\\?", 2)[0];
+    List<String> errors =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+            .map(LogEntry::getMessage)
+            .filter(m -> !(m.startsWith(page + " ") && m.contains("Failed to load resource")))
+            .toList();
+    assertThat(errors).as("browser console on " + driver.getCurrentUrl()).isEmpty();
+  }
+
+  /** The page at this size: nothing wider than the window but the tables' own scroll boxes. */
+  public void resize(Dimension size) {
+    driver.manage().window().setSize(size);
+    Number overflow =
+        (Number)
+            script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(overflow.intValue()).as("horizontal overflow at " + size).isLessThanOrEqualTo(0);
+  }
+
+  public void screenshot(Path png) {
+    try {
+      Files.createDirectories(png.getParent());
+      Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
