@@ -48,7 +48,7 @@ record TypedKey(
         KeyGroup group = catalog.keyGroup(decoded.payload().group()).orElseThrow();
         Product product = catalog.product(group.product()).orElseThrow();
         boolean isPublic =
-            group.channel() == Channel.VOLUME_KMSCLIENT
+            group.channel().isVolumeClient()
                 && product.volumeClientKeys().stream()
                     .anyMatch(k -> k.key().equals(decoded.key().display()));
         yield new TypedKey(

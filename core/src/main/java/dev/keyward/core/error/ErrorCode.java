@@ -830,7 +830,99 @@ public enum ErrorCode {
           "Compare the database with a backup taken before that entry, and find who had write"
               + " access to the database since.",
           "After a deliberate restore, keep the old checkpoint file apart with a note and start a"
-              + " new one, so that later checks are against the restored chain."));
+              + " new one, so that later checks are against the restored chain.")),
+
+  VM_HOST_NOT_ACTIVATED(
+      0xC0DE0038,
+      "KW_E_VM_HOST_NOT_ACTIVATED",
+      "The host-based VM activation host is not activated itself, so its agent activates no"
+          + " guest.",
+      List.of(
+          "The host's own license is not Licensed: no key installed, never activated, or its"
+              + " grace or evaluation is running.",
+          "The host was activated by phone or before its agent key existed: its certificate"
+              + " certifies no agent key.",
+          "The host's activation certificate does not verify with a trusted authority key."),
+      List.of(
+          "On the host, check the license with `keyward slmgr /dli`.",
+          "Install the host's Datacenter key with `keyward slmgr /ipk KEY` and activate it online"
+              + " with `keyward slmgr /ato` (activating again spends nothing).",
+          "Then start the agent again: `keyward vm-host serve`.")),
+
+  VM_HOST_NOT_DATACENTER(
+      0xC0DE0039,
+      "KW_E_VM_HOST_NOT_DATACENTER",
+      "The host's edition is not Datacenter: only an activated Datacenter host activates guests"
+          + " by host-based VM activation.",
+      List.of(
+          "The host runs a Standard or Essentials edition, which has no host-based VM activation.",
+          "The guest was moved to a host of another edition than the one that activated it."),
+      List.of(
+          "Check the host's edition with `keyward dism /online /Get-CurrentEdition`.",
+          "Convert the host to Datacenter with `keyward dism /online /Set-Edition:ServerDatacenter"
+              + " /ProductKey:KEY /AcceptEula`, then `keyward restart` and `keyward slmgr /ato`.",
+          "Or run the guest on an activated Datacenter host, or give it a retail, MAK or volume"
+              + " client key instead.")),
+
+  VM_GUEST_VERSION_NEWER(
+      0xC0DE003A,
+      "KW_E_VM_GUEST_VERSION_NEWER",
+      "The guest's version is newer than its host's: a host activates guests of its own version"
+          + " and earlier only.",
+      List.of(
+          "The guest runs a newer version than the host, for example a 2025 guest on a 2022"
+              + " host.",
+          "The guest's key is for another product than the host's."),
+      List.of(
+          "Compare the versions with `keyward slmgr /dli` on the guest and on the host.",
+          "Run the guest on a host of its version or a later one, or upgrade the host.",
+          "Or give the guest a retail, MAK or volume client key of its version instead.")),
+
+  VM_HOST_UNREACHABLE(
+      0xC0DE003B,
+      "KW_E_VM_HOST_UNREACHABLE",
+      "The guest cannot reach a host agent over its host-only channel.",
+      List.of(
+          "The machine file names no host channel: `vmHost: unix:/PATH` or `vmHost:"
+              + " 127.0.0.1:PORT` is missing.",
+          "The host agent is not running on this host, or the guest was moved to a host without"
+              + " one.",
+          "The channel named is another service, or it answered too slowly."),
+      List.of(
+          "Check the guest's machine file for its `vmHost:` line.",
+          "On the host, start the agent: `keyward vm-host serve`.",
+          "Until the agent answers, the guest keeps its activation until it expires, then runs"
+              + " in its grace period; `keyward slmgr /dlv` shows both.")),
+
+  VM_AGENT_BAD_MESSAGE(
+      0xC0DE003C,
+      "KW_E_VM_AGENT_BAD_MESSAGE",
+      "A message on the host-only channel is not a host-based VM activation message: it is"
+          + " malformed, too large or of another protocol.",
+      List.of(
+          "Something other than a Keyward guest wrote to the agent's socket or port.",
+          "The message is larger than the agent reads, or was cut off.",
+          "The guest and the agent are of incompatible Keyward versions."),
+      List.of(
+          "Check which programs use the channel named by the guest's `vmHost:` line.",
+          "Use the same Keyward version on the host and its guests.",
+          "Nothing was stored: run `keyward slmgr /ato` on the guest again once the channel is"
+              + " right.")),
+
+  VM_GRANT_NOT_TRUSTED(
+      0xC0DE003D,
+      "KW_E_VM_GRANT_NOT_TRUSTED",
+      "The host's answer does not prove a host-based VM activation: its chain does not lead to"
+          + " a trusted authority, or it is for another machine or edition.",
+      List.of(
+          "The agent's key was never certified by the authority that activated the host.",
+          "The answer is for another guest, version or edition than this installation.",
+          "The guest trusts other authority keys than the host's authority."),
+      List.of(
+          "On the host, activate online again with `keyward slmgr /ato`, then restart the agent.",
+          "Check the guest's installation with `keyward slmgr /dli`.",
+          "Give the guest the same trust file as the host: `keyward init --product P --version V"
+              + " --edition E --trust FILE`."));
 
   private final int code;
   private final String symbolicName;

@@ -149,7 +149,8 @@ class ErrorCodeTest {
           "keyward lab run ",
           "keyward evidence export -o ",
           "keyward evidence verify ",
-          "keyward compliance report ");
+          "keyward compliance report ",
+          "keyward vm-host ");
 
   static boolean isKnownCommand(String command) {
     if (command.startsWith("keyward slmgr ")) {
