@@ -1,7 +1,6 @@
 package dev.keyward.authority;
 
 import dev.keyward.core.catalog.Catalog;
-import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.error.ErrorCode;

@@ -56,6 +56,7 @@ public final class KeywardCommand implements Runnable {
     m.put("volume-host", VolumeHostCommand.class);
     m.put("events", EventsCommand.class);
     m.put("catalog", CatalogCommand.class);
+    m.put("vm-host", VmHostCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -327,13 +327,13 @@ public final class KeywardClient {
     if (VolumeClientLicense.applies(s.state)) {
       return new VolumeClientLicense(this).activate(s, stored, notices);
     }
+    if (VmGuestLicense.applies(s.state)) {
+      return new VmGuestLicense(this).activate(s, stored, notices);
+    }
     if (!stored.channel().activatesAtAuthority()) {
       throw KeywardException.of(
           ErrorCode.NOT_SUPPORTED,
-          "A "
-              + stored.channel()
-              + " key does not activate against the activation authority; volume and host-based"
-              + " VM activation are not available in this version of the client.");
+          "A " + stored.channel() + " key does not activate against the activation authority.");
     }
     ProductKey key = keyCopy(s, stored);
     MachineFacts facts = machineFacts();
@@ -351,7 +351,7 @@ public final class KeywardClient {
     body.put("oemMarker", facts.oemMarker().orElse(null));
     body.put("simulated", facts.simulated());
     body.put("clientTime", now.toString());
-    VolumeHostIdentity.addTo(body, store, s.product.id(), stored.channel());
+    VolumeHostIdentity.addTo(body, store, s.product, stored);
     Map<String, Object> answer;
     try {
       answer = connection.post("/v1/activate", body, Optional.empty());
