@@ -41,10 +41,10 @@ final class VolumeOptions {
         () -> file == null ? VolumeNetwork.hostName() : machineName(file));
   }
 
-  /** A machine described by a file is named after it: {@code vm1.yaml} is {@code vm1}. */
+  /** A machine described by a file is named after it: {@code vm1.machine.yaml} is {@code vm1}. */
   private static String machineName(Path file) {
     String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
+    int dot = name.indexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
   }
 

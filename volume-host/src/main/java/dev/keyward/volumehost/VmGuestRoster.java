@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,8 @@ public final class VmGuestRoster {
           }
         }
       }
-      guests.sort(Comparator.comparing(Guest::lastActivation).reversed());
+      // the file lists them in the order of their last activation
+      java.util.Collections.reverse(guests);
       return guests;
     } catch (IOException | RuntimeException e) {
       return List.of();
@@ -91,7 +91,10 @@ public final class VmGuestRoster {
   /** Records an activation: the guest's entry is replaced by this one. */
   synchronized void record(VmGrant grant) throws IOException {
     Map<String, Guest> byCmid = new LinkedHashMap<>();
-    read().forEach(g -> byCmid.put(g.cmid(), g));
+    List<Guest> oldestFirst = new ArrayList<>(read());
+    java.util.Collections.reverse(oldestFirst);
+    oldestFirst.forEach(g -> byCmid.put(g.cmid(), g));
+    byCmid.remove(grant.cmid());
     byCmid.put(
         grant.cmid(),
         new Guest(
