@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
 import dev.keyward.client.KeywardClient;
+import dev.keyward.client.VolumeNetwork;
 import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.hardware.LabProfile;
@@ -299,8 +300,25 @@ class VmHostEndToEndCliTest {
     Host dc = host("2022", "ServerDatacenter", true);
     Machine g = guest(dc, "2019", "ServerDatacenter");
     g.ok("slmgr", "/ato");
+    // an application renews through the SDK while the guest runs on that host: daily
+    KeywardClient sdk =
+        KeywardClient.builder()
+            .store(g.store)
+            .machine(() -> g.facts)
+            .trust(authority.trustedKeys())
+            .clock(clock)
+            .volumeNetwork(
+                new VolumeNetwork(
+                    Optional.empty(),
+                    Optional::empty,
+                    () -> Optional.of(dc.channel()),
+                    () -> g.name))
+            .build();
+    assertThat(sdk.renewIfDue()).isEmpty();
     clock.advance(Duration.ofDays(3));
-    g.ok("slmgr", "/ato"); // renewed while it runs on that host
+    assertThat(sdk.renewIfDue().orElseThrow().info().status().state().displayName())
+        .isEqualTo("Licensed");
+    assertThat(sdk.renewIfDue()).isEmpty();
     g.moveTo(Optional.of("unix:" + dir.resolve("no-agent-here.sock")));
     assertThat(g.fails("slmgr", "/ato")).startsWith("0xC0DE003B");
     clock.advance(Duration.ofDays(6).plusHours(23));

@@ -496,11 +496,15 @@ public final class KeywardClient {
 
   /**
    * Renews a volume client's activation when its schedule says so (7 days after the grant, every 2
-   * hours after a failure, or the host's intervals); empty when nothing was due.
+   * hours after a failure, or the host's intervals), or a host-based VM activation guest's a day
+   * after its last grant; empty when nothing was due.
    */
   public Optional<Activation> renewIfDue() {
     List<String> notices = new ArrayList<>();
-    return new VolumeClientLicense(this).renewIfDue(open(notices), notices);
+    Session s = open(notices);
+    return new VolumeClientLicense(this)
+        .renewIfDue(s, notices)
+        .or(() -> new VmGuestLicense(this).renewIfDue(s, notices));
   }
 
   /**

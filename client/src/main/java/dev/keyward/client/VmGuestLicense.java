@@ -28,6 +28,9 @@ import java.util.Optional;
  * key), Licensed until its expiry, 7 days after the last activation. Reads never write.
  */
 public final class VmGuestLicense {
+  /** How long after a grant the SDK's {@code renewIfDue} asks the host agent again. */
+  static final java.time.Duration RENEWAL = java.time.Duration.ofDays(1);
+
   private final KeywardClient client;
   private final VmGuestFile file;
 
@@ -113,6 +116,20 @@ public final class VmGuestLicense {
     }
     VmGuestEvents.processed(client, state, channel.toString(), refused.error(), Optional.empty());
     throw new KeywardException(refused);
+  }
+
+  /** Asks the host agent again once a day while the guest runs on it: no grant, or a day old. */
+  Optional<KeywardClient.Activation> renewIfDue(Session s, List<String> notices) {
+    if (!applies(s.state())) {
+      return Optional.empty();
+    }
+    Optional<SignedVmGrant> held = file.read(s.product().id()).grant();
+    boolean due =
+        held.isEmpty()
+            || !client.clock().instant().isBefore(held.get().grant().issuedAt().plus(RENEWAL));
+    return due
+        ? Optional.of(activate(s, s.state().key().orElseThrow(), notices))
+        : Optional.empty();
   }
 
   /**
