@@ -356,6 +356,35 @@ class VmHostEndToEndCliTest {
     assertThat(vm.fails("slmgr", "/ato")).matches("0xC0DE003[BC] .*");
   }
 
+  @Test
+  void aLoopbackPortServesToo_andServeRefusesAChannelThatIsNotHostOnly() throws Exception {
+    Host dc = host("2022", "ServerDatacenter", true);
+    VmHostAgent tcp =
+        VmHostAgent.start(
+            new VmHostAgent.Config(
+                KeywardClient.builder()
+                    .store(dc.machine().store)
+                    .machine(() -> dc.machine().facts)
+                    .trust(authority.trustedKeys())
+                    .clock(clock)
+                    .build(),
+                VmHostChannel.parse("127.0.0.1:0").orElseThrow(),
+                clock));
+    running.add(tcp);
+    assertThat(tcp.channel().toString()).startsWith("127.0.0.1:").doesNotEndWith(":0");
+    Machine vm = new Machine("vm", LabProfile.HYPERV_VM, Optional.of(tcp.channel().toString()));
+    vm.ok("init", "--product", "winserver", "--version", "2019", "--edition", "ServerStandard");
+    vm.ok("slmgr", "/ipk", vmKey("2019", "ServerStandard"));
+    vm.ok("slmgr", "/ato");
+    assertThat(vm.status()).isEqualTo("Licensed");
+
+    assertThat(dc.machine().fails("vm-host", "serve", "--listen", "192.0.2.1:7010"))
+        .startsWith("0xC0DE0007")
+        .contains("loopback");
+    assertThat(dc.machine().fails("vm-host", "serve", "--listen", "somewhere"))
+        .startsWith("0xC0DE000B");
+  }
+
   private static String exchange(Path socket, String message) throws IOException {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(socket));

@@ -75,7 +75,7 @@ final class VmAgentConnection {
   private static SocketAddress address(VmHostChannel channel) {
     return switch (channel) {
       case VmHostChannel.Unix u -> UnixDomainSocketAddress.of(u.path());
-      case VmHostChannel.Tcp t -> new InetSocketAddress(t.address().host(), t.address().port());
+      case VmHostChannel.Tcp t -> new InetSocketAddress(t.host(), t.port());
     };
   }
 

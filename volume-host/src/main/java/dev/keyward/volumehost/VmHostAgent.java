@@ -99,13 +99,13 @@ public final class VmHostAgent implements AutoCloseable {
         yield s;
       }
       case VmHostChannel.Tcp t -> {
-        InetAddress address = InetAddress.getByName(t.address().host());
+        InetAddress address = InetAddress.getByName(t.host());
         if (!address.isLoopbackAddress()) {
           throw new IOException(
-              t.address().host() + " is not a loopback address: the channel must be host-only");
+              t.host() + " is not a loopback address: the channel must be host-only");
         }
         ServerSocketChannel s = ServerSocketChannel.open();
-        s.bind(new InetSocketAddress(address, t.address().port()));
+        s.bind(new InetSocketAddress(address, t.port()));
         yield s;
       }
     };
@@ -122,8 +122,7 @@ public final class VmHostAgent implements AutoCloseable {
       throws IOException {
     if (asked instanceof VmHostChannel.Tcp t
         && server.getLocalAddress() instanceof InetSocketAddress local) {
-      return new VmHostChannel.Tcp(
-          new dev.keyward.core.discovery.HostPort(t.address().host(), local.getPort()));
+      return new VmHostChannel.Tcp(t.host(), local.getPort());
     }
     return asked;
   }

@@ -124,7 +124,11 @@ final class MachineFileParser {
 
   private static Optional<String> vmHost(YamlSource src, MappingNode top) {
     Optional<String> typed = src.optionalText(top, "", VM_HOST);
-    Optional<VmHostChannel> channel = typed.flatMap(VmHostChannel::parse);
+    // a guest names where its agent listens: a real port, never "any" (0)
+    Optional<VmHostChannel> channel =
+        typed
+            .flatMap(VmHostChannel::parse)
+            .filter(c -> !(c instanceof VmHostChannel.Tcp t && t.port() == 0));
     if (typed.isPresent() && channel.isEmpty()) {
       src.problem(
           src.field(top, VM_HOST).orElse(top),

@@ -18,10 +18,11 @@ public sealed interface VmHostChannel {
     }
   }
 
-  record Tcp(HostPort address) implements VmHostChannel {
+  /** A TCP channel; port 0 only where an agent is told to listen on any free port. */
+  record Tcp(String host, int port) implements VmHostChannel {
     @Override
     public String toString() {
-      return address.toString();
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
   }
 
@@ -45,9 +46,11 @@ public sealed interface VmHostChannel {
     if (!t.contains(":")) {
       return Optional.empty();
     }
+    boolean anyPort = t.endsWith(":0");
+    String typedPort = anyPort ? t.substring(0, t.length() - 1) + "1" : t;
     try {
-      return HostPort.parse(t, 0) instanceof HostPort.Parse.Parsed p
-          ? Optional.of(new Tcp(p.value()))
+      return HostPort.parse(typedPort, 0) instanceof HostPort.Parse.Parsed p
+          ? Optional.of(new Tcp(p.value().host(), anyPort ? 0 : p.value().port()))
           : Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // no port: HOST:PORT it must be

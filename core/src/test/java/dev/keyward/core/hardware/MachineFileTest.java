@@ -232,7 +232,8 @@ class MachineFileTest {
           new MachineFile(facts, Optional.empty(), Optional.empty(), Optional.of(channel));
       assertThat(loaded(MachineFile.read(file.write(), "m.yaml"))).isEqualTo(file);
     }
-    for (String bad : List.of("\"somewhere\"", "\"unix:\"", "\"127.0.0.1\"", "7010")) {
+    for (String bad :
+        List.of("\"somewhere\"", "\"unix:\"", "\"127.0.0.1\"", "\"127.0.0.1:0\"", "7010")) {
       assertThat(rejected(MachineFile.read("vmHost: " + bad + "\ncomponents: {}\n", "m")))
           .singleElement()
           .satisfies(p -> assertThat(p.message()).contains("vmHost"));
