@@ -73,14 +73,14 @@ final class ActivationService {
   }
 
   /**
-   * Activates; {@code hostPublicKey} (a volume host's key, base64 X.509 Ed25519) is certified in
-   * the certificate of a VOLUME_KMS_HOST activation and ignored for every other channel (SPEC §11).
+   * Activates; {@code hostPublicKey} (a volume host's or host agent's key, base64 X.509 Ed25519) is
+   * certified in the certificate of a VOLUME_KMS_HOST activation (SPEC §11) or of a Datacenter
+   * edition's (SPEC §12), and ignored otherwise.
    */
   Issued activate(
       TypedKey typed, ActivationRequest request, String cmid, Optional<String> hostPublicKey) {
     typed.requireIssued(422);
-    Optional<String> hostKey =
-        typed.group().channel() == Channel.VOLUME_KMS_HOST ? hostPublicKey : Optional.empty();
+    Optional<String> hostKey = certifiesHostKey(typed) ? hostPublicKey : Optional.empty();
     Product product = typed.product();
     KeyGroup group = typed.group();
     Instant now = now();
@@ -193,6 +193,20 @@ final class ActivationService {
       case RETAIL, VOLUME_MAK -> Store.Rows.ACTIVE_OR_SPENT;
       default -> Store.Rows.ALL;
     };
+  }
+
+  /**
+   * Whether an activation of this key certifies the key the machine sent: a volume host's (it signs
+   * volume grants, SPEC §11) or a Datacenter host's (its host agent signs VM grants, SPEC §12).
+   */
+  private static boolean certifiesHostKey(TypedKey typed) {
+    KeyGroup group = typed.group();
+    return group.channel() == Channel.VOLUME_KMS_HOST
+        || group
+            .edition()
+            .flatMap(typed.product()::edition)
+            .map(dev.keyward.core.vmhost.VmHostEdition::hosts)
+            .orElse(false);
   }
 
   /**

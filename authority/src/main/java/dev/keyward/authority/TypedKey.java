@@ -1,7 +1,6 @@
 package dev.keyward.authority;
 
 import dev.keyward.core.catalog.Catalog;
-import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.error.ErrorCode;
@@ -48,7 +47,7 @@ record TypedKey(
         KeyGroup group = catalog.keyGroup(decoded.payload().group()).orElseThrow();
         Product product = catalog.product(group.product()).orElseThrow();
         boolean isPublic =
-            group.channel() == Channel.VOLUME_KMSCLIENT
+            group.channel().isVolumeClient()
                 && product.volumeClientKeys().stream()
                     .anyMatch(k -> k.key().equals(decoded.key().display()));
         yield new TypedKey(

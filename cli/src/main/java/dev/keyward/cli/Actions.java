@@ -62,6 +62,19 @@ final class Actions {
               VolumeHostBlock.lines(host.get()));
       return KeywardCli.OK;
     }
+    var guest =
+        view == View.DLV
+            ? VmGuestBlock.of(client, info.product())
+            : java.util.Optional.<java.util.Map<String, Object>>empty();
+    if (guest.isPresent()) {
+      root.printer()
+          .license(
+              info,
+              view,
+              java.util.Map.of("vmGuest", guest.get()),
+              VmGuestBlock.lines(guest.get()));
+      return KeywardCli.OK;
+    }
     root.printer().license(info, view, false, List.of());
     return KeywardCli.OK;
   }

@@ -3,7 +3,6 @@ package dev.keyward.cli;
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.Channel;
-import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.VolumeClientKey;
 import dev.keyward.core.json.Json;
@@ -26,18 +25,21 @@ final class CatalogCommand implements Runnable {
 
   @Override
   public void run() {
-    root.ctx.out().println("keyward catalog volume-keys [--json]: the public volume client keys.");
+    root.ctx
+        .out()
+        .println(
+            "keyward catalog volume-keys [--json]: the public volume client and VM activation keys.");
   }
 
   /**
-   * The public volume client keys, one per version and edition, and the editions that activate as
-   * host-based VM activation clients (their keys come from the host, the catalog holds none).
+   * The public volume client keys and host-based VM activation keys, one per version and edition
+   * ({@code kind}: VOLUME_KMSCLIENT or VIRTUAL_MACHINE_ACTIVATION).
    */
   @Command(
       name = "volume-keys",
       mixinStandardHelpOptions = true,
       description =
-          "List the public volume client keys (slmgr /ipk KEY, then /ato against a volume host).")
+          "List the public volume client and host-based VM activation keys (slmgr /ipk KEY, then /ato).")
   static final class VolumeKeys implements Callable<Integer> {
     @ParentCommand CatalogCommand catalog;
 
@@ -52,7 +54,7 @@ final class CatalogCommand implements Runnable {
           o.put("product", p.id());
           o.put("version", k.version());
           o.put("edition", k.edition());
-          o.put("kind", Channel.VOLUME_KMSCLIENT.name());
+          o.put("kind", k.channel().name());
           o.put("key", k.key());
           keys.add(o);
         }
@@ -62,30 +64,28 @@ final class CatalogCommand implements Runnable {
         return KeywardCli.OK;
       }
       root.ctx.out().println("Public volume client keys (" + c.source() + "):");
+      table(root, keys, Channel.VOLUME_KMSCLIENT);
       root.ctx
           .out()
-          .println(String.format("  %-10s %-8s %-22s %s", "PRODUCT", "VERSION", "EDITION", "KEY"));
-      for (Map<String, Object> k : keys) {
-        root.ctx
-            .out()
-            .println(
-                String.format(
-                    "  %-10s %-8s %-22s %s",
-                    k.get("product"), k.get("version"), k.get("edition"), k.get("key")));
-      }
-      boolean vm =
-          c.products().stream()
-              .flatMap(p -> p.keyGroups().stream())
-              .map(KeyGroup::channel)
-              .anyMatch(ch -> ch == Channel.VIRTUAL_MACHINE_ACTIVATION);
-      if (vm) {
-        root.ctx
-            .out()
-            .println(
-                "Host-based VM activation keys are not published in this catalog: a VM's key comes"
-                    + " from its host.");
-      }
+          .println(
+              "Public host-based VM activation keys (a guest of an activated Datacenter host,"
+                  + " keyward vm-host serve):");
+      table(root, keys, Channel.VIRTUAL_MACHINE_ACTIVATION);
       return KeywardCli.OK;
+    }
+
+    private static void table(KeywardCommand root, List<Map<String, Object>> keys, Channel kind) {
+      String format = "  %-10s %-8s %-22s %s";
+      root.ctx.out().println(String.format(format, "PRODUCT", "VERSION", "EDITION", "KEY"));
+      for (Map<String, Object> k : keys) {
+        if (kind.name().equals(k.get("kind"))) {
+          root.ctx
+              .out()
+              .println(
+                  String.format(
+                      format, k.get("product"), k.get("version"), k.get("edition"), k.get("key")));
+        }
+      }
     }
   }
 }

@@ -58,6 +58,7 @@ public final class KeywardCommand implements Runnable {
     m.put("catalog", CatalogCommand.class);
     m.put("diagnose", DiagnoseCommand.class);
     m.put("directory", DirectoryCommand.class);
+    m.put("vm-host", VmHostCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

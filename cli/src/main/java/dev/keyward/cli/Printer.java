@@ -156,7 +156,7 @@ final class Printer {
       o.put("enforcement", s.enforcement().map(Printer::enforcement).orElse(null));
     }
     o.put("pendingEdition", info.pendingEdition().orElse(null));
-    if (info.channel().map(Channel::isVolumeClient).orElse(false)) {
+    if (info.channel().map(c -> c == Channel.VOLUME_KMSCLIENT).orElse(false)) {
       o.put("volumeClient", VolumePrinter.json(info));
     }
     return o;
@@ -258,6 +258,11 @@ final class Printer {
       if (verbose) {
         out.println("Client Machine ID (CMID): " + info.cmid());
       }
+      return;
+    }
+    if (info.channel().get() == Channel.VIRTUAL_MACHINE_ACTIVATION) {
+      // its host's details are the vmGuest block of /dlv
+      out.println("Host-based VM activation client (Client Machine ID: " + info.cmid() + ")");
       return;
     }
     VolumePrinter.text(out, info, verbose);

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The global options of volume host discovery: {@code --dns} and the machine file's domain. */
+/**
+ * The global options of volume host discovery ({@code --dns} and the machine file's domain) and of
+ * host-based VM activation (the machine file's {@code vmHost:} and name).
+ */
 final class VolumeOptions {
   private VolumeOptions() {}
 
@@ -31,15 +34,29 @@ final class VolumeOptions {
     }
     Path file =
         root.machineFile == null ? null : root.ctx.workingDirectory().resolve(root.machineFile);
-    return new VolumeNetwork(dns, () -> file == null ? Optional.empty() : domain(file));
+    return new VolumeNetwork(
+        dns,
+        () -> machineFile(file).flatMap(MachineFile::domain),
+        () -> machineFile(file).flatMap(MachineFile::vmHost),
+        () -> file == null ? VolumeNetwork.hostName() : machineName(file));
   }
 
-  private static Optional<String> domain(Path file) {
+  /** A machine described by a file is named after it: {@code vm1.machine.yaml} is {@code vm1}. */
+  private static String machineName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.indexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static Optional<MachineFile> machineFile(Path file) {
+    if (file == null) {
+      return Optional.empty();
+    }
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       return MachineFile.read(text, file.getFileName().toString())
               instanceof MachineFileReading.Loaded loaded
-          ? loaded.file().domain()
+          ? Optional.of(loaded.file())
           : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();

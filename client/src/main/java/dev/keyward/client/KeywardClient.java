@@ -328,13 +328,13 @@ public final class KeywardClient {
     if (VolumeClientLicense.applies(s.state)) {
       return new VolumeClientLicense(this).activate(s, stored, notices);
     }
+    if (VmGuestLicense.applies(s.state)) {
+      return new VmGuestLicense(this).activate(s, stored, notices);
+    }
     if (!stored.channel().activatesAtAuthority()) {
       throw KeywardException.of(
           ErrorCode.NOT_SUPPORTED,
-          "A "
-              + stored.channel()
-              + " key does not activate against the activation authority; volume and host-based"
-              + " VM activation are not available in this version of the client.");
+          "A " + stored.channel() + " key does not activate against the activation authority.");
     }
     ProductKey key = keyCopy(s, stored);
     MachineFacts facts = machineFacts();
@@ -352,7 +352,7 @@ public final class KeywardClient {
     body.put("oemMarker", facts.oemMarker().orElse(null));
     body.put("simulated", facts.simulated());
     body.put("clientTime", now.toString());
-    VolumeHostIdentity.addTo(body, store, s.product.id(), stored.channel());
+    VolumeHostIdentity.addTo(body, store, s.product, stored);
     Map<String, Object> answer;
     try {
       answer = connection.post("/v1/activate", body, Optional.empty());
@@ -497,11 +497,15 @@ public final class KeywardClient {
 
   /**
    * Renews a volume client's activation when its schedule says so (7 days after the grant, every 2
-   * hours after a failure, or the host's intervals); empty when nothing was due.
+   * hours after a failure, or the host's intervals), or a host-based VM activation guest's a day
+   * after its last grant; empty when nothing was due.
    */
   public Optional<Activation> renewIfDue() {
     List<String> notices = new ArrayList<>();
-    return new VolumeClientLicense(this).renewIfDue(open(notices), notices);
+    Session s = open(notices);
+    return new VolumeClientLicense(this)
+        .renewIfDue(s, notices)
+        .or(() -> new VmGuestLicense(this).renewIfDue(s, notices));
   }
 
   /**

@@ -71,6 +71,9 @@ final class LicenseCheck {
     if (VolumeClientLicense.applies(state)) {
       return new VolumeClientLicense(client).standing(product, state, trust.keys());
     }
+    if (VmGuestLicense.applies(state)) {
+      return new VmGuestLicense(client).standing(product, state, trust.keys());
+    }
     CertificateStanding.Expected expected =
         new CertificateStanding.Expected(
             state.installation().product(),

@@ -1,8 +1,10 @@
 package dev.keyward.client;
 
 import dev.keyward.core.catalog.Channel;
+import dev.keyward.core.catalog.Product;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.json.Json;
+import dev.keyward.core.vmhost.VmHostEdition;
 import dev.keyward.core.volume.HostId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,20 @@ public record VolumeHostIdentity(String publicKey, PrivateKey privateKey) {
   static void addTo(Map<String, Object> body, LocalStore store, String product, Channel channel) {
     if (channel == Channel.VOLUME_KMS_HOST) {
       body.put("hostPublicKey", loadOrCreate(store, product).publicKey());
+    }
+  }
+
+  /**
+   * The activation hook of a key: a volume host key's, or a Datacenter key's, whose certified key
+   * the host agent signs VM grants with (SPEC §12; the same key pair and file).
+   */
+  static void addTo(Map<String, Object> body, LocalStore store, Product product, StoredKey key) {
+    boolean vmHost =
+        key.edition().flatMap(product::edition).map(VmHostEdition::hosts).orElse(false);
+    if (vmHost) {
+      body.put("hostPublicKey", loadOrCreate(store, product.id()).publicKey());
+    } else {
+      addTo(body, store, product.id(), key.channel());
     }
   }
 

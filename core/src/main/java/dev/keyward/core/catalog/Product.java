@@ -88,9 +88,18 @@ public record Product(
         .findFirst();
   }
 
+  /** The public volume client key (VOLUME_KMSCLIENT) of this version and edition. */
   public Optional<VolumeClientKey> volumeClientKey(String version, String editionId) {
+    return publicKey(version, editionId, Channel.VOLUME_KMSCLIENT);
+  }
+
+  /**
+   * The public key of this version, edition and volume client channel, when the catalog has one.
+   */
+  public Optional<VolumeClientKey> publicKey(String version, String editionId, Channel channel) {
     return volumeClientKeys.stream()
         .filter(k -> k.version().equals(version) && k.edition().equals(editionId))
+        .filter(k -> k.channel() == channel)
         .findFirst();
   }
 }

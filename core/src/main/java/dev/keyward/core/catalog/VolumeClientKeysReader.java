@@ -12,7 +12,8 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * The public {@code volumeClientKeys} of a product: each must decode in its VOLUME_KMSCLIENT group.
+ * The public {@code volumeClientKeys} of a product (volume client keys and host-based VM activation
+ * keys, by their {@code channel}): each must decode in a key group of its channel.
  */
 final class VolumeClientKeysReader {
   private final YamlSource src;
@@ -38,30 +39,33 @@ final class VolumeClientKeysReader {
         continue;
       }
       MappingNode k = km.get();
-      src.rejectUnknown(k, p, List.of("version", "edition", "key"));
+      src.rejectUnknown(k, p, List.of("version", "edition", "key", "channel"));
       Optional<String> version = src.requiredString(k, p, "version");
       Optional<String> edition = src.requiredString(k, p, "edition");
       Optional<String> key = src.requiredString(k, p, "key");
-      if (version.isEmpty() || edition.isEmpty() || key.isEmpty()) {
+      Optional<Channel> channel = volumeClientChannel(k, p);
+      if (version.isEmpty() || edition.isEmpty() || key.isEmpty() || channel.isEmpty()) {
         continue;
       }
       Optional<KeyGroup> group =
           groups.stream()
               .filter(
                   g ->
-                      g.channel() == Channel.VOLUME_KMSCLIENT
+                      g.channel() == channel.get()
                           && g.version().equals(version.get())
                           && g.fitsEdition(edition.get()))
               .findFirst();
       if (group.isEmpty()) {
         src.problem(
-            k, p, "no VOLUME_KMSCLIENT key group for " + version.get() + " " + edition.get());
+            k, p, "no " + channel.get() + " key group for " + version.get() + " " + edition.get());
         continue;
       }
       int expected = group.get().number();
       switch (ProductKeyCodec.decode(key.get(), n -> n == expected)) {
         case KeyDecoding.Decoded decoded ->
-            keys.add(new VolumeClientKey(version.get(), edition.get(), decoded.key().display()));
+            keys.add(
+                new VolumeClientKey(
+                    version.get(), edition.get(), decoded.key().display(), channel.get()));
         case KeyDecoding.Rejected rejected ->
             src.problem(
                 k,
@@ -70,5 +74,21 @@ final class VolumeClientKeysReader {
       }
     }
     return keys;
+  }
+
+  /** A public key's channel: VOLUME_KMSCLIENT when left out, else a volume client channel. */
+  private Optional<Channel> volumeClientChannel(MappingNode k, String p) {
+    Optional<String> name = src.optionalString(k, p, "channel");
+    if (name.isEmpty()) {
+      return Optional.of(Channel.VOLUME_KMSCLIENT);
+    }
+    Optional<Channel> channel = Channel.byName(name.get()).filter(Channel::isVolumeClient);
+    if (channel.isEmpty()) {
+      src.problem(
+          k,
+          join(p, "channel"),
+          "must be VOLUME_KMSCLIENT or VIRTUAL_MACHINE_ACTIVATION, not '" + name.get() + "'");
+    }
+    return channel;
   }
 }

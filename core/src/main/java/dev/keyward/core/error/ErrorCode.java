@@ -328,7 +328,42 @@ public enum ErrorCode {
   CONSOLE_CSRF_REFUSED(
       0xC0DE0041,
       "KW_E_CONSOLE_CSRF_REFUSED",
-      "The console refused a change because the form did not carry this session's CSRF token.");
+      "The console refused a change because the form did not carry this session's CSRF token."),
+
+  VM_HOST_NOT_ACTIVATED(
+      0xC0DE0038,
+      "KW_E_VM_HOST_NOT_ACTIVATED",
+      "The host-based VM activation host is not activated itself, so its agent activates no"
+          + " guest."),
+
+  VM_HOST_NOT_DATACENTER(
+      0xC0DE0039,
+      "KW_E_VM_HOST_NOT_DATACENTER",
+      "The host's edition is not Datacenter: only an activated Datacenter host activates guests"
+          + " by host-based VM activation."),
+
+  VM_GUEST_VERSION_NEWER(
+      0xC0DE003A,
+      "KW_E_VM_GUEST_VERSION_NEWER",
+      "The guest's version is newer than its host's: a host activates guests of its own version"
+          + " and earlier only."),
+
+  VM_HOST_UNREACHABLE(
+      0xC0DE003B,
+      "KW_E_VM_HOST_UNREACHABLE",
+      "The guest cannot reach a host agent over its host-only channel."),
+
+  VM_AGENT_BAD_MESSAGE(
+      0xC0DE003C,
+      "KW_E_VM_AGENT_BAD_MESSAGE",
+      "A message on the host-only channel is not a host-based VM activation message: it is"
+          + " malformed, too large or of another protocol."),
+
+  VM_GRANT_NOT_TRUSTED(
+      0xC0DE003D,
+      "KW_E_VM_GRANT_NOT_TRUSTED",
+      "The host's answer does not prove a host-based VM activation: its chain does not lead to"
+          + " a trusted authority, or it is for another machine or edition.");
 
   private final int code;
   private final String symbolicName;

@@ -11,6 +11,7 @@ import java.util.Optional;
  * simulated: true             # optional, true when left out
  * oemMarker: "DELL"           # optional
  * domain: contoso.lan         # optional: the DNS domain the machine belongs to
+ * vmHost: unix:/run/kw.sock   # optional: a guest's channel to its host agent (or 127.0.0.1:PORT)
  * components:                 # required; the ten names of Component, each optional
  *   uuid: "9B1A4D56-1100-3322-4455-66778899AABB"
  *   nic: "00:50:56:AB:CD:EF"
@@ -24,13 +25,24 @@ import java.util.Optional;
  * @param profile the lab profile that made it, when known
  * @param domain the machine's DNS domain, where a volume client looks for the SRV record of its
  *     volume activation host (SPEC §11), when the file names one
+ * @param vmHost a guest's host-only channel to its host agent for host-based VM activation (SPEC
+ *     §12): {@code unix:/PATH} or {@code HOST:PORT}, when the file names one
  */
 public record MachineFile(
-    MachineFacts facts, Optional<LabProfile> profile, Optional<String> domain) {
+    MachineFacts facts,
+    Optional<LabProfile> profile,
+    Optional<String> domain,
+    Optional<String> vmHost) {
   public MachineFile {
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(vmHost, "vmHost");
+  }
+
+  /** A machine file without a VM host channel. */
+  public MachineFile(MachineFacts facts, Optional<LabProfile> profile, Optional<String> domain) {
+    this(facts, profile, domain, Optional.empty());
   }
 
   /** A machine file without a domain. */
@@ -57,6 +69,7 @@ public record MachineFile(
   public String write() {
     String text = write(facts, profile);
     // a DNS name needs no quoting; it goes first, where a reader looks for it
-    return domain.map(d -> "domain: " + d + "\n" + text).orElse(text);
+    String withDomain = domain.map(d -> "domain: " + d + "\n" + text).orElse(text);
+    return vmHost.map(v -> "vmHost: \"" + v + "\"\n" + withDomain).orElse(withDomain);
   }
 }

@@ -1,5 +1,6 @@
 package dev.keyward.core.hardware;
 
+import dev.keyward.core.vmhost.VmHostChannel;
 import dev.keyward.core.yaml.SourceProblem;
 import dev.keyward.core.yaml.YamlSource;
 import java.util.EnumMap;
@@ -19,8 +20,9 @@ final class MachineFileParser {
   private static final String SIMULATED = "simulated";
   private static final String PROFILE = "profile";
   private static final String DOMAIN = "domain";
+  private static final String VM_HOST = "vmHost";
   private static final List<String> KEYS =
-      List.of(COMPONENTS, OEM_MARKER, SIMULATED, PROFILE, DOMAIN);
+      List.of(COMPONENTS, OEM_MARKER, SIMULATED, PROFILE, DOMAIN, VM_HOST);
   private static final java.util.regex.Pattern DOMAIN_NAME =
       java.util.regex.Pattern.compile(
           "(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
@@ -56,11 +58,12 @@ final class MachineFileParser {
     boolean simulated = src.field(top, SIMULATED).flatMap(n -> src.bool(n, SIMULATED)).orElse(true);
     Optional<LabProfile> profile = profile(src, top);
     Optional<String> domain = domain(src, top);
+    Optional<String> vmHost = vmHost(src, top);
     if (src.hasProblems()) {
       return rejected(src);
     }
     MachineFacts facts = new MachineFacts(components, oemMarker, simulated);
-    return new MachineFileReading.Loaded(new MachineFile(facts, profile, domain));
+    return new MachineFileReading.Loaded(new MachineFile(facts, profile, domain, vmHost));
   }
 
   private static Map<Component, String> components(YamlSource src, MappingNode top) {
@@ -117,6 +120,24 @@ final class MachineFileParser {
       return Optional.empty();
     }
     return domain.map(d -> d.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", ""));
+  }
+
+  private static Optional<String> vmHost(YamlSource src, MappingNode top) {
+    Optional<String> typed = src.optionalText(top, "", VM_HOST);
+    // a guest names where its agent listens: a real port, never "any" (0)
+    Optional<VmHostChannel> channel =
+        typed
+            .flatMap(VmHostChannel::parse)
+            .filter(c -> !(c instanceof VmHostChannel.Tcp t && t.port() == 0));
+    if (typed.isPresent() && channel.isEmpty()) {
+      src.problem(
+          src.field(top, VM_HOST).orElse(top),
+          "",
+          "vmHost: '"
+              + typed.get()
+              + "' is not a host agent channel (unix:/PATH or HOST:PORT, e.g. 127.0.0.1:7010)");
+    }
+    return channel.map(VmHostChannel::toString);
   }
 
   private static MachineFileReading rejected(YamlSource src) {

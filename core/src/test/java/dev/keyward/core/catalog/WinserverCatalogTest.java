@@ -96,7 +96,36 @@ class WinserverCatalogTest {
                 d -> assertThat(d.payload().group()).isEqualTo(group.number()));
       }
     }
-    assertThat(p.volumeClientKeys()).hasSize(12);
+    assertThat(p.volumeClientKeys())
+        .filteredOn(k -> k.channel() == Channel.VOLUME_KMSCLIENT)
+        .hasSize(12);
+  }
+
+  @Test
+  void everyVersionAndEditionHasAPublicVmActivationKeyOfItsGroup() {
+    Catalog catalog = CatalogLoader.winserver();
+    Product p = catalog.product("winserver").orElseThrow();
+    for (String version : List.of("2019", "2022", "2025")) {
+      for (String edition :
+          List.of(
+              "ServerStandard",
+              "ServerDatacenter",
+              "ServerStandardCor",
+              "ServerDatacenterCor",
+              "ServerEssentials")) {
+        String key =
+            p.publicKey(version, edition, Channel.VIRTUAL_MACHINE_ACTIVATION).orElseThrow().key();
+        KeyGroup group =
+            p.keyGroup(version, edition, Channel.VIRTUAL_MACHINE_ACTIVATION).orElseThrow();
+        assertThat(ProductKeyCodec.decode(key, catalog::knowsGroup))
+            .isInstanceOfSatisfying(
+                KeyDecoding.Decoded.class,
+                d -> assertThat(d.payload().group()).isEqualTo(group.number()));
+      }
+    }
+    assertThat(p.volumeClientKeys())
+        .filteredOn(k -> k.channel() == Channel.VIRTUAL_MACHINE_ACTIVATION)
+        .hasSize(15);
   }
 
   @Test

@@ -150,7 +150,8 @@ class ErrorCodeTest {
           "keyward evidence export -o ",
           "keyward evidence verify ",
           "keyward compliance report ",
-          "keyward directory ");
+          "keyward directory ",
+          "keyward vm-host ");
 
   static boolean isKnownCommand(String command) {
     if (command.startsWith("keyward slmgr ")) {

@@ -223,6 +223,23 @@ class MachineFileTest {
         .satisfies(p -> assertThat(p.message()).contains("not a DNS domain name"));
   }
 
+  @Test
+  void aGuestsHostChannelIsReadWrittenAndChecked() {
+    MachineFacts facts =
+        new MachineFacts(Map.of(Component.SERIAL, "0012345"), Optional.empty(), true);
+    for (String channel : List.of("unix:/run/keyward/vm-host.sock", "127.0.0.1:7010")) {
+      MachineFile file =
+          new MachineFile(facts, Optional.empty(), Optional.empty(), Optional.of(channel));
+      assertThat(loaded(MachineFile.read(file.write(), "m.yaml"))).isEqualTo(file);
+    }
+    for (String bad :
+        List.of("\"somewhere\"", "\"unix:\"", "\"127.0.0.1\"", "\"127.0.0.1:0\"", "7010")) {
+      assertThat(rejected(MachineFile.read("vmHost: " + bad + "\ncomponents: {}\n", "m")))
+          .singleElement()
+          .satisfies(p -> assertThat(p.message()).contains("vmHost"));
+    }
+  }
+
   private static MachineFile loaded(MachineFileReading reading) {
     assertThat(reading).isInstanceOf(MachineFileReading.Loaded.class);
     return ((MachineFileReading.Loaded) reading).file();

@@ -140,6 +140,7 @@ final class CommandText {
           rest.stream()
               .map(w -> w.toLowerCase(Locale.ROOT))
               .anyMatch(w -> w.matches("[/-]get-(currentedition|targeteditions)"));
+      case "vm-host" -> rest.size() == 1 && rest.get(0).equalsIgnoreCase("guests");
       case "admin" ->
           String.join(" ", rest).matches("(?i).*\\b(keys show|activations list|audit verify)\\b.*");
       default -> false;

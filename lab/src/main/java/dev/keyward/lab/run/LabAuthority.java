@@ -5,7 +5,6 @@ import dev.keyward.authority.AuthorityServer;
 import dev.keyward.client.AuthorityConnection;
 import dev.keyward.client.KeywardException;
 import dev.keyward.client.Proxies;
-import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.VolumeClientKey;
 import dev.keyward.core.error.ErrorCode;
@@ -72,17 +71,22 @@ final class LabAuthority implements AutoCloseable {
         "POST", path, body, Optional.of(server.adminToken()), Map.of("X-Keyward-Actor", ACTOR));
   }
 
-  /** Issues the key a scenario declares; a volume client key is the catalog's public one. */
+  /**
+   * Issues the key a scenario declares; a volume client or host-based VM activation key is the
+   * catalog's public one.
+   */
   String issue(KeySpec spec, Product product) {
-    if (spec.channel() == Channel.VOLUME_KMSCLIENT) {
+    if (spec.channel().isVolumeClient()) {
       return product
-          .volumeClientKey(spec.version(), spec.edition().orElse(""))
+          .publicKey(spec.version(), spec.edition().orElse(""), spec.channel())
           .map(VolumeClientKey::key)
           .orElseThrow(
               () ->
                   KeywardException.of(
                       ErrorCode.BAD_REQUEST,
-                      "the catalog has no volume client key for "
+                      "the catalog has no public "
+                          + spec.channel()
+                          + " key for "
                           + spec.version()
                           + " "
                           + spec.edition().orElse("(no edition)")));

@@ -27,6 +27,11 @@ final class LabMachine {
   /** The DNS domain it belongs to (machine file {@code domain:}). */
   Optional<String> domain = Optional.empty();
 
+  /** The machine that hosts it as a guest ({@code host: hv1}), and that host agent's channel. */
+  Optional<String> host = Optional.empty();
+
+  Optional<String> vmHost = Optional.empty();
+
   /** The machines it cannot reach ({@code {network: M, cut: H}}), by name. */
   final java.util.Set<String> cutOff = new java.util.TreeSet<>();
 
@@ -51,7 +56,7 @@ final class LabMachine {
     try {
       Files.writeString(
           file,
-          new MachineFile(facts, Optional.of(profile), domain).write(),
+          new MachineFile(facts, Optional.of(profile), domain, vmHost).write(),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -153,6 +153,7 @@ public final class LabRunner {
     } finally {
       results.addAll(lab.results);
       lab.hosts.close();
+      lab.vmHosts.close();
       lab.dns.close();
       authority.close();
     }

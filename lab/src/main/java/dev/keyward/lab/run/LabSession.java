@@ -33,6 +33,7 @@ final class LabSession {
   final Map<String, LabMachine> machines = new java.util.concurrent.ConcurrentHashMap<>();
   final LabDns dns;
   final LabVolumeHosts hosts;
+  final LabVmHosts vmHosts;
 
   LabSession(
       Scenario scenario,
@@ -54,6 +55,7 @@ final class LabSession {
     this.unreachable = unreachable;
     this.dns = new LabDns(scenario.dns(), machines);
     this.hosts = new LabVolumeHosts(this);
+    this.vmHosts = new LabVmHosts(this);
   }
 
   /** M's clock: the lab's, moved by M's skew ({@code {clock: M, skew: 5h}}). */

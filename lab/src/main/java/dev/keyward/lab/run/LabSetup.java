@@ -80,6 +80,8 @@ final class LabSetup {
               lab.dir.resolve("store-" + spec.name()),
               lab.dir.resolve(spec.name() + ".machine.yaml"));
       m.domain = spec.domain();
+      m.host = spec.host();
+      m.vmHost = spec.host().map(h -> LabVmHosts.channel(lab.dir, h));
       m.write();
       lab.machines.put(m.name, m);
       lab.transcript.say(
@@ -94,7 +96,8 @@ final class LabSetup {
               + spec.version()
               + " "
               + spec.edition()
-              + spec.domain().map(d -> ", domain " + d).orElse(""));
+              + spec.domain().map(d -> ", domain " + d).orElse("")
+              + spec.host().map(h -> ", guest of " + h).orElse(""));
       Shell.Result init =
           lab.shell(
               m,

@@ -46,6 +46,12 @@ final class RunExecutor implements StepExecutor<Step.Run> {
             .anyMatch(k -> !k.equals("error") && !k.equals("ok") && !k.equals("output"));
     lab.transcript.command(title);
     lab.hosts.refresh();
+    if (LabVmHosts.handles(words)) {
+      Outcome started = lab.vmHosts.run(m, words);
+      lab.transcript.print(started.text());
+      return lab.verdict(
+          step.line(), title, Checks.check(expected(step.expect(), lab.keys), started));
+    }
     if (LabVolumeHosts.handles(words)) {
       Outcome started = lab.hosts.run(m, words);
       lab.transcript.print(started.text());

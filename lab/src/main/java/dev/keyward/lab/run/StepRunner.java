@@ -20,6 +20,7 @@ final class StepRunner {
   private final ClockExecutor clockSkew;
   private final FollowExecutor follow;
   private final TamperExecutor tamper;
+  private final MigrateHostExecutor migrateHost;
 
   StepRunner(LabSession lab) {
     this.lab = lab;
@@ -28,6 +29,7 @@ final class StepRunner {
     this.phone = new PhoneExecutor(lab, support);
     this.advance = new AdvanceExecutor(lab);
     this.migrate = new MigrateExecutor(lab);
+    this.migrateHost = new MigrateHostExecutor(lab);
     this.clone = new CloneExecutor(lab);
     this.generalize = new GeneralizeExecutor(lab);
     this.hardware = new HardwareExecutor(lab);
@@ -44,6 +46,7 @@ final class StepRunner {
       case Step.Phone p -> perform(p, phone);
       case Step.Advance a -> perform(a, advance);
       case Step.Migrate m -> perform(m, migrate);
+      case Step.MigrateHost m -> perform(m, migrateHost);
       case Step.Clone c -> perform(c, clone);
       case Step.Generalize g -> perform(g, generalize);
       case Step.Hardware h -> perform(h, hardware);

@@ -12,8 +12,8 @@ import java.util.Optional;
  *     client looks for the SRV record of its host
  * @param directory the directory it is joined to (directory-based activation, SPEC §12; read and
  *     checked, not used yet)
- * @param host the machine that hosts it as a virtual machine (host-based VM activation, SPEC §12;
- *     read and checked, not used yet)
+ * @param host the machine that hosts it as a virtual machine (host-based VM activation, SPEC §12):
+ *     its machine file names that host's agent channel
  */
 public record MachineSpec(
     String name,

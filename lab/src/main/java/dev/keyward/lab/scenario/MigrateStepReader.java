@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
-/** {@code {migrate: M, to: PROFILE, keep: [uuid, serial]}}: a move to another platform. */
+/**
+ * {@code {migrate: M, to: PROFILE, keep: [uuid, serial]}}: a move to another platform; {@code
+ * {migrate: M, host: H}}: a guest moved to another host.
+ */
 final class MigrateStepReader implements StepReader {
   private final StepFields fields;
 
@@ -22,6 +25,13 @@ final class MigrateStepReader implements StepReader {
 
   @Override
   public Optional<Step> read(MappingNode m, String path, int line, Optional<String> pending) {
+    if (fields.src.field(m, "host").isPresent()) {
+      // a guest moved to another host: its virtual hardware stays
+      fields.src.rejectUnknown(m, path, List.of("migrate", "host", "pending"));
+      Optional<String> guest = fields.machine(m, path, "migrate");
+      Optional<String> host = fields.machine(m, path, "host");
+      return guest.flatMap(g -> host.map(h -> new Step.MigrateHost(line, g, h, pending)));
+    }
     fields.src.rejectUnknown(m, path, List.of("migrate", "to", "keep", "pending"));
     Optional<String> machine = fields.machine(m, path, "migrate");
     Optional<LabProfile> to =

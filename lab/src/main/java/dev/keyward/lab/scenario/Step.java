@@ -37,6 +37,10 @@ public sealed interface Step {
       int line, String machine, LabProfile to, Set<Component> keep, Optional<String> pending)
       implements Step {}
 
+  /** {@code {migrate: M, host: H}}: the guest M moves to the host H (SPEC §12). */
+  record MigrateHost(int line, String machine, String host, Optional<String> pending)
+      implements Step {}
+
   /** {@code {clone: M, as: M2}}: a copy of the machine, store and CMID included. */
   record Clone(int line, String machine, String as, Optional<String> pending) implements Step {}
 

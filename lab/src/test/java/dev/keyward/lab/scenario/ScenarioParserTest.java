@@ -350,6 +350,40 @@ class ScenarioParserTest {
         .anySatisfy(m -> assertThat(m).contains("unknown field; expected follow, with"));
   }
 
+  @Test
+  void aGuestMigratesToAnotherHostAndMistakesNameTheirLine() {
+    Scenario s =
+        read(
+            """
+            name: avma
+            machines:
+              hv1: {profile: physical-server, version: "2022", edition: ServerDatacenter}
+              hv2: {profile: physical-server, version: "2022", edition: ServerStandard}
+              vm1: {profile: hyperv-vm, version: "2019", edition: ServerStandard, host: hv1}
+            steps:
+              - {on: hv1, run: "vm-host start"}
+              - {migrate: vm1, host: hv2}
+            """);
+    assertThat(s.steps().get(1))
+        .isEqualTo(new Step.MigrateHost(8, "vm1", "hv2", java.util.Optional.empty()));
+    ScenarioReading wrong =
+        ScenarioParser.parse(
+            """
+            name: avma mistakes
+            machines:
+              hv1: {profile: physical-server, version: "2022", edition: ServerDatacenter}
+              vm1: {profile: hyperv-vm, version: "2019", edition: ServerStandard, host: hv1}
+            steps:
+              - {migrate: vm1, host: hv9}
+              - {migrate: vm1, host: hv1, keep: [uuid]}
+            """,
+            "m.yaml");
+    assertThat(((ScenarioReading.Rejected) wrong).problems())
+        .extracting(p -> p.line() + ": " + p.field() + ": " + p.message())
+        .anySatisfy(m -> assertThat(m).startsWith("6: ").contains("no machine named 'hv9'"))
+        .anySatisfy(m -> assertThat(m).startsWith("7: ").contains("keep"));
+  }
+
   private static Scenario read(String text) {
     ScenarioReading reading = ScenarioParser.parse(text, "s.yaml");
     assertThat(reading).as("%s", reading).isInstanceOf(ScenarioReading.Read.class);

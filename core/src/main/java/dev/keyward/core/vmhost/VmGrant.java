@@ -1,0 +1,70 @@
+package dev.keyward.core.vmhost;
+
+import dev.keyward.core.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A host agent's answer that activates one guest (SPEC §12): this CMID runs this product, version
+ * and edition on the host {@code hostId} until {@code expiresAt} (7 days after {@code issuedAt}).
+ * Signed by the host agent over {@link #canonicalBytes()}.
+ *
+ * @param hostId the host's id ({@code HostId} of its certified agent key)
+ * @param hostVersion the host's own version, which must be ≥ the guest's
+ * @param hostEdition the host's own edition (a Datacenter one)
+ */
+public record VmGrant(
+    String hostId,
+    String hostVersion,
+    String hostEdition,
+    String product,
+    String version,
+    String edition,
+    String guestName,
+    String cmid,
+    Instant issuedAt,
+    Instant expiresAt) {
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("hostId", hostId);
+    json.put("hostVersion", hostVersion);
+    json.put("hostEdition", hostEdition);
+    json.put("product", product);
+    json.put("version", version);
+    json.put("edition", edition);
+    json.put("guestName", guestName);
+    json.put("cmid", cmid);
+    json.put("issuedAt", issuedAt.toString());
+    json.put("expiresAt", expiresAt.toString());
+    return json;
+  }
+
+  /** The bytes that are signed: canonical JSON (sorted keys, no white space), UTF-8. */
+  public byte[] canonicalBytes() {
+    return Json.write(toJson()).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads a grant object; empty when a field is missing or malformed. */
+  public static Optional<VmGrant> fromJson(Map<?, ?> json) {
+    try {
+      return Optional.of(
+          new VmGrant(
+              VmFields.text(json, "hostId"),
+              VmFields.text(json, "hostVersion"),
+              VmFields.text(json, "hostEdition"),
+              VmFields.text(json, "product"),
+              VmFields.text(json, "version"),
+              VmFields.text(json, "edition"),
+              VmFields.text(json, "guestName"),
+              VmFields.text(json, "cmid"),
+              VmFields.instant(json, "issuedAt"),
+              VmFields.instant(json, "expiresAt")));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
