@@ -20,6 +20,7 @@ import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.license.LicenseState;
+import dev.keyward.core.time.MutableClock;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
