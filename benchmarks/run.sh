@@ -218,18 +218,18 @@ awk '
   /^RESULT / || /^CEILING / {
     kind = $1; delete f
     for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"]; mcpu[f["label"]] = f["machine_cpu"]; ms[f["label"]] = f["cpu_ms"] }
+    if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"]; mcpu[f["label"]] = f["machine_cpu"]; ms[f["label"]] = f["cpu_ms"]; nj[f["label"]] = f["cpu_ms_nojit"] }
     else { ceil[f["label"]] = f["rate"]; ceilc[f["label"]] = f["clients"] }
   }
   END {
     print "Closed loop (each client sends when its answer came: at the peak, latency is queueing)"
-    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | authority CPU ms/activation | machine CPU (cores) | ceiling/s (clients) | ratio |\n"
+    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | authority CPU ms/activation (without JIT threads) | machine CPU (cores) | ceiling/s (clients) | ratio |\n"
     printf "|---|---|---|---|---|---|---|---|---|---|\n"
     n = split("sqlite postgresql", dbs, " ")
     for (i = 1; i <= n; i++) {
       d = dbs[i]
       if (!(d in rate)) continue
-      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], ms[d], mcpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
+      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s (%s) | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], ms[d], nj[d], mcpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
     }
   }' "$RESULTS"
 if grep -q '^OPENLOOP ' "$RESULTS"; then
@@ -237,13 +237,13 @@ if grep -q '^OPENLOOP ' "$RESULTS"; then
   echo "Open loop (fixed arrival rate; latency from each request's due time: service time under that load)"
   awk '
     BEGIN {
-      printf "| database | share of peak | asked/s | served/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | authority CPU ms/activation |\n"
+      printf "| database | share of peak | asked/s | served/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | authority CPU ms/activation (without JIT threads) |\n"
       printf "|---|---|---|---|---|---|---|---|---|---|\n"
     }
     /^OPENLOOP / {
       delete f
       for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-      printf "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %s | %s |\n", f["label"], f["share"], f["target"], f["rate"], f["p50"], f["p99"], f["p999"], f["max"], f["errors"], f["cpu_ms"]
+      printf "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %s | %s (%s) |\n", f["label"], f["share"], f["target"], f["rate"], f["p50"], f["p99"], f["p999"], f["max"], f["errors"], f["cpu_ms"], f["cpu_ms_nojit"]
     }' "$RESULTS"
 fi
 if [ "$JMH" = 1 ]; then

@@ -268,7 +268,7 @@ public final class LoadGenerator {
       System.out.printf(
           Locale.ROOT,
           "OPENLOOP label=%s share=%s target=%.1f rate=%.1f p50=%.3f p99=%.3f p999=%.3f max=%.3f"
-              + " errors=%d authority_cpu=%.2f cpu_ms=%.3f%n",
+              + " errors=%d authority_cpu=%.2f cpu_ms=%.3f cpu_ms_nojit=%.3f%n",
           label,
           share,
           target,
@@ -279,7 +279,8 @@ public final class LoadGenerator {
           percentileMs(100),
           errors,
           cpu.authority(),
-          cpu.authority() * 1000 / rate());
+          cpu.authority() * 1000 / rate(),
+          cpu.authorityWithoutJit() * 1000 / rate());
     }
 
     double percentileMs(double p) {
@@ -313,11 +314,13 @@ public final class LoadGenerator {
           ranOut ? " (RAN OUT OF NEW MACHINES: issue more keys)" : "");
       System.out.printf(
           Locale.ROOT,
-          "%s: CPU in the measured window: authority %.2f cores (%.2f ms a request), load"
-              + " generator %.2f cores, whole machine %.2f of %d cores%n",
+          "%s: CPU in the measured window: authority %.2f cores (%.3f ms a request; %.3f ms"
+              + " without its JIT compiler threads), load generator %.2f cores, whole machine %.2f"
+              + " of %d cores%n",
           label,
           cpu.authority(),
           cpu.authority() * 1000 / rate(),
+          cpu.authorityWithoutJit() * 1000 / rate(),
           cpu.load(),
           cpu.machine(),
           Runtime.getRuntime().availableProcessors());
@@ -326,7 +329,7 @@ public final class LoadGenerator {
           Locale.ROOT,
           "RESULT label=%s clients=%d rate=%.1f p50=%.3f p99=%.3f granted=%d reissued=%d"
               + " refused=%d errors=%d authority_cpu=%.2f load_cpu=%.2f machine_cpu=%.2f"
-              + " cpu_ms=%.3f%n",
+              + " cpu_ms=%.3f cpu_ms_nojit=%.3f%n",
           label,
           clients,
           rate(),
@@ -339,7 +342,8 @@ public final class LoadGenerator {
           cpu.authority(),
           cpu.load(),
           cpu.machine(),
-          cpu.authority() * 1000 / rate());
+          cpu.authority() * 1000 / rate(),
+          cpu.authorityWithoutJit() * 1000 / rate());
     }
   }
 
