@@ -21,6 +21,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The authority's database: SQLite (a file in the data directory) or PostgreSQL, with the same
@@ -265,6 +266,26 @@ public final class Database implements AutoCloseable {
     return new Prepared(h.getConnection().prepareStatement(sql), false);
   }
 
+  /** What a statement of the activation path does with its prepared statement. */
+  @FunctionalInterface
+  public interface StatementWork<T> {
+    T run(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs one statement of the activation path with plain JDBC on the handle's connection: no Jdbi
+   * statement objects (their configuration copies cost more than the statement on SQLite), and on
+   * the SQLite writer a statement prepared once ({@link #prepare}).
+   */
+  public <T> T run(Handle h, String sql, StatementWork<T> work) {
+    try (Prepared p = prepare(h, sql)) {
+      return work.run(p.statement());
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(
+          e.getMessage() + " [statement: " + sql + "]", e, null);
+    }
+  }
+
   /** A statement from {@link #prepare}; {@link #close()} closes it unless it is kept. */
   public record Prepared(PreparedStatement statement, boolean kept) implements AutoCloseable {
     @Override
@@ -280,6 +301,23 @@ public final class Database implements AutoCloseable {
   /** Reads outside a transaction (autocommit): what a list or a health check needs. */
   public <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
     return withConnection(() -> jdbi.withHandle(work));
+  }
+
+  /**
+   * One statement outside a transaction (autocommit) on a pooled connection, with plain JDBC: the
+   * activation path's read before its transaction, without a Jdbi handle.
+   */
+  public <T> T readStatement(String sql, StatementWork<T> work) {
+    return withConnection(
+        () -> {
+          try (Connection c = pool.getConnection();
+              PreparedStatement ps = c.prepareStatement(sql)) {
+            return work.run(ps);
+          } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(
+                e.getMessage() + " [statement: " + sql + "]", e, null);
+          }
+        });
   }
 
   public Jdbi jdbi() {
