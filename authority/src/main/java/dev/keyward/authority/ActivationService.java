@@ -249,10 +249,10 @@ final class ActivationService {
     String activationId = Ids.next("act");
     String certificateId = Ids.next("cert");
     KeyGroup group = typed.group();
-    SignedCertificate signed =
+    String text =
         keyring
             .signer()
-            .sign(
+            .signText(
                 new ActivationCertificate(
                     certificateId,
                     keyId,
@@ -266,8 +266,9 @@ final class ActivationService {
                     now,
                     Optional.empty(),
                     keyring.signer().keyId(),
-                    hostKey));
-    return new Presigned(keyId, partialKey, activationId, certificateId, signed.toJsonText());
+                    hostKey))
+            .text();
+    return new Presigned(keyId, partialKey, activationId, certificateId, text);
   }
 
   /** Releases the activation this machine holds (a MAK count stays spent: SupportRules). */
