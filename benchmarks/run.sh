@@ -164,17 +164,27 @@ load() {
 }
 
 sqlite_ceiling() {
-  echo "== ceiling: SQLite, one writer, WAL, synchronous=FULL, the same statements over JDBC"
-  wait_quiet
-  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" dev.keyward.benchmarks.SqliteCeiling \
-    --dir "$WORK/sqlite-ceiling" --warmup 3 --duration "$DURATION" \
-    --retail-keys "$RETAIL_KEYS" --mak-keys "$MAK_KEYS" --mak-pool "$MAK_POOL" \
-    --retries "0.$(printf '%02d' "$RETRIES")" | tee -a "$RESULTS"
+  echo "== ceiling: SQLite, one writer, WAL, synchronous=FULL, the same statements over JDBC;" \
+    "one commit per activation, then 64 a commit (the authority's group commit)"
+  local group
+  for group in 1 64; do
+    wait_quiet
+    "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" dev.keyward.benchmarks.SqliteCeiling \
+      --dir "$WORK/sqlite-ceiling-$group" --warmup 3 --duration "$DURATION" \
+      --retail-keys "$RETAIL_KEYS" --mak-keys "$MAK_KEYS" --mak-pool "$MAK_POOL" \
+      --retries "0.$(printf '%02d' "$RETRIES")" --group "$group" \
+      | if [ "$group" = 1 ]; then sed 's/^CEILING /CEILING_SINGLE /'; else cat; fi \
+      | tee -a "$RESULTS"
+  done
 }
 
 postgres_ceiling() {
   echo "== ceiling: PostgreSQL, pgbench -M prepared with the same statements (benchmarks/pgbench)"
-  psql_ ceiling -f "$ROOT/authority/src/main/resources/dev/keyward/authority/db/migration/V1__schema.sql"
+  # The shared migrations (the tables an activation touches, key_downgrades included).
+  local migration
+  for migration in $(ls "$ROOT"/authority/src/main/resources/dev/keyward/authority/db/migration/V*.sql | sort -V); do
+    psql_ ceiling -f "$migration"
+  done
   psql_ ceiling -v retail="$RETAIL_KEYS" -v makkeys="$MAK_KEYS" -v pool="$MAK_POOL" \
     -f "$ROOT/benchmarks/pgbench/keys.sql"
   local best=0 best_clients=0
@@ -219,11 +229,11 @@ awk '
     kind = $1; delete f
     for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
     if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"]; mcpu[f["label"]] = f["machine_cpu"]; ms[f["label"]] = f["cpu_ms"]; nj[f["label"]] = f["cpu_ms_nojit"] }
-    else { ceil[f["label"]] = f["rate"]; ceilc[f["label"]] = f["clients"] }
+    else { ceil[f["label"]] = f["rate"]; ceilc[f["label"]] = ("group" in f) ? "1 writer, " f["group"] " a commit" : f["clients"] " clients" }
   }
   END {
     print "Closed loop (each client sends when its answer came: at the peak, latency is queueing)"
-    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | authority CPU ms/activation (without JIT threads) | machine CPU (cores) | ceiling/s (clients) | ratio |\n"
+    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | authority CPU ms/activation (without JIT threads) | machine CPU (cores) | ceiling/s | ratio |\n"
     printf "|---|---|---|---|---|---|---|---|---|---|\n"
     n = split("sqlite postgresql", dbs, " ")
     for (i = 1; i <= n; i++) {
