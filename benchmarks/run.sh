@@ -6,10 +6,11 @@
 # Everything runs on this machine against 127.0.0.1 and stops by itself. docs/benchmarks.md.
 #
 # Settings (environment): CLIENTS (64), WARMUP (10 s), DURATION (20 s), RETAIL_KEYS (20000),
-# MAK_KEYS (1000), MAK_POOL (100), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
+# MAK_KEYS (2000), MAK_POOL (100), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
 # generator's lean HTTP/1.1 client; jdk: java.net.http.HttpClient), JMH (1: run JMH, 0: skip),
 # ONLY ("sqlite", "postgresql" or both), BUILD (1), KEEP (0: delete the work directory),
 # QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step),
+# CLI_JAR (the authority to measure; default cli/target/keyward.jar, for before/after runs),
 # OPEN_LOOP ("0.5 0.8": open-loop runs at these shares of the closed-loop peak; "" for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,7 +49,7 @@ if [ "$BUILD" = 1 ]; then
   echo "== build (mvn -Pbenchmarks package -pl cli,benchmarks -am -DskipTests)"
   mvn -B -ntp -q -Pbenchmarks package -pl cli,benchmarks -am -DskipTests
 fi
-CLI_JAR=$ROOT/cli/target/keyward.jar
+CLI_JAR=${CLI_JAR:-$ROOT/cli/target/keyward.jar}
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 
 WORK=$(mktemp -d /tmp/keyward-bench.XXXXXX)
