@@ -248,7 +248,7 @@ if grep -q '^OPENLOOP ' "$RESULTS"; then
   echo "Open loop (fixed arrival rate; latency from each request's due time: service time under that load)"
   awk '
     BEGIN {
-      printf "| database | share of peak | asked/s | served/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | authority CPU ms/activation (without JIT threads) |\n"
+      printf "| database | share of peak | asked/s | answered/s (due in the window) | p50 ms | p99 ms | p99.9 ms | max ms | errors | authority CPU ms/activation (without JIT threads) |\n"
       printf "|---|---|---|---|---|---|---|---|---|---|\n"
     }
     /^OPENLOOP / {
