@@ -6,10 +6,12 @@
 # Everything runs on this machine against 127.0.0.1 and stops by itself. docs/benchmarks.md.
 #
 # Settings (environment): CLIENTS (64), WARMUP (10 s), DURATION (20 s), RETAIL_KEYS (20000),
-# MAK_KEYS (1000), MAK_POOL (100), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
+# MAK_KEYS (2000), MAK_POOL (100), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
 # generator's lean HTTP/1.1 client; jdk: java.net.http.HttpClient), JMH (1: run JMH, 0: skip),
 # ONLY ("sqlite", "postgresql" or both), BUILD (1), KEEP (0: delete the work directory),
-# QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step).
+# QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step),
+# CLI_JAR (the authority to measure; default cli/target/keyward.jar, for before/after runs),
+# OPEN_LOOP ("0.5 0.8": open-loop runs at these shares of the closed-loop peak; "" for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,12 +20,13 @@ CLIENTS=${CLIENTS:-64}
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-20}
 RETAIL_KEYS=${RETAIL_KEYS:-20000}
-MAK_KEYS=${MAK_KEYS:-1000}
+MAK_KEYS=${MAK_KEYS:-2000}
 MAK_POOL=${MAK_POOL:-100}
 RETRIES=${RETRIES:-10}
 PG_CLIENTS=${PG_CLIENTS:-"8 16 32"}
 HTTP=${HTTP:-raw}
 JMH=${JMH:-1}
+OPEN_LOOP=${OPEN_LOOP-"0.5 0.8"}
 ONLY=${ONLY:-"sqlite postgresql"}
 BUILD=${BUILD:-1}
 KEEP=${KEEP:-0}
@@ -46,7 +49,7 @@ if [ "$BUILD" = 1 ]; then
   echo "== build (mvn -Pbenchmarks package -pl cli,benchmarks -am -DskipTests)"
   mvn -B -ntp -q -Pbenchmarks package -pl cli,benchmarks -am -DskipTests
 fi
-CLI_JAR=$ROOT/cli/target/keyward.jar
+CLI_JAR=${CLI_JAR:-$ROOT/cli/target/keyward.jar}
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 
 WORK=$(mktemp -d /tmp/keyward-bench.XXXXXX)
@@ -147,7 +150,8 @@ stop_authority() {
 
 load() {
   local db=$1
-  echo "== load: authority on $db, $CLIENTS clients, ${WARMUP}s warm-up, ${DURATION}s measured"
+  echo "== load: authority on $db, $CLIENTS clients, ${WARMUP}s warm-up, ${DURATION}s measured;" \
+    "then open loop at ${OPEN_LOOP:-no} shares of that peak (3 s warm-up, ${DURATION}s each)"
   start_authority "$db"
   wait_quiet
   "$JAVA" -cp "$BENCH_JAR" dev.keyward.benchmarks.LoadGenerator \
@@ -155,23 +159,33 @@ load() {
     --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" \
     --retail-keys "$RETAIL_KEYS" --mak-keys "$MAK_KEYS" --mak-pool "$MAK_POOL" \
     --retries "0.$(printf '%02d' "$RETRIES")" --label "$db" --cpu-pid "$AUTHORITY_PID" \
-    --http "$HTTP" \
+    --http "$HTTP" --open-loop "$OPEN_LOOP" \
     | tee -a "$RESULTS"
   stop_authority
 }
 
 sqlite_ceiling() {
-  echo "== ceiling: SQLite, one writer, WAL, synchronous=FULL, the same statements over JDBC"
-  wait_quiet
-  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" dev.keyward.benchmarks.SqliteCeiling \
-    --dir "$WORK/sqlite-ceiling" --warmup 3 --duration "$DURATION" \
-    --retail-keys "$RETAIL_KEYS" --mak-keys "$MAK_KEYS" --mak-pool "$MAK_POOL" \
-    --retries "0.$(printf '%02d' "$RETRIES")" | tee -a "$RESULTS"
+  echo "== ceiling: SQLite, one writer, WAL, synchronous=FULL, the same statements over JDBC;" \
+    "one commit per activation, then 64 a commit (the authority's group commit)"
+  local group
+  for group in 1 64; do
+    wait_quiet
+    "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" dev.keyward.benchmarks.SqliteCeiling \
+      --dir "$WORK/sqlite-ceiling-$group" --warmup 3 --duration "$DURATION" \
+      --retail-keys "$RETAIL_KEYS" --mak-keys "$MAK_KEYS" --mak-pool "$MAK_POOL" \
+      --retries "0.$(printf '%02d' "$RETRIES")" --group "$group" \
+      | if [ "$group" = 1 ]; then sed 's/^CEILING /CEILING_SINGLE /'; else cat; fi \
+      | tee -a "$RESULTS"
+  done
 }
 
 postgres_ceiling() {
   echo "== ceiling: PostgreSQL, pgbench -M prepared with the same statements (benchmarks/pgbench)"
-  psql_ ceiling -f "$ROOT/authority/src/main/resources/dev/keyward/authority/db/migration/V1__schema.sql"
+  # The shared migrations (the tables an activation touches, key_downgrades included).
+  local migration
+  for migration in $(ls "$ROOT"/authority/src/main/resources/dev/keyward/authority/db/migration/V*.sql | sort -V); do
+    psql_ ceiling -f "$migration"
+  done
   psql_ ceiling -v retail="$RETAIL_KEYS" -v makkeys="$MAK_KEYS" -v pool="$MAK_POOL" \
     -f "$ROOT/benchmarks/pgbench/keys.sql"
   local best=0 best_clients=0
@@ -215,19 +229,34 @@ awk '
   /^RESULT / || /^CEILING / {
     kind = $1; delete f
     for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"]; mcpu[f["label"]] = f["machine_cpu"] }
-    else { ceil[f["label"]] = f["rate"]; ceilc[f["label"]] = f["clients"] }
+    if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"]; mcpu[f["label"]] = f["machine_cpu"]; ms[f["label"]] = f["cpu_ms"]; nj[f["label"]] = f["cpu_ms_nojit"] }
+    else { ceil[f["label"]] = f["rate"]; ceilc[f["label"]] = ("group" in f) ? "1 writer, " f["group"] " a commit" : f["clients"] " clients" }
   }
   END {
-    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | machine CPU (cores) | ceiling/s (clients) | ratio |\n"
-    printf "|---|---|---|---|---|---|---|---|---|\n"
+    print "Closed loop (each client sends when its answer came: at the peak, latency is queueing)"
+    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | authority CPU ms/activation (without JIT threads) | machine CPU (cores) | ceiling/s | ratio |\n"
+    printf "|---|---|---|---|---|---|---|---|---|---|\n"
     n = split("sqlite postgresql", dbs, " ")
     for (i = 1; i <= n; i++) {
       d = dbs[i]
       if (!(d in rate)) continue
-      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], mcpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
+      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s (%s) | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], ms[d], nj[d], mcpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
     }
   }' "$RESULTS"
+if grep -q '^OPENLOOP ' "$RESULTS"; then
+  echo
+  echo "Open loop (fixed arrival rate; latency from each request's due time: service time under that load)"
+  awk '
+    BEGIN {
+      printf "| database | share of peak | asked/s | answered/s (due in the window) | p50 ms | p99 ms | p99.9 ms | max ms | errors | authority CPU ms/activation (without JIT threads) |\n"
+      printf "|---|---|---|---|---|---|---|---|---|---|\n"
+    }
+    /^OPENLOOP / {
+      delete f
+      for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+      printf "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %s | %s (%s) |\n", f["label"], f["share"], f["target"], f["rate"], f["p50"], f["p99"], f["p999"], f["max"], f["errors"], f["cpu_ms"], f["cpu_ms_nojit"]
+    }' "$RESULTS"
+fi
 if [ "$JMH" = 1 ]; then
   echo
   sed -n '/^Benchmark /,$p' "$WORK/jmh.txt"

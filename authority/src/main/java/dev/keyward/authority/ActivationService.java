@@ -3,6 +3,7 @@ package dev.keyward.authority;
 import dev.keyward.authority.crypto.Ids;
 import dev.keyward.authority.store.ActivationRow;
 import dev.keyward.authority.store.Database;
+import dev.keyward.authority.store.DowngradeStore;
 import dev.keyward.authority.store.KeyRow;
 import dev.keyward.authority.store.Store;
 import dev.keyward.core.catalog.Catalog;
@@ -110,9 +111,10 @@ final class ActivationService {
           List<ActivationRow> rows = store.activations(h, key.id(), decisionRows(group.channel()));
           List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
           // a multiple activation downgrade key counts against its original's pool
-          KeyRow pool = downgrades.poolOf(h, key);
+          DowngradeStore.Around links = downgrades.links(h, key);
+          KeyRow pool = downgrades.poolOf(h, key, links);
           KeyStanding standing =
-              new KeyStanding(downgrades.blocked(h, key), pool.poolSize(), pool.poolUsed());
+              new KeyStanding(downgrades.blocked(h, key, links), pool.poolSize(), pool.poolUsed());
           ChannelDecision decision =
               ChannelRules.decide(product, group, standing, prior, request, now, allowSimulated);
           return switch (decision) {
@@ -145,7 +147,8 @@ final class ActivationService {
             }
             case ChannelDecision.Grant grant -> {
               // one licence, one machine: the original and its downgrade keys (retail, OEM)
-              downgrades.claimLicence(h, key, product, request.machine(), now.toEpochMilli());
+              downgrades.claimLicence(
+                  h, key, links, product, request.machine(), now.toEpochMilli());
               Presigned issued =
                   presigned != null && presigned.isFor(key)
                       ? presigned
@@ -243,7 +246,8 @@ final class ActivationService {
       String cmid,
       Optional<String> hostKey,
       Instant now) {
-    return db.read(h -> store.keyIdentity(h, typed.fingerprint()))
+    return store
+        .keyIdentity(typed.fingerprint())
         .map(id -> sign(id.getKey(), id.getValue(), typed, request, cmid, hostKey, now))
         .orElse(null);
   }
@@ -259,10 +263,10 @@ final class ActivationService {
     String activationId = Ids.next("act");
     String certificateId = Ids.next("cert");
     KeyGroup group = typed.group();
-    SignedCertificate signed =
+    String text =
         keyring
             .signer()
-            .sign(
+            .signText(
                 new ActivationCertificate(
                     certificateId,
                     keyId,
@@ -276,8 +280,9 @@ final class ActivationService {
                     now,
                     Optional.empty(),
                     keyring.signer().keyId(),
-                    hostKey));
-    return new Presigned(keyId, partialKey, activationId, certificateId, signed.toJsonText());
+                    hostKey))
+            .text();
+    return new Presigned(keyId, partialKey, activationId, certificateId, text);
   }
 
   /** Releases the activation this machine holds (a MAK count stays spent: SupportRules). */

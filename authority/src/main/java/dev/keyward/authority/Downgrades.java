@@ -47,11 +47,12 @@ final class Downgrades {
   private final Keyring keyring;
   private final Supplier<Catalog> catalog;
   private final Clock clock;
-  private final DowngradeStore links = new DowngradeStore();
+  private final DowngradeStore links;
 
   Downgrades(Store store, Keyring keyring, Supplier<Catalog> catalog, Clock clock) {
     this.store = store;
     this.db = store.db();
+    this.links = new DowngradeStore(db);
     this.keyring = keyring;
     this.catalog = catalog;
     this.clock = clock;
@@ -180,6 +181,23 @@ final class Downgrades {
     return original(h, key, true);
   }
 
+  /** {@link #poolOf(Handle, KeyRow)} with the key's links already read ({@link #links}). */
+  KeyRow poolOf(Handle h, KeyRow key, DowngradeStore.Around around) {
+    if (!Channel.VOLUME_MAK.name().equals(key.channel())) {
+      return key;
+    }
+    return original(h, key, true, around.own());
+  }
+
+  /**
+   * A key's downgrade links, read once for an activation (one statement) and given to {@link
+   * #poolOf(Handle, KeyRow, DowngradeStore.Around)}, {@link #blocked(Handle, KeyRow,
+   * DowngradeStore.Around)} and {@link #claimLicence}.
+   */
+  DowngradeStore.Around links(Handle h, KeyRow key) {
+    return links.around(h, key.id());
+  }
+
   /**
    * Before a grant of {@code key} to {@code machine}: a retail or OEM licence runs one machine at a
    * time across its original and downgrade keys (core's {@link Downgrade#sharing}). Another key of
@@ -189,6 +207,7 @@ final class Downgrades {
   void claimLicence(
       Handle h,
       KeyRow key,
+      DowngradeStore.Around around,
       dev.keyward.core.catalog.Product product,
       dev.keyward.core.hardware.HardwareIdentity machine,
       long now) {
@@ -196,12 +215,12 @@ final class Downgrades {
     if (channel != Channel.RETAIL && channel != Channel.OEM) {
       return;
     }
-    KeyRow original = original(h, key, false);
+    KeyRow original = original(h, key, false, around.own());
     List<KeyRow> licence = new java.util.ArrayList<>();
     licence.add(original);
-    links.ofOriginal(h, original.id()).stream()
-        .map(l -> store.keyById(h, l.keyId(), false).orElseThrow())
-        .forEach(licence::add);
+    // The key's own links hold those under it when it is the original; else ask the original's.
+    (around.own().isPresent() ? links.ofOriginal(h, original.id()) : around.under())
+        .stream().map(l -> store.keyById(h, l.keyId(), false).orElseThrow()).forEach(licence::add);
     Map<String, KeyRow> owners = new LinkedHashMap<>();
     List<dev.keyward.core.channel.PriorActivation> others = new java.util.ArrayList<>();
     for (KeyRow other : licence) {
@@ -236,16 +255,22 @@ final class Downgrades {
     return blocked(key, original(h, key, false));
   }
 
+  /** {@link #blocked(Handle, KeyRow)} with the key's links already read ({@link #links}). */
+  boolean blocked(Handle h, KeyRow key, DowngradeStore.Around around) {
+    return blocked(key, original(h, key, false, around.own()));
+  }
+
   private static boolean blocked(KeyRow key, KeyRow original) {
     return key.blocked() || original.blocked();
   }
 
   /** The original key of {@code key}'s entitlement: the key itself unless it is a downgrade key. */
   private KeyRow original(Handle h, KeyRow key, boolean lock) {
-    return links
-        .ofKey(h, key.id())
-        .map(l -> store.keyById(h, l.originalId(), lock).orElseThrow())
-        .orElse(key);
+    return original(h, key, lock, links.ofKey(h, key.id()));
+  }
+
+  private KeyRow original(Handle h, KeyRow key, boolean lock, Optional<DowngradeStore.Link> own) {
+    return own.map(l -> store.keyById(h, l.originalId(), lock).orElseThrow()).orElse(key);
   }
 
   private KeyRow resolve(Handle h, String param) {

@@ -33,8 +33,17 @@ final class Machines {
     return json;
   }
 
+  /**
+   * The canonical JSON ({@link Json#write}: names sorted, no white space) of the ten hashes,
+   * written directly: every activation stores it, and names and lower-case hex need no escaping.
+   */
   static String toJson(HardwareIdentity machine) {
-    return Json.write(toMap(machine));
+    StringBuilder out = new StringBuilder(12 * (ComponentHash.HEX_DIGITS + 16));
+    for (Component c : SORTED) {
+      out.append(out.isEmpty() ? "{\"" : ",\"").append(c.fileName()).append("\":\"");
+      out.append(machine.hash(c).hex()).append('"');
+    }
+    return out.append('}').toString();
   }
 
   /**

@@ -17,6 +17,7 @@ class MachinesTest {
     for (int i = 0; i < 50; i++) {
       HardwareIdentity m = machine();
       String stored = Machines.toJson(m);
+      assertThat(stored).isEqualTo(dev.keyward.core.json.Json.write(Machines.toMap(m)));
       assertThat(Machines.fromCanonical(stored)).isEqualTo(m);
       assertThat(Machines.fromJson(stored)).isEqualTo(m);
     }

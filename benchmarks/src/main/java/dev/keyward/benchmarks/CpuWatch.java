@@ -14,10 +14,15 @@ final class CpuWatch {
    * @param machine every core's busy time (all processes: the database, and anything else that ran
    *     on the machine meanwhile)
    */
-  record Cores(double authority, double load, double machine) {}
+  record Cores(double authority, double load, double machine, double jit) {
+    /** The authority without its JIT compiler threads: a warm-up cost, not a per-request one. */
+    double authorityWithoutJit() {
+      return authority - jit;
+    }
+  }
 
   private final Thread thread;
-  private volatile Cores result = new Cores(Double.NaN, Double.NaN, Double.NaN);
+  private volatile Cores result = new Cores(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
   CpuWatch(long pid, int warmupSeconds, int durationSeconds) {
     thread =
@@ -28,11 +33,13 @@ final class CpuWatch {
                   try {
                     Thread.sleep(warmupSeconds * 1000L);
                     long a0 = ticks(pid);
+                    long j0 = compilerTicks(pid);
                     long l0 = ownNanos();
                     long m0 = busyTicks();
                     long t0 = System.nanoTime();
                     Thread.sleep(durationSeconds * 1000L);
                     long a1 = ticks(pid);
+                    long j1 = compilerTicks(pid);
                     long l1 = ownNanos();
                     long m1 = busyTicks();
                     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -41,7 +48,8 @@ final class CpuWatch {
                         new Cores(
                             pid <= 0 ? Double.NaN : (a1 - a0) / 100.0 / seconds,
                             (l1 - l0) / 1e9 / seconds,
-                            (m1 - m0) / 100.0 / seconds);
+                            (m1 - m0) / 100.0 / seconds,
+                            pid <= 0 ? Double.NaN : (j1 - j0) / 100.0 / seconds);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
@@ -72,6 +80,35 @@ final class CpuWatch {
     } catch (IOException | RuntimeException e) {
       return 0;
     }
+  }
+
+  /**
+   * utime + stime of the process's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"), in
+   * clock ticks. On a busy machine the compilers run long after the warm-up: their time is not the
+   * cost of a request.
+   */
+  private static long compilerTicks(long pid) {
+    if (pid <= 0) {
+      return 0;
+    }
+    long sum = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.contains("CompilerThre")) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return sum;
   }
 
   /** utime + stime of a process in clock ticks; 0 when unknown. */

@@ -21,9 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Drives {@code POST /v1/activate} of a running authority with many concurrent clients and reports
@@ -38,6 +37,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Every answer is checked: a grant, a reissue or a refusal with its code; anything else is an
  * error and is reported. Only requests that finish in the measured window count.
+ *
+ * <p>First a closed-loop run ({@code --clients} each send the next request when the answer came):
+ * the peak rate, and at that peak a latency that is mostly queueing. Then, with {@code --open-loop
+ * "0.5 0.8"}, open-loop runs at those shares of the measured peak ({@link #run}: a fixed arrival
+ * rate, latency from each request's due time), which give the service time under a given load.
  */
 public final class LoadGenerator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +50,7 @@ public final class LoadGenerator {
   };
 
   private final URI base;
+  private final URI activate;
   private final String token;
   private final HttpClient http;
 
@@ -54,6 +59,7 @@ public final class LoadGenerator {
 
   private LoadGenerator(URI base, String token, boolean virtual) {
     this.base = base;
+    this.activate = base.resolve("/v1/activate");
     this.token = token;
     this.virtual = virtual;
     HttpClient.Builder b =
@@ -101,9 +107,20 @@ public final class LoadGenerator {
         mak.size(),
         makPool,
         (System.nanoTime() - t0) / 1e9);
+    Workload work = new Workload(retail, mak, makPool, retries);
     CpuWatch watch = new CpuWatch(cpuPid, warmup, duration);
-    Result r = g.run(retail, mak, makPool, clients, warmup, duration, retries);
-    r.print(label, clients, watch.result());
+    Result closed = g.run(work, clients, warmup, duration, 0);
+    closed.print(label, clients, watch.result());
+    // Open loop at shares of the closed-loop peak just measured: service time under a given load.
+    String shares = o.getOrDefault("open-loop", "").strip();
+    int openWarmup = Integer.parseInt(o.getOrDefault("open-warmup", "3"));
+    int openClients = Integer.parseInt(o.getOrDefault("open-clients", Integer.toString(clients)));
+    for (String share : shares.isEmpty() ? new String[0] : shares.split("[ ,]+")) {
+      double rate = closed.rate() * Double.parseDouble(share);
+      CpuWatch w = new CpuWatch(cpuPid, openWarmup, duration);
+      Result r = g.run(work, openClients, openWarmup, duration, (long) (1e9 / rate));
+      r.printOpen(label, share, rate, openClients, w.result());
+    }
   }
 
   /** {@code --name value} pairs. */
@@ -160,6 +177,22 @@ public final class LoadGenerator {
     long errors;
     final Map<String, Integer> codes = new TreeMap<>();
 
+    void count(Outcome outcome) {
+      if (outcome.status == 200) {
+        if (outcome.reissued) {
+          reissued++;
+        } else {
+          granted++;
+        }
+      } else if (outcome.status == 422) {
+        refused++;
+        codes.merge(outcome.code, 1, Integer::sum);
+      } else {
+        errors++;
+        codes.merge("HTTP " + outcome.status + " " + outcome.code, 1, Integer::sum);
+      }
+    }
+
     void add(long nanos) {
       if (n == latencies.length) {
         latencies = Arrays.copyOf(latencies, n * 2);
@@ -177,8 +210,77 @@ public final class LoadGenerator {
       long errors,
       Map<String, Integer> codes,
       boolean ranOut) {
+    static Result of(Tally[] tallies, double seconds, boolean ranOut) {
+      int n = 0;
+      for (Tally t : tallies) {
+        n += t.n;
+      }
+      long[] all = new long[n];
+      int at = 0;
+      long g = 0;
+      long re = 0;
+      long ref = 0;
+      long err = 0;
+      Map<String, Integer> codes = new TreeMap<>();
+      for (Tally t : tallies) {
+        System.arraycopy(t.latencies, 0, all, at, t.n);
+        at += t.n;
+        g += t.granted;
+        re += t.reissued;
+        ref += t.refused;
+        err += t.errors;
+        t.codes.forEach((k, v) -> codes.merge(k, v, Integer::sum));
+      }
+      Arrays.sort(all);
+      return new Result(seconds, all, g, re, ref, err, codes, ranOut);
+    }
+
     double rate() {
       return latencies.length / seconds;
+    }
+
+    /** An open-loop phase: the rate asked for and what the requests due in the window saw. */
+    void printOpen(String label, String share, double target, int clients, CpuWatch.Cores cpu) {
+      System.out.printf(
+          Locale.ROOT,
+          "%s: open loop at %s of the peak, %.0f/s asked, %d connections: %d requests due in %.1f"
+              + " s (granted %d, reissued %d, refused %d %s, errors %d); latency from the due"
+              + " time p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; authority %.2f cores"
+              + " (%.3f ms a request)%s%n",
+          label,
+          share,
+          target,
+          clients,
+          latencies.length,
+          seconds,
+          granted,
+          reissued,
+          refused,
+          codes,
+          errors,
+          percentileMs(50),
+          percentileMs(99),
+          percentileMs(99.9),
+          percentileMs(100),
+          cpu.authority(),
+          cpu.authority() * 1000 / rate(),
+          ranOut ? " (RAN OUT OF NEW MACHINES: issue more keys)" : "");
+      System.out.printf(
+          Locale.ROOT,
+          "OPENLOOP label=%s share=%s target=%.1f rate=%.1f p50=%.3f p99=%.3f p999=%.3f max=%.3f"
+              + " errors=%d authority_cpu=%.2f cpu_ms=%.3f cpu_ms_nojit=%.3f%n",
+          label,
+          share,
+          target,
+          rate(),
+          percentileMs(50),
+          percentileMs(99),
+          percentileMs(99.9),
+          percentileMs(100),
+          errors,
+          cpu.authority(),
+          cpu.authority() * 1000 / rate(),
+          cpu.authorityWithoutJit() * 1000 / rate());
     }
 
     double percentileMs(double p) {
@@ -212,11 +314,13 @@ public final class LoadGenerator {
           ranOut ? " (RAN OUT OF NEW MACHINES: issue more keys)" : "");
       System.out.printf(
           Locale.ROOT,
-          "%s: CPU in the measured window: authority %.2f cores (%.2f ms a request), load"
-              + " generator %.2f cores, whole machine %.2f of %d cores%n",
+          "%s: CPU in the measured window: authority %.2f cores (%.3f ms a request; %.3f ms"
+              + " without its JIT compiler threads), load generator %.2f cores, whole machine %.2f"
+              + " of %d cores%n",
           label,
           cpu.authority(),
           cpu.authority() * 1000 / rate(),
+          cpu.authorityWithoutJit() * 1000 / rate(),
           cpu.load(),
           cpu.machine(),
           Runtime.getRuntime().availableProcessors());
@@ -224,7 +328,8 @@ public final class LoadGenerator {
       System.out.printf(
           Locale.ROOT,
           "RESULT label=%s clients=%d rate=%.1f p50=%.3f p99=%.3f granted=%d reissued=%d"
-              + " refused=%d errors=%d authority_cpu=%.2f load_cpu=%.2f machine_cpu=%.2f%n",
+              + " refused=%d errors=%d authority_cpu=%.2f load_cpu=%.2f machine_cpu=%.2f"
+              + " cpu_ms=%.3f cpu_ms_nojit=%.3f%n",
           label,
           clients,
           rate(),
@@ -236,45 +341,29 @@ public final class LoadGenerator {
           errors,
           cpu.authority(),
           cpu.load(),
-          cpu.machine());
+          cpu.machine(),
+          cpu.authority() * 1000 / rate(),
+          cpu.authorityWithoutJit() * 1000 / rate());
     }
   }
 
-  Result run(
-      List<String> retail,
-      List<String> mak,
-      int makPool,
-      int clients,
-      int warmupSeconds,
-      int durationSeconds,
-      double retryShare)
+  /**
+   * Runs one phase. Closed loop ({@code intervalNanos} 0): each client sends its next request when
+   * the previous answer arrived, so at saturation the latency is mostly queueing. Open loop:
+   * request k is due at {@code start + k * intervalNanos} whatever the answers do (a fixed arrival
+   * rate); the clients take the due requests in turn and each latency runs from the time the
+   * request was due, not from when a client got round to sending it, so a stall counts for every
+   * request it delayed (no coordinated omission). Only requests due (open) or finished (closed) in
+   * the measured window count.
+   */
+  Result run(Workload work, int clients, int warmupSeconds, int durationSeconds, long intervalNanos)
       throws InterruptedException {
-    // Job j < retail.size() is the retail key j's machine; the others are machine
-    // (j - retail.size()) % makPool of MAK key (j - retail.size()) / makPool. Shuffled.
-    int total = retail.size() + mak.size() * makPool;
-    int[] jobs = new int[total];
-    for (int i = 0; i < total; i++) {
-      jobs[i] = i;
-    }
-    SplittableRandom shuffle = new SplittableRandom(1);
-    for (int i = total - 1; i > 0; i--) {
-      int j = shuffle.nextInt(i + 1);
-      int t = jobs[i];
-      jobs[i] = jobs[j];
-      jobs[j] = t;
-    }
-    AtomicInteger nextJob = new AtomicInteger();
-    // Recently granted jobs, for retries.
-    AtomicLongArray granted = new AtomicLongArray(4096);
-    AtomicInteger grantedCount = new AtomicInteger();
-    URI activate = base.resolve("/v1/activate");
-
     long start = System.nanoTime();
     long measureFrom = start + warmupSeconds * 1_000_000_000L;
     long measureTo = measureFrom + durationSeconds * 1_000_000_000L;
+    AtomicLong slots = new AtomicLong();
     Tally[] tallies = new Tally[clients];
     Thread[] threads = new Thread[clients];
-    boolean[] ranOut = new boolean[1];
     for (int c = 0; c < clients; c++) {
       Tally t = tallies[c] = new Tally();
       threads[c] =
@@ -283,49 +372,39 @@ public final class LoadGenerator {
               .start(
                   () -> {
                     RawHttp connection = raw ? new RawHttp(base) : null;
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    while (System.nanoTime() < measureTo) {
-                      int job;
-                      int seen = grantedCount.get();
-                      if (seen > 0 && random.nextDouble() < retryShare) {
-                        job = (int) granted.get(random.nextInt(Math.min(seen, granted.length())));
-                      } else {
-                        int i = nextJob.getAndIncrement();
-                        if (i >= total) {
-                          ranOut[0] = true;
+                    while (true) {
+                      long due;
+                      if (intervalNanos > 0) {
+                        due = start + slots.getAndIncrement() * intervalNanos;
+                        if (due >= measureTo) {
                           break;
                         }
-                        job = jobs[i];
+                        for (long wait = due - System.nanoTime();
+                            wait > 0;
+                            wait = due - System.nanoTime()) {
+                          LockSupport.parkNanos(wait);
+                        }
+                      } else {
+                        due = System.nanoTime();
+                        if (due >= measureTo) {
+                          break;
+                        }
                       }
-                      String key =
-                          job < retail.size()
-                              ? retail.get(job)
-                              : mak.get((job - retail.size()) / makPool);
-                      byte[] body = body(key, job);
-                      long sent = System.nanoTime();
+                      int job = work.next();
+                      if (job < 0) {
+                        break;
+                      }
+                      byte[] body = body(work.keyOf(job), job);
                       Outcome outcome =
                           connection != null ? send(connection, body) : send(activate, body);
                       long done = System.nanoTime();
                       if (outcome.status == 200 && !outcome.reissued) {
-                        int g = grantedCount.getAndIncrement();
-                        granted.set(g % granted.length(), job);
+                        work.granted(job);
                       }
-                      if (done >= measureFrom && done < measureTo) {
-                        t.add(done - sent);
-                        if (outcome.status == 200) {
-                          if (outcome.reissued) {
-                            t.reissued++;
-                          } else {
-                            t.granted++;
-                          }
-                        } else if (outcome.status == 422) {
-                          t.refused++;
-                          t.codes.merge(outcome.code, 1, Integer::sum);
-                        } else {
-                          t.errors++;
-                          t.codes.merge(
-                              "HTTP " + outcome.status + " " + outcome.code, 1, Integer::sum);
-                        }
+                      long at = intervalNanos > 0 ? due : done;
+                      if (at >= measureFrom && at < measureTo) {
+                        t.add(done - due);
+                        t.count(outcome);
                       }
                     }
                     if (connection != null) {
@@ -337,29 +416,7 @@ public final class LoadGenerator {
       t.join();
     }
     long end = Math.min(System.nanoTime(), measureTo);
-    int n = 0;
-    for (Tally t : tallies) {
-      n += t.n;
-    }
-    long[] all = new long[n];
-    int at = 0;
-    long g = 0;
-    long re = 0;
-    long ref = 0;
-    long err = 0;
-    Map<String, Integer> codes = new TreeMap<>();
-    for (Tally t : tallies) {
-      System.arraycopy(t.latencies, 0, all, at, t.n);
-      at += t.n;
-      g += t.granted;
-      re += t.reissued;
-      ref += t.refused;
-      err += t.errors;
-      t.codes.forEach((k, v) -> codes.merge(k, v, Integer::sum));
-    }
-    Arrays.sort(all);
-    return new Result(
-        Math.max(1e-9, (end - measureFrom) / 1e9), all, g, re, ref, err, codes, ranOut[0]);
+    return Result.of(tallies, Math.max(1e-9, (end - measureFrom) / 1e9), work.ranOut());
   }
 
   private record Outcome(int status, boolean reissued, String code) {}

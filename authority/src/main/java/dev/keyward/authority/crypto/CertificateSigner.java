@@ -3,6 +3,7 @@ package dev.keyward.authority.crypto;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.SignedCertificate;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -60,14 +61,29 @@ public final class CertificateSigner {
 
   /** The certificate must name this signer's key id. */
   public SignedCertificate sign(ActivationCertificate certificate) {
+    return signText(certificate).certificate();
+  }
+
+  /** A signed certificate and its JSON text ({@link SignedCertificate#toJsonText()}). */
+  public record Signed(SignedCertificate certificate, String text) {}
+
+  /**
+   * Signs and writes the answer's JSON from the one canonical text that was signed: the
+   * certificate's JSON is written once per activation, not twice.
+   */
+  public Signed signText(ActivationCertificate certificate) {
     if (!certificate.signingKeyId().equals(keyId)) {
       throw new IllegalArgumentException("the certificate names another signing key");
     }
     Ed25519Signer signer = new Ed25519Signer(); // not thread-safe: one per signature
     signer.init(true, privateKey);
-    byte[] bytes = certificate.canonicalBytes();
+    String canonical = certificate.canonicalText();
+    byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
     signer.update(bytes, 0, bytes.length);
-    return new SignedCertificate(certificate, signer.generateSignature());
+    byte[] signature = signer.generateSignature();
+    return new Signed(
+        new SignedCertificate(certificate, signature),
+        SignedCertificate.toJsonText(canonical, signature));
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public final class Api {
   private final int maxBodyBytes;
   private final int maxCatalogBytes;
   private final MeterRegistry registry;
+  private final Map<String, Counter> requestCounters = new ConcurrentHashMap<>();
 
   public Api(
       List<Route> routes,
@@ -326,12 +328,20 @@ public final class Api {
     if (route == null || route.isEmpty() || route.equals("*")) {
       route = "unmatched";
     }
-    Counter.builder("keyward.http.requests")
-        .description("HTTP requests by route template and status")
-        .tag("method", ctx.method().name())
-        .tag("route", route)
-        .tag("status", Integer.toString(ctx.statusCode()))
-        .register(registry)
+    String method = ctx.method().name();
+    String finalRoute = route;
+    int status = ctx.statusCode();
+    // Registered once per method, route template and status (a bounded set), not per request.
+    requestCounters
+        .computeIfAbsent(
+            method + " " + route + " " + status,
+            k ->
+                Counter.builder("keyward.http.requests")
+                    .description("HTTP requests by route template and status")
+                    .tag("method", method)
+                    .tag("route", finalRoute)
+                    .tag("status", Integer.toString(status))
+                    .register(registry))
         .increment();
   }
 }

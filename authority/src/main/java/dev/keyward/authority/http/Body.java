@@ -153,12 +153,61 @@ public final class Body {
 
   public Instant instant(String field) {
     String text = text(field);
+    Instant plain = plainUtc(text);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest(
           "field '" + name(field) + "' must be an ISO-8601 instant such as 2026-03-01T10:00:00Z");
     }
+  }
+
+  /**
+   * {@code YYYY-MM-DDTHH:MM:SSZ}, what clients send, read without the ISO formatter (a tenth of its
+   * cost); null for anything else or an invalid date, which {@link Instant#parse} then reads or
+   * refuses, so the outcome is the same.
+   */
+  static Instant plainUtc(String s) {
+    if (s.length() != 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || s.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
+          .toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null; // out of range (a leap second, 31 April, …): the formatter decides
+    }
+  }
+
+  /** The decimal number of {@code n} ASCII digits at {@code from}; -1 if one is not a digit. */
+  private static int digits(String s, int from, int n) {
+    int v = 0;
+    for (int i = from; i < from + n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   public String cmid(String field) {

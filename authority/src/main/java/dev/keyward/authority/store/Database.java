@@ -9,26 +9,22 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The authority's database: SQLite (a file in the data directory) or PostgreSQL, with the same
  * Flyway migrations and the same behaviour. Every decision that spends a count runs in one {@link
  * #write} transaction: on SQLite a {@code BEGIN IMMEDIATE} transaction (one writer at a time: this
  * process runs its write transactions one after the other on a writer thread of its own, so they
- * never wait on SQLite's busy timeout), on PostgreSQL a transaction that locks the key row with
- * {@code SELECT … FOR UPDATE} ({@link #forUpdate()}).
+ * never wait on SQLite's busy timeout; those that waited together share one commit, each in a
+ * savepoint of its own: {@link SqliteWriter}), on PostgreSQL a transaction that locks the key row
+ * with {@code SELECT … FOR UPDATE} ({@link #forUpdate()}).
  */
 public final class Database implements AutoCloseable {
   public enum Dialect {
@@ -49,10 +45,10 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final String url;
   // SQLite has one writer. Its transactions run one after the other on one thread, in the order
-  // they were asked for: no thread hands a lock to the next (a wake-up per transaction, while the
-  // database waits), and busy_timeout stays for other processes.
-  private final ExecutorService sqliteWriter;
-  private volatile Thread sqliteWriterThread;
+  // they were asked for, those that waited together committed together (SqliteWriter): no thread
+  // hands a lock to the next (a wake-up per transaction, while the database waits), and
+  // busy_timeout stays for other processes.
+  private final SqliteWriter sqliteWriter;
   // The writer thread's prepared statements, by SQL, and the physical connection they belong to.
   private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
   private Connection writerStatementsOf;
@@ -66,16 +62,7 @@ public final class Database implements AutoCloseable {
     this.connections = new Semaphore(pool.getMaximumPoolSize(), true);
     this.writerPool = writerPool;
     this.writerJdbi = writerPool == null ? jdbi : Jdbi.create(writerPool);
-    this.sqliteWriter =
-        dialect == Dialect.SQLITE
-            ? Executors.newSingleThreadExecutor(
-                work -> {
-                  Thread t = new Thread(work, "keyward-sqlite-writer");
-                  t.setDaemon(true);
-                  sqliteWriterThread = t;
-                  return t;
-                })
-            : null;
+    this.sqliteWriter = dialect == Dialect.SQLITE ? new SqliteWriter(writerJdbi) : null;
   }
 
   /** The default database: SQLite file {@code keyward.db} in the data directory. */
@@ -172,9 +159,7 @@ public final class Database implements AutoCloseable {
    */
   public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
     if (dialect == Dialect.SQLITE) {
-      return Thread.currentThread() == sqliteWriterThread
-          ? writerJdbi.inTransaction(work)
-          : onSqliteWriter(work);
+      return sqliteWriter.write(work);
     }
     return withConnection(() -> jdbi.inTransaction(work));
   }
@@ -202,38 +187,6 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in a transaction on the writer thread and waits for it to end. */
-  @SuppressWarnings("unchecked")
-  private <T, X extends Exception> T onSqliteWriter(HandleCallback<T, X> work) throws X {
-    Future<T> done = sqliteWriter.submit(() -> writerJdbi.inTransaction(work));
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          // The transaction runs to its end either way: wait for its outcome.
-          return done.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw (X) cause;
-    } catch (CancellationException e) {
-      throw new IllegalStateException("the database is closed", e);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   /**
    * A prepared statement on the handle's connection, for the statements every activation runs;
    * close it after use. On SQLite's writer connection it is prepared once and kept (closing it only
@@ -241,7 +194,7 @@ public final class Database implements AutoCloseable {
    * one transaction after the other. PostgreSQL's driver keeps its server-side statements itself.
    */
   public Prepared prepare(Handle h, String sql) throws SQLException {
-    if (dialect == Dialect.SQLITE && Thread.currentThread() == sqliteWriterThread) {
+    if (dialect == Dialect.SQLITE && sqliteWriter.isWriterThread()) {
       Connection physical = h.getConnection().unwrap(Connection.class);
       if (physical != writerStatementsOf) {
         // A new writer connection (the pool replaced the old one): the old statements go with it.
@@ -265,6 +218,26 @@ public final class Database implements AutoCloseable {
     return new Prepared(h.getConnection().prepareStatement(sql), false);
   }
 
+  /** What a statement of the activation path does with its prepared statement. */
+  @FunctionalInterface
+  public interface StatementWork<T> {
+    T run(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs one statement of the activation path with plain JDBC on the handle's connection: no Jdbi
+   * statement objects (their configuration copies cost more than the statement on SQLite), and on
+   * the SQLite writer a statement prepared once ({@link #prepare}).
+   */
+  public <T> T run(Handle h, String sql, StatementWork<T> work) {
+    try (Prepared p = prepare(h, sql)) {
+      return work.run(p.statement());
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(
+          e.getMessage() + " [statement: " + sql + "]", e, null);
+    }
+  }
+
   /** A statement from {@link #prepare}; {@link #close()} closes it unless it is kept. */
   public record Prepared(PreparedStatement statement, boolean kept) implements AutoCloseable {
     @Override
@@ -280,6 +253,23 @@ public final class Database implements AutoCloseable {
   /** Reads outside a transaction (autocommit): what a list or a health check needs. */
   public <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
     return withConnection(() -> jdbi.withHandle(work));
+  }
+
+  /**
+   * One statement outside a transaction (autocommit) on a pooled connection, with plain JDBC: the
+   * activation path's read before its transaction, without a Jdbi handle.
+   */
+  public <T> T readStatement(String sql, StatementWork<T> work) {
+    return withConnection(
+        () -> {
+          try (Connection c = pool.getConnection();
+              PreparedStatement ps = c.prepareStatement(sql)) {
+            return work.run(ps);
+          } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(
+                e.getMessage() + " [statement: " + sql + "]", e, null);
+          }
+        });
   }
 
   public Jdbi jdbi() {
@@ -302,12 +292,7 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     if (sqliteWriter != null) {
-      sqliteWriter.shutdown();
-      try {
-        sqliteWriter.awaitTermination(15, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      sqliteWriter.close();
       writerPool.close();
     }
     pool.close();

@@ -1,6 +1,5 @@
 package dev.keyward.authority.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The SQL of the authority, one method per statement, each run on the caller's handle so that a
@@ -51,29 +49,17 @@ public final class Store {
         });
   }
 
-  /** What a statement of the activation path does with its prepared statement. */
-  @FunctionalInterface
-  private interface StatementWork<T> {
-    T run(PreparedStatement ps) throws SQLException;
-  }
-
   /**
    * Runs one statement of the activation path with plain JDBC on the handle's connection (every
    * activation runs these; the SQLite writer keeps them prepared, see {@link Database#prepare}).
    */
-  private <T> T jdbc(Handle h, String sql, StatementWork<T> work) {
-    try (Database.Prepared p = db.prepare(h, sql)) {
-      return work.run(p.statement());
-    } catch (SQLException e) {
-      throw new UnableToExecuteStatementException(
-          e.getMessage() + " [statement: " + sql + "]", e, null);
-    }
+  private <T> T jdbc(Handle h, String sql, Database.StatementWork<T> work) {
+    return db.run(h, sql, work);
   }
 
   /** A key record's id and partial key (neither ever changes), without locking it. */
-  public Optional<Map.Entry<String, String>> keyIdentity(Handle h, String fingerprint) {
-    return jdbc(
-        h,
+  public Optional<Map.Entry<String, String>> keyIdentity(String fingerprint) {
+    return db.readStatement(
         "SELECT id, partial_key FROM product_keys WHERE fingerprint = ?",
         ps -> {
           ps.setString(1, fingerprint);

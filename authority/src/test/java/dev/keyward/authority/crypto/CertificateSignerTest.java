@@ -75,6 +75,10 @@ class CertificateSignerTest {
     byte[] spki = CertificateVerifier.publicKey(signer.publicKey()).getEncoded();
     byte[] raw = java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
     assertThat(CertificateSigner.verify(raw, cert.canonicalBytes(), signed.signature())).isTrue();
+    // The answer's text written from the signed canonical text is the canonical JSON writer's.
+    CertificateSigner.Signed withText = signer.signText(cert);
+    assertThat(withText.certificate()).isEqualTo(signed);
+    assertThat(withText.text()).isEqualTo(signed.toJsonText());
   }
 
   @Property(tries = 30)

@@ -118,7 +118,12 @@ public record ActivationCertificate(
 
   /** The bytes that are signed: canonical JSON (sorted keys, no white space), UTF-8. */
   public byte[] canonicalBytes() {
-    return dev.keyward.core.json.Json.write(toJson()).getBytes(StandardCharsets.UTF_8);
+    return canonicalText().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The canonical JSON text whose UTF-8 bytes are signed. */
+  public String canonicalText() {
+    return dev.keyward.core.json.Json.write(toJson());
   }
 
   /** Reads a certificate object; empty when any field is missing or malformed. */

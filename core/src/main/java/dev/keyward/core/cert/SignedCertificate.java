@@ -24,6 +24,19 @@ public record SignedCertificate(ActivationCertificate certificate, byte[] signat
     return Json.write(toJson());
   }
 
+  /**
+   * {@link #toJsonText()} from the certificate's canonical text as it was signed ({@link
+   * ActivationCertificate#canonicalBytes()}), without writing the certificate again: the canonical
+   * form sorts {@code certificate} before {@code signature}, and base64 needs no escaping.
+   */
+  public static String toJsonText(String canonicalCertificate, byte[] signature) {
+    return "{\"certificate\":"
+        + canonicalCertificate
+        + ",\"signature\":\""
+        + Base64.getEncoder().encodeToString(signature)
+        + "\"}";
+  }
+
   public static Optional<SignedCertificate> fromJson(Map<?, ?> json) {
     if (!(json.get("certificate") instanceof Map<?, ?> cert)
         || !(json.get("signature") instanceof String signature)) {

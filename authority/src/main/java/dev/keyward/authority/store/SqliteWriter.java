@@ -1,0 +1,196 @@
+package dev.keyward.authority.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * SQLite's one writer, with group commit. SQLite lets one transaction write at a time, so this
+ * process runs its write transactions on one thread of its own, in the order they were asked for.
+ * The requests that arrived while the previous group was being written go together into the next
+ * transaction, each inside a savepoint of its own: each request's statements still all apply or
+ * none do (a refusal or an error rolls back to its savepoint and touches no other request), and one
+ * commit, one {@code fsync} with {@code synchronous=FULL}, then covers the whole group. Nobody is
+ * answered before that commit: a request whose work succeeded but whose group failed to commit gets
+ * the commit's error, and nothing of it is on disk.
+ *
+ * <p>With one request waiting this is exactly one transaction per request, as before; under load
+ * the commits (the disk's time) are shared instead of queued.
+ */
+final class SqliteWriter implements AutoCloseable {
+  /** At most this many requests share one commit (a bound on how long a transaction runs). */
+  static final int MAX_GROUP = 64;
+
+  private final Jdbi jdbi;
+  private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean closed;
+  // The writer thread's open transaction, for a write asked from inside a write.
+  private Handle current;
+
+  SqliteWriter(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    this.thread = new Thread(this::loop, "keyward-sqlite-writer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  boolean isWriterThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  /** One request's work and, once its group has committed (or failed), its outcome. */
+  private static final class Task<T> {
+    final HandleCallback<T, ?> work;
+    final CountDownLatch done = new CountDownLatch(1);
+    T result;
+    Throwable failure;
+
+    Task(HandleCallback<T, ?> work) {
+      this.work = work;
+    }
+
+    void run(Handle h) throws Exception {
+      result = work.withHandle(h);
+    }
+  }
+
+  /** Runs {@code work} in a transaction on the writer thread and waits for its commit. */
+  @SuppressWarnings("unchecked")
+  <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
+    if (isWriterThread() && current != null) {
+      // Already inside a write on this thread: part of the same transaction.
+      return work.withHandle(current);
+    }
+    Task<T> task = new Task<>(work);
+    synchronized (queue) {
+      if (closed) {
+        throw new IllegalStateException("the database is closed");
+      }
+      queue.add(task);
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        // The transaction runs to its end either way: wait for its outcome.
+        task.done.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable failure = task.failure;
+    if (failure == null) {
+      return task.result;
+    }
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error err) {
+      throw err;
+    }
+    throw (X) failure;
+  }
+
+  private void loop() {
+    List<Task<?>> group = new ArrayList<>(MAX_GROUP);
+    while (true) {
+      Task<?> first;
+      try {
+        first = queue.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        first = null;
+      }
+      if (first == null) {
+        synchronized (queue) {
+          if (closed && queue.isEmpty()) {
+            return; // nothing can be added any more
+          }
+        }
+        continue;
+      }
+      group.add(first);
+      queue.drainTo(group, MAX_GROUP - 1);
+      runGroup(group);
+      group.clear();
+    }
+  }
+
+  /** One transaction for the group, a savepoint per request, one commit, then the answers. */
+  private void runGroup(List<Task<?>> group) {
+    try (Handle h = jdbi.open()) {
+      current = h;
+      try {
+        h.begin();
+        Connection c = h.getConnection();
+        for (Task<?> task : group) {
+          Savepoint savepoint = c.setSavepoint();
+          try {
+            task.run(h);
+            c.releaseSavepoint(savepoint);
+          } catch (Exception | Error e) {
+            task.failure = e;
+            c.rollback(savepoint);
+            c.releaseSavepoint(savepoint);
+          }
+        }
+        h.commit();
+      } catch (SQLException | RuntimeException | Error e) {
+        // The transaction itself failed (begin, a savepoint, the commit): nothing of the group is
+        // on disk, so no request of it may be answered as done.
+        rollbackQuietly(h);
+        for (Task<?> task : group) {
+          if (task.failure == null) {
+            task.failure = e;
+          }
+        }
+      } finally {
+        current = null;
+      }
+    } catch (RuntimeException | Error e) {
+      // No connection (the handle did not open or close): the same for every request.
+      for (Task<?> task : group) {
+        if (task.failure == null) {
+          task.failure = e;
+        }
+      }
+    } finally {
+      for (Task<?> task : group) {
+        task.done.countDown();
+      }
+    }
+  }
+
+  private static void rollbackQuietly(Handle h) {
+    try {
+      if (h.isInTransaction()) {
+        h.rollback();
+      }
+    } catch (RuntimeException e) {
+      // the connection is gone with the transaction
+    }
+  }
+
+  /** Writes what was asked before, then stops (waits up to 15 s). */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      thread.join(15_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
