@@ -2,6 +2,7 @@ package dev.keyward.authority.console;
 
 import dev.keyward.authority.ApiException;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Optional;
 
 /** Reading a console request: its session, its form fields, the reason a change needs. */
@@ -25,9 +26,14 @@ final class ConsoleRequest {
     return new Page(title, nav, s.actor(), s.csrf(), notice(ctx), null);
   }
 
-  /** The form field or query parameter, stripped; empty when absent. */
+  /**
+   * The form field or query parameter, stripped; empty when absent. A GET has no form to read:
+   * reading its (empty) body anyway would let the edge's minimum data rate refuse a page that was
+   * merely slow to be served.
+   */
   static String field(Context ctx, String name) {
-    String v = ctx.formParam(name);
+    boolean hasForm = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
+    String v = hasForm ? ctx.formParam(name) : null;
     if (v == null) {
       v = ctx.queryParam(name);
     }
