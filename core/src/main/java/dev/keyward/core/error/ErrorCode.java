@@ -830,7 +830,49 @@ public enum ErrorCode {
           "Compare the database with a backup taken before that entry, and find who had write"
               + " access to the database since.",
           "After a deliberate restore, keep the old checkpoint file apart with a note and start a"
-              + " new one, so that later checks are against the restored chain."));
+              + " new one, so that later checks are against the restored chain.")),
+
+  CONSOLE_SIGN_IN_REFUSED(
+      0xC0DE0048,
+      "KW_E_CONSOLE_SIGN_IN_REFUSED",
+      "The console token entered is not this volume host's console token, so no session was"
+          + " opened.",
+      List.of(
+          "The token was mistyped or copied only in part.",
+          "It is the token of another volume host, or of the authority's console.",
+          "The token file was deleted and the host made a new token at its last start."),
+      List.of(
+          "Copy the token from the file the host printed when it started"
+              + " (`<store>/volume-host/console-token`, readable by the host's user only).",
+          "Sign in to the console of the host whose store holds that token.")),
+
+  CONSOLE_SESSION_REQUIRED(
+      0xC0DE0049,
+      "KW_E_CONSOLE_SESSION_REQUIRED",
+      "This console page needs a signed-in session, and the request had none (or its session"
+          + " ended).",
+      List.of(
+          "Nobody signed in from this browser, or the browser does not send cookies to the host.",
+          "The session expired after 30 minutes without a request, or someone signed out.",
+          "The host restarted: sessions live in its memory only."),
+      List.of(
+          "Sign in again with the console token at /console/sign-in.",
+          "Allow cookies for the host's address in the browser.")),
+
+  CONSOLE_CSRF_REFUSED(
+      0xC0DE004A,
+      "KW_E_CONSOLE_CSRF_REFUSED",
+      "A change was sent to the console without the form token of the signed-in session, so"
+          + " nothing was changed.",
+      List.of(
+          "Another web page tried to make the browser send the change (cross-site request"
+              + " forgery).",
+          "The form was opened before signing in again, so it carries the old session's token.",
+          "A script posted to the console without reading the form token from a page first."),
+      List.of(
+          "Reload the page and send the form again from the console itself.",
+          "Scripts should use the CLI (`keyward slmgr`, `keyward proxy`, `keyward evidence`)"
+              + " rather than post to the console."));
 
   private final int code;
   private final String symbolicName;
