@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HostSite implements AutoCloseable {
   public static final Product WINSERVER =
       CatalogLoader.winserver().product("winserver").orElseThrow();
-  static final HttpClient HTTP =
+  public static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public final Path dir;

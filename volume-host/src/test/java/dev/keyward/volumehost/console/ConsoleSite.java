@@ -103,14 +103,15 @@ final class ConsoleSite implements AutoCloseable {
         .machine(() -> facts)
         .authority(site.authority.uri())
         .trust(site.authority.trustedKeys())
+        .phoneTrust(site.authority.trustedPhoneKeys())
         .build();
   }
 
   /** A MAK machine of the site, its key installed but not activated (it has an IID). */
-  KeywardClient makMachine(String name) {
+  KeywardClient makMachine(String name) throws Exception {
     KeywardClient c = client(name);
     c.init("winserver", "2022", "ServerStandard");
-    c.installKey(site.issue("2022", Channel.VOLUME_MAK));
+    c.installKey(issueMak());
     return c;
   }
 
@@ -133,6 +134,39 @@ final class ConsoleSite implements AutoCloseable {
     o.put("notices", info.notices());
     o.put("installationId", info.installationId().orElse(null));
     return Json.write(o) + "\n";
+  }
+
+  /** A MAK key of winserver 2022 ServerStandard, issued by the authority's admin API. */
+  String issueMak() throws Exception {
+    String body =
+        Json.write(Map.of("version", "2022", "edition", "ServerStandard", "channel", "VOLUME_MAK"));
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(site.authority.uri().resolve("/v1/admin/keys"))
+            .header("Authorization", "Bearer " + site.authority.adminToken())
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    var r = HostSite.HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    @SuppressWarnings("unchecked")
+    var keys = (List<Map<String, Object>>) Json.readObject(r.body()).orElseThrow().get("keys");
+    return (String) keys.get(0).get("key");
+  }
+
+  /** The authority's answer to a proxy request file, as {@code keyward admin proxy answer}. */
+  String answerProxy(String requestText) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("reason", "isolated site, proxy activation from the site console");
+    body.put("request", Json.readObject(requestText).orElseThrow());
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(site.authority.uri().resolve("/v1/admin/proxy"))
+            .header("Authorization", "Bearer " + site.authority.adminToken())
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.write(body)))
+            .build();
+    var r = HostSite.HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body();
   }
 
   String token() throws java.io.IOException {

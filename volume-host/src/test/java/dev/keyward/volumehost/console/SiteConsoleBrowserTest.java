@@ -3,6 +3,7 @@ package dev.keyward.volumehost.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.client.KeywardClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -137,5 +138,135 @@ class SiteConsoleBrowserTest {
       }
     }
     browser.assertNoConsoleErrors("the sign-in redirects");
+  }
+
+  @Test
+  @Order(5)
+  void uploadingADlvOutputAddsAMakMachineAndABadFileIsRefusedWithItsCode() throws Exception {
+    session();
+    mak = site.makMachine("mak-01");
+    Path good = dir.resolve("mak-01-dlv.json");
+    Files.writeString(good, ConsoleSite.dlvJson(mak.status()));
+    Path bad = dir.resolve("not-dlv.json");
+    Files.writeString(bad, "{\"product\": \"winserver\", \"edition\": \"Nope\"}");
+
+    browser.driver.get(url("/console/add-machine"));
+    find("#dlv").sendKeys(bad.toString());
+    find("main form button[type=submit]").click();
+    assertThat(find(".error").getText())
+        .contains("0xC0DE0009")
+        .contains("Remedy")
+        .contains("Nothing was added");
+    assertThat(machines()).isEmpty();
+    Screenshots.take(browser, "site-add-machine-refused");
+    browser.assertNoConsoleErrors("the refused upload", 400);
+
+    find("#name").sendKeys("mak-01");
+    find("#dlv").sendKeys(good.toString());
+    find("main form button[type=submit]").click();
+    assertThat(find(".notice").getText()).contains("Added mak-01");
+    assertThat(machines()).extracting(SiteMachine::channel).containsExactly("VOLUME_MAK");
+
+    browser.driver.get(url("/console/machines"));
+    WebElement row = find("tr[data-cmid='" + mak.status().cmid() + "']");
+    assertThat(row.getText()).contains("mak-01").contains("VOLUME_MAK");
+    assertThat(browser.driver.findElements(By.cssSelector("table.machines tbody tr")))
+        .hasSize(CLIENTS + 1);
+    browser.assertNoConsoleErrors("the upload");
+  }
+
+  KeywardClient mak;
+
+  List<SiteMachine> machines() {
+    return new SiteMachines(site.host.files().dir().resolve("site-machines.json")).all();
+  }
+
+  @Test
+  @Order(6)
+  void aProxyRequestFromTheConsoleIsAnsweredAndTheResponseNamesTheMachine() throws Exception {
+    session();
+    browser.driver.get(url("/console/proxy"));
+    String cmid = mak.status().cmid();
+    find("#m-" + cmid).click();
+    Screenshots.take(browser, "site-proxy");
+    // the browser would save the file; the test fetches the same form with the session's cookie
+    String cookie = browser.driver.manage().getCookieNamed(SiteConsole.COOKIE).getValue();
+    ConsoleHttp http = new ConsoleHttp(site.host.url());
+    var request =
+        http.post(
+            "/console/proxy/request",
+            java.util.Optional.of(cookie),
+            java.util.Map.of("csrf", http.csrf(cookie), "cmid", cmid));
+    assertThat(request.statusCode()).as(request.body()).isEqualTo(200);
+    assertThat(request.headers().firstValue("Content-Disposition"))
+        .get()
+        .asString()
+        .contains("attachment");
+    var read = dev.keyward.core.phone.ProxyRequest.read(request.body());
+    assertThat(read).isInstanceOf(dev.keyward.core.phone.ProxyFileReading.Read.class);
+
+    String response = site.answerProxy(request.body());
+    Path responseFile = dir.resolve("proxy-response.json");
+    Files.writeString(responseFile, response);
+    browser.driver.get(url("/console/proxy"));
+    find("#response").sendKeys(responseFile.toString());
+    find("form[action='/console/proxy/response'] button").click();
+    WebElement table = find("#matches");
+    assertThat(table.getText()).contains("mak-01").contains(cmid).contains("Confirmation ID ready");
+    Screenshots.take(browser, "site-proxy-response");
+    browser.assertNoConsoleErrors("the proxy page");
+
+    // the machine applies its own answer from the same file
+    var applied = mak.phone().applyResponse(response);
+    assertThat(applied.info().status().state())
+        .isEqualTo(dev.keyward.core.license.LicenseState.LICENSED);
+  }
+
+  @Test
+  @Order(7)
+  void theEvidencePackHoldsTheUploadedDlvAndVerifies() throws Exception {
+    session();
+    browser.driver.get(url("/console/evidence"));
+    assertThat(find("#evidence").getText()).contains("dlv-" + mak.status().cmid() + ".json");
+    Screenshots.take(browser, "site-evidence");
+    browser.assertNoConsoleErrors("the evidence page");
+    String cookie = browser.driver.manage().getCookieNamed(SiteConsole.COOKIE).getValue();
+    var pack = new ConsoleHttp(site.host.url()).getBytes("/console/evidence/pack.zip", cookie);
+    assertThat(pack.statusCode()).isEqualTo(200);
+    Path zip = dir.resolve("pack.zip");
+    Files.write(zip, pack.body());
+    assertThat(dev.keyward.client.EvidenceStore.verify(zip))
+        .isInstanceOf(dev.keyward.core.evidence.PackCheck.Intact.class);
+  }
+
+  static final List<String> PAGES =
+      List.of("machines", "expiring", "events", "add-machine", "proxy", "evidence");
+
+  @Test
+  @Order(8)
+  void everyPageWorksAt1280x800AndOnAPhoneWithoutScriptErrorsAndPassesTheAccessibilityChecks()
+      throws Exception {
+    session();
+    for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
+      browser.size(size[0], size[1]);
+      for (String page : PAGES) {
+        browser.driver.get(url("/console/" + page));
+        String where = page + " at " + size[0] + "x" + size[1];
+        assertThat(find("h1").isDisplayed()).as(where).isTrue();
+        if (size[0] < 500 && (page.equals("machines") || page.equals("proxy"))) {
+          Screenshots.take(browser, "site-" + page + "-phone");
+        }
+        if (size[0] > 500 && (page.equals("expiring") || page.equals("events"))) {
+          Screenshots.take(browser, "site-" + page);
+        }
+        Accessibility.check(browser.driver, where);
+        browser.assertNoConsoleErrors(where);
+      }
+    }
+    browser.size(1280, 800);
+    browser.driver.manage().deleteAllCookies();
+    browser.driver.get(url("/console/sign-in"));
+    Accessibility.check(browser.driver, "sign-in");
+    browser.assertNoConsoleErrors("sign-in");
   }
 }
