@@ -159,6 +159,7 @@ class SiteConsoleBrowserTest {
         .contains("Nothing was added");
     assertThat(machines()).isEmpty();
     Screenshots.take(browser, "site-add-machine-refused");
+    Accessibility.check(browser.driver, "the refused upload");
     browser.assertNoConsoleErrors("the refused upload", 400);
 
     find("#name").sendKeys("mak-01");
@@ -214,6 +215,7 @@ class SiteConsoleBrowserTest {
     WebElement table = find("#matches");
     assertThat(table.getText()).contains("mak-01").contains(cmid).contains("Confirmation ID ready");
     Screenshots.take(browser, "site-proxy-response");
+    Accessibility.check(browser.driver, "the proxy response");
     browser.assertNoConsoleErrors("the proxy page");
 
     // the machine applies its own answer from the same file
