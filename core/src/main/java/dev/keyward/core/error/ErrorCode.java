@@ -856,7 +856,7 @@ public enum ErrorCode {
           "The session expired after 30 minutes without a request, or someone signed out.",
           "The host restarted: sessions live in its memory only."),
       List.of(
-          "Sign in again with the console token at /console/sign-in.",
+          "Sign in again with the console token at `/console/sign-in`.",
           "Allow cookies for the host's address in the browser.")),
 
   CONSOLE_CSRF_REFUSED(
@@ -871,7 +871,7 @@ public enum ErrorCode {
           "A script posted to the console without reading the form token from a page first."),
       List.of(
           "Reload the page and send the form again from the console itself.",
-          "Scripts should use the CLI (`keyward slmgr`, `keyward proxy`, `keyward evidence`)"
+          "Scripts should use the CLI (`keyward slmgr /dlv`, `keyward evidence export -o PACK.zip`)"
               + " rather than post to the console."));
 
   private final int code;
