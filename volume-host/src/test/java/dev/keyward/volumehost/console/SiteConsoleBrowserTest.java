@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyward.client.KeywardClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The site console in real headless Chromium, against a running volume host that real volume
@@ -56,10 +59,21 @@ class SiteConsoleBrowserTest {
     return browser.driver.findElement(By.cssSelector(css));
   }
 
+  /**
+   * Clicks a form's submit button and waits (at most 30 s) until the browser shows the page it
+   * answered, so that nothing is read from the page before.
+   */
+  void submit(String button) {
+    WebElement before = find("html");
+    find(button).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(before));
+  }
+
   void signIn(String token) {
     browser.driver.get(url("/console/sign-in"));
     find("#token").sendKeys(token);
-    find("form button[type=submit]").click();
+    submit("form button[type=submit]");
   }
 
   @Test
@@ -118,7 +132,7 @@ class SiteConsoleBrowserTest {
     browser.driver.executeScript(
         "document.querySelector('main input[name=csrf]').remove();"
             + "document.querySelector('#dlv').removeAttribute('required');");
-    find("main form button[type=submit]").click();
+    submit("main form button[type=submit]");
     assertThat(find(".error").getText()).contains("0xC0DE004A");
     assertThat(new SiteMachines(site.host.files().dir().resolve("site-machines.json")).all())
         .isEmpty();
@@ -152,7 +166,7 @@ class SiteConsoleBrowserTest {
 
     browser.driver.get(url("/console/add-machine"));
     find("#dlv").sendKeys(bad.toString());
-    find("main form button[type=submit]").click();
+    submit("main form button[type=submit]");
     assertThat(find(".error").getText())
         .contains("0xC0DE0009")
         .contains("Remedy")
@@ -164,7 +178,7 @@ class SiteConsoleBrowserTest {
 
     find("#name").sendKeys("mak-01");
     find("#dlv").sendKeys(good.toString());
-    find("main form button[type=submit]").click();
+    submit("main form button[type=submit]");
     assertThat(find(".notice").getText()).contains("Added mak-01");
     assertThat(machines()).extracting(SiteMachine::channel).containsExactly("VOLUME_MAK");
 
@@ -211,7 +225,7 @@ class SiteConsoleBrowserTest {
     Files.writeString(responseFile, response);
     browser.driver.get(url("/console/proxy"));
     find("#response").sendKeys(responseFile.toString());
-    find("form[action='/console/proxy/response'] button").click();
+    submit("form[action='/console/proxy/response'] button");
     WebElement table = find("#matches");
     assertThat(table.getText()).contains("mak-01").contains(cmid).contains("Confirmation ID ready");
     Screenshots.take(browser, "site-proxy-response");
