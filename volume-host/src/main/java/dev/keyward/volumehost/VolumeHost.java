@@ -85,8 +85,7 @@ public final class VolumeHost implements AutoCloseable {
             config.clock(),
             () -> standing);
     InetAddress bound = InetAddress.getByName(config.bind());
-    this.consoleToken =
-        ConsoleToken.open(ConsoleContext.tokenFile(files), new java.security.SecureRandom());
+    this.consoleToken = consoleToken(files);
     SiteConsole console =
         new SiteConsole(
             new ConsoleContext(
@@ -129,6 +128,17 @@ public final class VolumeHost implements AutoCloseable {
                 0,
                 DnsPublisher.REFRESH.toSeconds(),
                 TimeUnit.SECONDS));
+  }
+
+  /** The console's token, made at the first start; a clear failure when the file is unusable. */
+  private static ConsoleToken consoleToken(HostFiles files) {
+    Path file = ConsoleContext.tokenFile(files);
+    try {
+      return ConsoleToken.open(file, new java.security.SecureRandom());
+    } catch (IOException e) {
+      throw new VolumeHostException(
+          dev.keyward.core.error.FileProblems.writing("The site console's token", file, e));
+    }
   }
 
   /** Starts the host; a clear failure (port taken, bad TSIG file) when it cannot. */
