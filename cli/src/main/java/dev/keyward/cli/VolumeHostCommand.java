@@ -86,6 +86,13 @@ final class VolumeHostCommand {
                       ? ""
                       : " (not activated: answering 0xC004F041 until the store is)")
                   + ". Ctrl-C stops it.");
+      ctx.out()
+          .println(
+              "Site console: "
+                  + host.consoleUrl()
+                  + " (sign in with the token in "
+                  + host.consoleTokenFile()
+                  + ")");
       ctx.out().flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

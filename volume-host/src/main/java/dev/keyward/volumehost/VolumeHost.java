@@ -4,6 +4,9 @@ import dev.keyward.client.KeywardClient;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.json.Json;
+import dev.keyward.volumehost.console.ConsoleContext;
+import dev.keyward.volumehost.console.ConsoleToken;
+import dev.keyward.volumehost.console.SiteConsole;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -55,6 +58,7 @@ public final class VolumeHost implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final URI url;
   private final Instant startedAt;
+  private final ConsoleToken consoleToken;
   private volatile HostStanding standing;
 
   private VolumeHost(Config config) throws IOException {
@@ -81,7 +85,17 @@ public final class VolumeHost implements AutoCloseable {
             config.clock(),
             () -> standing);
     InetAddress bound = InetAddress.getByName(config.bind());
-    this.http = new VolumeHttp(new InetSocketAddress(bound, config.port()), service, stats);
+    this.consoleToken = consoleToken(files);
+    SiteConsole console =
+        new SiteConsole(
+            new ConsoleContext(
+                config.client().catalog(),
+                files,
+                config.client().trustedKeys(),
+                config.clock(),
+                consoleToken));
+    this.http =
+        new VolumeHttp(new InetSocketAddress(bound, config.port()), service, stats, console);
     this.url = URI.create("http://" + urlHost(bound) + ":" + http.port());
     this.publisher =
         config
@@ -116,6 +130,17 @@ public final class VolumeHost implements AutoCloseable {
                 TimeUnit.SECONDS));
   }
 
+  /** The console's token, made at the first start; a clear failure when the file is unusable. */
+  private static ConsoleToken consoleToken(HostFiles files) {
+    Path file = ConsoleContext.tokenFile(files);
+    try {
+      return ConsoleToken.open(file, new java.security.SecureRandom());
+    } catch (IOException e) {
+      throw new VolumeHostException(
+          dev.keyward.core.error.FileProblems.writing("The site console's token", file, e));
+    }
+  }
+
   /** Starts the host; a clear failure (port taken, bad TSIG file) when it cannot. */
   public static VolumeHost start(Config config) {
     try {
@@ -140,6 +165,16 @@ public final class VolumeHost implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /** The site console's address. */
+  public URI consoleUrl() {
+    return url.resolve("/console");
+  }
+
+  /** The file holding the site console's sign-in token (made at the first start). */
+  public Path consoleTokenFile() {
+    return consoleToken.file();
   }
 
   public HostFiles files() {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.json.Json;
+import dev.keyward.volumehost.console.SiteConsole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,9 @@ import java.util.concurrent.Executors;
 /**
  * The host's HTTP side, on the JDK's own server ({@code com.sun.net.httpserver}: no dependency for
  * an on-premise service with one endpoint) with a virtual thread per exchange. Routes: {@code POST
- * /v1/volume/activate} and {@code GET /healthz}; everything else is problem+json (404, 405, 413,
- * 400), never a 5xx for a bad request.
+ * /v1/volume/activate}, {@code GET /healthz} and the site console under {@code /console} ({@link
+ * SiteConsole}); everything else is problem+json (404, 405, 413, 400), never a 5xx for a bad
+ * request.
  */
 final class VolumeHttp implements AutoCloseable {
   /** The largest request body read: a volume request is a few hundred bytes. */
@@ -32,10 +34,13 @@ final class VolumeHttp implements AutoCloseable {
   private final ExecutorService executor;
   private final VolumeService service;
   private final HostStats stats;
+  private final SiteConsole console;
 
-  VolumeHttp(InetSocketAddress address, VolumeService service, HostStats stats) throws IOException {
+  VolumeHttp(InetSocketAddress address, VolumeService service, HostStats stats, SiteConsole console)
+      throws IOException {
     this.service = service;
     this.stats = stats;
+    this.console = console;
     this.server = HttpServer.create(address, 512);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
@@ -51,6 +56,10 @@ final class VolumeHttp implements AutoCloseable {
     try (ex) {
       String path = ex.getRequestURI().getRawPath();
       String method = ex.getRequestMethod();
+      if (SiteConsole.owns(path)) {
+        console.handle(ex);
+        return;
+      }
       switch (path) {
         case "/v1/volume/activate" -> {
           if (!method.equals("POST")) {

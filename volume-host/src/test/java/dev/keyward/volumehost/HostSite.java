@@ -35,17 +35,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against it as {@code keyward slmgr /ipk HOSTKEY} and {@code /ato} do; an HTTP client for volume
  * requests.
  */
-final class HostSite implements AutoCloseable {
-  static final Product WINSERVER = CatalogLoader.winserver().product("winserver").orElseThrow();
-  static final HttpClient HTTP =
+public final class HostSite implements AutoCloseable {
+  public static final Product WINSERVER =
+      CatalogLoader.winserver().product("winserver").orElseThrow();
+  public static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  final Path dir;
-  final AuthorityServer authority;
+  public final Path dir;
+  public final AuthorityServer authority;
   private final Random random = new Random(12);
   private final AtomicInteger machines = new AtomicInteger();
 
-  HostSite(Path dir) {
+  public HostSite(Path dir) {
     this.dir = dir;
     authority =
         AuthorityServer.start(
@@ -61,9 +62,9 @@ final class HostSite implements AutoCloseable {
   }
 
   /** A host machine: a store, a machine file and a client for it. */
-  record HostMachine(Path store, Path machineFile, KeywardClient client) {}
+  public record HostMachine(Path store, Path machineFile, KeywardClient client) {}
 
-  HostMachine machine(String version) {
+  public HostMachine machine(String version) {
     int n = machines.incrementAndGet();
     Path store = dir.resolve("host-store-" + n);
     Path file = dir.resolve("host-machine-" + n + ".yaml");
@@ -85,7 +86,7 @@ final class HostSite implements AutoCloseable {
   }
 
   /** A machine activated with a fresh volume host key of {@code version}. */
-  HostMachine activatedHost(String version) {
+  public HostMachine activatedHost(String version) {
     HostMachine m = machine(version);
     m.client().installKey(issue(version, Channel.VOLUME_KMS_HOST));
     m.client().activate();
@@ -93,7 +94,7 @@ final class HostSite implements AutoCloseable {
     return m;
   }
 
-  String issue(String version, Channel channel) {
+  public String issue(String version, Channel channel) {
     String body = Json.write(Map.of("version", version, "channel", channel.name()));
     HttpRequest request =
         HttpRequest.newBuilder(authority.uri().resolve("/v1/admin/keys"))
@@ -116,7 +117,7 @@ final class HostSite implements AutoCloseable {
     }
   }
 
-  static VolumeHost serve(HostMachine m) {
+  public static VolumeHost serve(HostMachine m) {
     return VolumeHost.start(
         new VolumeHost.Config(m.client(), "127.0.0.1", 0, Optional.empty(), Clock.systemUTC()));
   }

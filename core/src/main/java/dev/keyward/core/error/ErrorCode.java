@@ -363,7 +363,19 @@ public enum ErrorCode {
       0xC0DE003D,
       "KW_E_VM_GRANT_NOT_TRUSTED",
       "The host's answer does not prove a host-based VM activation: its chain does not lead to"
-          + " a trusted authority, or it is for another machine or edition.");
+          + " a trusted authority, or it is for another machine or edition."),
+
+  CONSOLE_SIGN_IN_REFUSED(
+      0xC0DE0048,
+      "KW_E_CONSOLE_SIGN_IN_REFUSED",
+      "The console token entered is not this volume host's console token, so no session was"
+          + " opened."),
+
+  CONSOLE_SESSION_REQUIRED(
+      0xC0DE0049,
+      "KW_E_CONSOLE_SESSION_REQUIRED",
+      "This console page needs a signed-in session, and the request had none (or its session"
+          + " ended).");
 
   private final int code;
   private final String symbolicName;
