@@ -28,8 +28,14 @@ import org.openqa.selenium.WebElement;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VendorConsoleBrowserTest {
-  /** The screenshots of docs/console.md, when the tests run in the repository. */
-  static final Path SHOTS = Path.of("..", "docs", "console");
+  /**
+   * The screenshots of docs/console.md: renewed when the tests run with KEYWARD_SCREENSHOTS=1 (a
+   * plain test run leaves the committed pictures alone), into target/ otherwise.
+   */
+  static final Path SHOTS =
+      "1".equals(System.getenv("KEYWARD_SCREENSHOTS"))
+          ? Path.of("..", "docs", "console")
+          : Path.of("target", "screenshots");
 
   @TempDir static Path data;
   private AuthorityServer server;
@@ -58,7 +64,7 @@ class VendorConsoleBrowserTest {
   }
 
   static void shoot(ConsoleBrowser browser, String name) {
-    if (Files.isDirectory(SHOTS.getParent())) {
+    if (Files.isDirectory(SHOTS.getParent()) || SHOTS.startsWith("target")) {
       browser.script(
           "document.activeElement && document.activeElement.blur(); window.scrollTo(0,0);");
       browser.screenshot(SHOTS.resolve(name + ".png"));
