@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Where the browser tests put their screenshots: the repository's {@code docs/console/} (the
- * console guide shows them) when the tests run with KEYWARD_SCREENSHOTS=1, so that a plain test
- * run leaves the committed pictures alone; {@code target/screenshots/} otherwise.
+ * console guide shows them) when the tests run with KEYWARD_SCREENSHOTS=1, so that a plain test run
+ * leaves the committed pictures alone; {@code target/screenshots/} otherwise.
  */
 final class Screenshots {
   private Screenshots() {}
