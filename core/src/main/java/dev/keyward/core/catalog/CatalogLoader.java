@@ -63,7 +63,10 @@ public final class CatalogLoader {
 
   /** Reads a catalog from text; {@code file} names it in problems. */
   public static CatalogLoad load(String text, String file) {
-    YamlSource src = YamlSource.parse(text, file);
+    return load(YamlSource.parse(text, file), file);
+  }
+
+  private static CatalogLoad load(YamlSource src, String file) {
     CatalogLoader loader = new CatalogLoader(src);
     List<Product> products = loader.readRoot();
     if (src.hasProblems()) {
@@ -82,7 +85,11 @@ public final class CatalogLoader {
       if (in == null) {
         return unknownBuiltin(name);
       }
-      return load(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILTIN_PREFIX + bare);
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      CatalogLoad quick =
+          load(YamlSource.parseBuiltIn(text, BUILTIN_PREFIX + bare), BUILTIN_PREFIX + bare);
+      // a problem found by the cross checks of a quick read is reported with its line, too
+      return quick instanceof CatalogLoad.Invalid ? load(text, BUILTIN_PREFIX + bare) : quick;
     } catch (IOException e) {
       throw new UncheckedIOException("built-in catalog " + bare + " cannot be read", e);
     }

@@ -70,9 +70,23 @@ public final class YamlSource {
    * problem. Keys given twice and keys that are not names are reported here, wherever they are.
    */
   public static YamlSource parse(String text, String file) {
-    LoadSettings settings = LoadSettings.builder().setLabel(file).build();
+    return parse(text, file, false);
+  }
+
+  /**
+   * Parses a document that is part of the build (a built-in catalog): it was read with {@link
+   * #parse} by the tests, so it needs neither the nesting guard's extra pass nor line marks, which
+   * together cost most of a short command's start. Its problems have no line: a caller that finds
+   * any reads the document again with {@link #parse} to report them.
+   */
+  public static YamlSource parseBuiltIn(String text, String file) {
+    return parse(text, file, true);
+  }
+
+  private static YamlSource parse(String text, String file, boolean builtIn) {
+    LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(!builtIn).build();
     try {
-      int deepLine = tooDeepAt(settings, text == null ? "" : text);
+      int deepLine = builtIn ? -1 : tooDeepAt(settings, text == null ? "" : text);
       if (deepLine >= 0) {
         YamlSource source = new YamlSource(file, null, false);
         source.problems.add(

@@ -36,6 +36,18 @@ class CatalogLoaderTest {
           volume: {renewal: 7d}
       """;
 
+  /** The built-in catalog's quick read (no nesting pass, no line marks) reads the same catalog. */
+  @Test
+  void theBuiltInQuickReadEqualsTheCarefulRead() throws java.io.IOException {
+    String text;
+    try (var in = CatalogLoader.class.getResourceAsStream("winserver.yaml")) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    CatalogLoad careful = CatalogLoader.load(text, "builtin:winserver");
+    assertThat(careful).isInstanceOf(CatalogLoad.Loaded.class);
+    assertThat(CatalogLoader.builtin("winserver")).usingRecursiveComparison().isEqualTo(careful);
+  }
+
   @Test
   void validCatalogLoadsWithDefaultsFilledIn() {
     Catalog catalog = loaded(VALID);
