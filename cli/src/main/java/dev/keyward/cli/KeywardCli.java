@@ -181,7 +181,9 @@ public final class KeywardCli {
   static int failed(Context ctx, KeywardCommand root, Exception e) {
     if (e instanceof KeywardException k) {
       root.printer().error(k.failure());
-      return REFUSED;
+      // a usage mistake found below the command line (a malformed address, a bad --listen) is
+      // still a usage mistake: exit 2, as docs/cli.md says
+      return k.failure().error() == ErrorCode.USAGE ? USAGE : REFUSED;
     }
     if (e instanceof UsageError u) {
       root.printer().error(u.failure());

@@ -339,8 +339,8 @@ class DirectoryCliTest {
   void joinRefusesAnAddressWithoutABaseAndLeaveSaysWhatItLeft() throws Exception {
     Machine m = new Machine();
     CliRunner.Result noBase = m.run("--json", "directory", "join", slapd.url());
-    assertThat(noBase.exit()).isEqualTo(KeywardCli.REFUSED);
-    assertThat(noBase.errorCode()).contains("0xC0DE0007");
+    assertThat(noBase.exit()).isEqualTo(KeywardCli.USAGE);
+    assertThat(noBase.errorCode()).contains("0xC0DE000B");
     assertThat(m.ok("directory", "leave").out()).contains("joined no directory");
     m.ok("directory", "join", slapd.url() + "/ou=Site%20A," + Slapd.BASE);
     assertThat(m.ok("--json", "directory", "leave").json().get("left"))

@@ -126,8 +126,11 @@ class VolumeEndToEndCliTest {
       List<String> all = new ArrayList<>(List.of("--json"));
       all.addAll(List.of(args));
       CliRunner.Result r = run(all.toArray(String[]::new));
-      assertThat(r.exit()).as(r.toString()).isEqualTo(KeywardCli.REFUSED);
-      return r.errorCode().orElseThrow() + " " + r.error().get("message");
+      String code = r.errorCode().orElseThrow();
+      // usage mistakes exit 2, refusals 1 (docs/cli.md)
+      int exit = code.equals("0xC0DE000B") ? KeywardCli.USAGE : KeywardCli.REFUSED;
+      assertThat(r.exit()).as(r.toString()).isEqualTo(exit);
+      return code + " " + r.error().get("message");
     }
 
     @SuppressWarnings("unchecked")

@@ -38,7 +38,7 @@ public final class DirectoryMembership {
     if (address.base().isEmpty()) {
       throw new KeywardException(
           Failure.of(
-              ErrorCode.BAD_REQUEST,
+              ErrorCode.USAGE,
               "'"
                   + url
                   + "' names no base DN: write ldap://HOST:PORT/BASE, e.g."
@@ -84,8 +84,7 @@ public final class DirectoryMembership {
   }
 
   private KeywardException unwritable(IOException e) {
-    return KeywardException.of(
-        ErrorCode.BAD_REQUEST,
-        "The license store " + store.root() + " cannot be written (" + e.getMessage() + ").");
+    return new KeywardException(
+        dev.keyward.core.error.FileProblems.writing("The license store", store.root(), e), e);
   }
 }

@@ -1,14 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.core.json.Json;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * The store's {@code <product>/volume-client.json}: a {@link VolumeClientRecord} sealed with the
  * store's secret and replaced atomically. A file that fails its seal reads as empty (the client
@@ -17,43 +8,23 @@ import java.util.Optional;
 final class VolumeClientFile {
   static final String FILE = "volume-client.json";
 
-  private final LocalStore store;
+  private final SealedRecordFile<VolumeClientRecord> file;
 
   VolumeClientFile(LocalStore store) {
-    this.store = store;
+    this.file =
+        new SealedRecordFile<>(
+            store,
+            FILE,
+            VolumeClientRecord::fromJson,
+            VolumeClientRecord::toJson,
+            VolumeClientRecord::empty);
   }
 
   VolumeClientRecord read(String product) {
-    Path file = store.root().resolve(product).resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      return VolumeClientRecord.empty();
-    }
-    try {
-      Optional<Map<String, Object>> outer =
-          Json.readObject(Files.readString(file, StandardCharsets.UTF_8));
-      if (outer.isPresent()
-          && outer.get().get("record") instanceof Map<?, ?> record
-          && outer.get().get("seal") instanceof String seal
-          && store.secret().verify(Json.write(record), seal)) {
-        return VolumeClientRecord.fromJson(record);
-      }
-    } catch (IOException | RuntimeException e) {
-      // unreadable: as if never written
-    }
-    return VolumeClientRecord.empty();
+    return file.read(product);
   }
 
   void write(String product, VolumeClientRecord record) {
-    Map<String, Object> content = record.toJson();
-    Map<String, Object> outer = new LinkedHashMap<>();
-    outer.put("seal", store.secret().seal(Json.write(content)));
-    outer.put("record", content);
-    try {
-      AtomicFiles.writeText(store.root().resolve(product).resolve(FILE), Json.write(outer) + "\n");
-    } catch (IOException e) {
-      throw KeywardException.of(
-          dev.keyward.core.error.ErrorCode.BAD_REQUEST,
-          "The license store " + store.root() + " cannot be written (" + e.getMessage() + ").");
-    }
+    file.write(product, record);
   }
 }

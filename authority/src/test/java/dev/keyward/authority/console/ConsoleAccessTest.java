@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
 import dev.keyward.authority.http.Route;
+import dev.keyward.core.time.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleAccessTest {
   @TempDir static Path data;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
   private AuthorityServer server;
 
   @BeforeAll
