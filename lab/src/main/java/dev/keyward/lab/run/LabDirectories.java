@@ -27,15 +27,18 @@ import java.util.Optional;
  * serves, UnboundID's in-memory LDAP server with Keyward's schema, in this process. It listens on
  * the machine's lab address at a port chosen when the directory is first named, so machines can
  * join it ({@code directory: dc1}) before it starts and find it unreachable while it is stopped.
- * Its base DN follows the machine's domain ({@code contoso.lan}: {@code dc=contoso,dc=lan}); the
- * lab is its administrator ({@link #BIND_DN}, the password in a file of the lab directory).
+ * Stopped, it keeps its entries for the next start. Its base DN follows the machine's domain
+ * ({@code contoso.lan}: {@code dc=contoso,dc=lan}); the lab is its administrator ({@link #BIND_DN},
+ * the password in a file of the lab directory).
  */
 final class LabDirectories implements AutoCloseable {
   static final String BIND_DN = "cn=Directory Manager";
 
   private final LabSession lab;
   private final Map<String, Integer> ports = new LinkedHashMap<>();
-  private final Map<String, InMemoryDirectoryServer> running = new LinkedHashMap<>();
+  // a stopped directory keeps its entries: started again, it serves the same objects
+  private final Map<String, InMemoryDirectoryServer> servers = new LinkedHashMap<>();
+  private final java.util.Set<String> running = new java.util.TreeSet<>();
 
   LabDirectories(LabSession lab) {
     this.lab = lab;
@@ -118,9 +121,7 @@ final class LabDirectories implements AutoCloseable {
       return words;
     }
     Optional<String> directory =
-        running.containsKey(m.name) || ports.containsKey(m.name)
-            ? Optional.of(m.name)
-            : m.directory;
+        running.contains(m.name) || ports.containsKey(m.name) ? Optional.of(m.name) : m.directory;
     if (directory.isEmpty()) {
       return words;
     }
@@ -152,23 +153,20 @@ final class LabDirectories implements AutoCloseable {
   }
 
   private String start(LabMachine m) {
-    if (running.containsKey(m.name)) {
+    if (running.contains(m.name)) {
       throw KeywardException.of(
           ErrorCode.BAD_REQUEST, "a directory already runs on " + m.name + " (stop it first)");
     }
     String server = server(m.name);
     String base = base(m.domain);
     try {
-      InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base);
-      config.setSchema(LabDirectorySchema.load());
-      config.addAdditionalBindCredentials(BIND_DN, password(m.name));
-      config.setListenerConfigs(
-          InMemoryListenerConfig.createLDAPConfig(
-              "ldap", lab.dns.address(m.name), ports.get(m.name), null));
-      InMemoryDirectoryServer ds = new InMemoryDirectoryServer(config);
-      ds.add(baseEntry(base));
+      InMemoryDirectoryServer ds = servers.get(m.name);
+      if (ds == null) {
+        ds = create(m, base);
+        servers.put(m.name, ds);
+      }
       ds.startListening();
-      running.put(m.name, ds);
+      running.add(m.name);
     } catch (LDAPException e) {
       throw KeywardException.of(
           ErrorCode.BAD_REQUEST, "the directory on " + m.name + " cannot start: " + e.getMessage());
@@ -177,12 +175,23 @@ final class LabDirectories implements AutoCloseable {
     return "Directory listening on " + server + ", base " + base + " (bind as " + BIND_DN + ").\n";
   }
 
+  private InMemoryDirectoryServer create(LabMachine m, String base) throws LDAPException {
+    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base);
+    config.setSchema(LabDirectorySchema.load());
+    config.addAdditionalBindCredentials(BIND_DN, password(m.name));
+    config.setListenerConfigs(
+        InMemoryListenerConfig.createLDAPConfig(
+            "ldap", lab.dns.address(m.name), ports.get(m.name), null));
+    InMemoryDirectoryServer ds = new InMemoryDirectoryServer(config);
+    ds.add(baseEntry(base));
+    return ds;
+  }
+
   private String stop(LabMachine m) {
-    InMemoryDirectoryServer ds = running.remove(m.name);
-    if (ds == null) {
+    if (!running.remove(m.name)) {
       throw KeywardException.of(ErrorCode.BAD_REQUEST, "no directory runs on " + m.name);
     }
-    ds.shutDown(true);
+    servers.get(m.name).shutDown(true);
     return "The directory on " + m.name + " stopped.\n";
   }
 
@@ -208,7 +217,8 @@ final class LabDirectories implements AutoCloseable {
 
   @Override
   public void close() {
-    running.values().forEach(ds -> ds.shutDown(true));
+    running.forEach(name -> servers.get(name).shutDown(true));
     running.clear();
+    servers.clear();
   }
 }
