@@ -2,8 +2,6 @@ package dev.keyward.core.diagnose;
 
 import static dev.keyward.core.error.ErrorCode.ACTIVATION_OBJECT_MALFORMED;
 import static dev.keyward.core.error.ErrorCode.ACTIVATION_OBJECT_UNTRUSTED;
-import static dev.keyward.core.error.ErrorCode.DIRECTORY_BIND_REFUSED;
-import static dev.keyward.core.error.ErrorCode.DIRECTORY_SCHEMA_MISSING;
 import static dev.keyward.core.error.ErrorCode.DIRECTORY_UNREACHABLE;
 import static dev.keyward.core.error.ErrorCode.NO_ACTIVATION_OBJECT;
 
@@ -15,7 +13,8 @@ import java.util.Optional;
 /**
  * Directory-based activation (SPEC §12; the seeds' "manage licences through ADBA"): a joined
  * directory that does not answer, one that holds no object for this product, an object that
- * activates nothing, and the administrator's publish refused by the server.
+ * activates nothing. A publish the server refuses (0xC0DE0031, 0xC0DE0035) is not a state of this
+ * machine: {@code directory publish} says so itself, with the remedy, when it fails.
  */
 final class DirectoryChecks {
   private static final String SEED = "seeds: manage licences through ADBA";
@@ -33,15 +32,7 @@ final class DirectoryChecks {
         new Check(
             ACTIVATION_OBJECT_MALFORMED,
             SEED + ", object malformed",
-            f -> bad(f, ACTIVATION_OBJECT_MALFORMED)),
-        new Check(
-            DIRECTORY_BIND_REFUSED,
-            SEED + ", publish refused",
-            f -> publishRefused(f, DIRECTORY_BIND_REFUSED)),
-        new Check(
-            DIRECTORY_SCHEMA_MISSING,
-            SEED + ", schema missing",
-            f -> publishRefused(f, DIRECTORY_SCHEMA_MISSING)));
+            f -> bad(f, ACTIVATION_OBJECT_MALFORMED)));
   }
 
   /** Joined, but the server does not answer: start it, or leave and use a volume host. */
@@ -150,31 +141,6 @@ final class DirectoryChecks {
                 Commands.SYSTEM + "keyward directory remove" + admin(d) + " OBJECT_DN",
                 Commands.SYSTEM + publish(d),
                 Commands.activate())));
-  }
-
-  /** A publish on this machine was refused by the server. */
-  private static Optional<Finding> publishRefused(Facts f, ErrorCode code) {
-    return f.failedWith(code)
-        .map(
-            last ->
-                new Finding(
-                    Severity.ERROR,
-                    code,
-                    SEED,
-                    code == DIRECTORY_BIND_REFUSED
-                        ? "The directory refused the publish: bind as an account that may write under"
-                            + " CN=Keyward,CN=Services,BASE, with its password in the file."
-                        : "The directory does not know Keyward's schema: load keyward-schema.ldif into"
-                            + " it (docs/volume-activation.md), then publish again.",
-                    List.of("last failure: " + last.describe()),
-                    List.of(
-                        code == DIRECTORY_BIND_REFUSED
-                            ? Commands.SYSTEM
-                                + "check --bind-dn and the first line of --password-file"
-                            : Commands.SYSTEM
-                                + "ldapadd -Y EXTERNAL -H ldapi:/// -f keyward-schema.ldif",
-                        "keyward directory publish --ldap URL --base BASE --bind-dn DN"
-                            + " --password-file F HOST_KEY")));
   }
 
   private static boolean reachable(DirectoryFacts d) {

@@ -113,35 +113,6 @@ class DirectoryChecksTest {
   }
 
   @Test
-  void aRefusedPublishIsExplainedByItsCode() {
-    for (ErrorCode code :
-        List.of(ErrorCode.DIRECTORY_BIND_REFUSED, ErrorCode.DIRECTORY_SCHEMA_MISSING)) {
-      Facts f =
-          new Facts(
-              volumeClient("Licensed"),
-              Optional.empty(),
-              new TimeFacts(NOW, NOW, Duration.ofHours(1)),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.of(lastFailure(code)),
-              Optional.empty(),
-              DirectoryFacts.NOT_JOINED);
-      assertThat(Diagnosis.findings(f)).extracting(Finding::code).contains(code);
-    }
-  }
-
-  private static LastFailure lastFailure(ErrorCode code) {
-    return new LastFailure(
-        "DirectoryPublishRefused",
-        code,
-        NOW,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  @Test
   void aVolumeClientTheDirectoryServesNeedsNoVolumeHost() {
     VolumeFacts noHost =
         new VolumeFacts(
