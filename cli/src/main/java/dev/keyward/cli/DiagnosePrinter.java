@@ -1,6 +1,7 @@
 package dev.keyward.cli;
 
 import dev.keyward.client.Diagnostics;
+import dev.keyward.core.diagnose.DirectoryFacts;
 import dev.keyward.core.diagnose.Facts;
 import dev.keyward.core.diagnose.Finding;
 import dev.keyward.core.diagnose.HardwareDrift;
@@ -121,7 +122,19 @@ final class DiagnosePrinter {
     o.put("volume", f.volume().map(DiagnosePrinter::volume).orElse(null));
     o.put("lastFailure", f.lastFailure().map(DiagnosePrinter::failure).orElse(null));
     o.put("storeProblem", f.storeProblem().orElse(null));
-    o.put("directory", f.directory());
+    o.put("directory", directory(f.directory()));
+    return o;
+  }
+
+  private static Map<String, Object> directory(DirectoryFacts d) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("joined", d.joined());
+    o.put("directory", d.directory().orElse(null));
+    o.put("server", d.server().map(DiagnosePrinter::reach).orElse(null));
+    o.put("objectName", d.objectName().orElse(null));
+    o.put("objectDn", d.objectDn().orElse(null));
+    o.put("objectExpires", d.objectExpires().map(Object::toString).orElse(null));
+    o.put("lastResult", d.lastResult().orElse(null));
     return o;
   }
 

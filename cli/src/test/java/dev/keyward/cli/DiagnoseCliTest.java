@@ -81,7 +81,7 @@ class DiagnoseCliTest {
         .startsWith("No problem found.")
         .contains("edition: ServerStandardEval")
         .contains("licenseStatus: ExtendedGrace")
-        .contains("directory: not joined/unknown")
+        .contains("directory:\n    joined: false")
         .contains("read-only");
     Map<String, Object> json = run("--json", "diagnose").json();
     assertThat(json).containsEntry("problemFound", false).containsEntry("findings", List.of());

@@ -65,7 +65,7 @@ public final class Diagnostics {
             new VolumeFactsReader(client).read(s, info),
             new FailureLog(client.store()).last(product.id(), s.state()),
             storeProblem,
-            Facts.DIRECTORY_UNKNOWN);
+            new DirectoryFactsReader(client).read(s));
     return new Report(facts, Diagnosis.findings(facts), info);
   }
 

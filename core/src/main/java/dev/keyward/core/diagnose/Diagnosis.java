@@ -32,6 +32,8 @@ public final class Diagnosis {
         AuthorityChecks.all().stream()
             .filter(c -> c.code() != dev.keyward.core.error.ErrorCode.STORE_TAMPERED)
             .toList());
+    // the directory is asked before volume host discovery, so its findings come first
+    all.addAll(DirectoryChecks.all());
     all.addAll(VolumeChecks.all());
     return List.copyOf(all);
   }

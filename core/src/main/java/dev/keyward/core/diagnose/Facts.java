@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param volume the volume client's hosts, for a volume client key
  * @param lastFailure the last failed operation not followed by a success
  * @param storeProblem why the store failed its integrity check, if it did
- * @param directory the directory object (SPEC §12): {@link #DIRECTORY_UNKNOWN} until directory
- *     activation reports it
+ * @param directory directory-based activation (SPEC §12): the joined directory, whether it answers,
+ *     the object last activated from
  */
 public record Facts(
     ProductFacts product,
@@ -25,8 +25,7 @@ public record Facts(
     Optional<VolumeFacts> volume,
     Optional<LastFailure> lastFailure,
     Optional<String> storeProblem,
-    String directory) {
-  public static final String DIRECTORY_UNKNOWN = "not joined/unknown";
+    DirectoryFacts directory) {
 
   public Facts {
     Objects.requireNonNull(product, "product");

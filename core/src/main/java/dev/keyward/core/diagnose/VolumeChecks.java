@@ -32,7 +32,7 @@ final class VolumeChecks {
             VolumeChecks::belowThreshold));
   }
 
-  private static Severity severity(Facts f) {
+  static Severity severity(Facts f) {
     ProductFacts p = f.product();
     if (p.inState("Licensed")) {
       return Severity.WARNING;
@@ -43,7 +43,7 @@ final class VolumeChecks {
   }
 
   private static Optional<Finding> notFound(Facts f) {
-    if (f.volume().isEmpty()) {
+    if (f.volume().isEmpty() || f.directory().serving()) {
       return Optional.empty();
     }
     VolumeFacts v = f.volume().get();
@@ -79,7 +79,7 @@ final class VolumeChecks {
   }
 
   private static Optional<Finding> unreachable(Facts f) {
-    if (f.volume().isEmpty()) {
+    if (f.volume().isEmpty() || f.directory().serving()) {
       return Optional.empty();
     }
     VolumeFacts v = f.volume().get();

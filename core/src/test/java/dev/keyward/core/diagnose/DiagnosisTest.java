@@ -40,7 +40,7 @@ class DiagnosisTest {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Facts.DIRECTORY_UNKNOWN);
+        DirectoryFacts.NOT_JOINED);
   }
 
   private static TimeFacts rightClock() {
@@ -91,7 +91,7 @@ class DiagnosisTest {
             Optional.empty(),
             Optional.of(refused),
             Optional.empty(),
-            Facts.DIRECTORY_UNKNOWN);
+            DirectoryFacts.NOT_JOINED);
     Finding first = Diagnosis.findings(f).get(0);
     assertThat(first.code()).isEqualTo(ErrorCode.NOT_SUPPORTED);
     assertThat(first.commands().get(0)).contains("/Set-Edition:ServerDatacenter");
@@ -127,7 +127,7 @@ class DiagnosisTest {
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
-            Facts.DIRECTORY_UNKNOWN);
+            DirectoryFacts.NOT_JOINED);
     Finding first = Diagnosis.findings(f).get(0);
     assertThat(first.code()).isEqualTo(ErrorCode.OUT_OF_TOLERANCE);
     assertThat(first.facts().get(0)).contains("5 of 10 components").contains("2 past it");

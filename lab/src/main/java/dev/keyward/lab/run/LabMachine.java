@@ -32,6 +32,9 @@ final class LabMachine {
 
   Optional<String> vmHost = Optional.empty();
 
+  /** The lab machine whose directory it joined ({@code directory: dc1}), if any. */
+  Optional<String> directory = Optional.empty();
+
   /** The machines it cannot reach ({@code {network: M, cut: H}}), by name. */
   final java.util.Set<String> cutOff = new java.util.TreeSet<>();
 

@@ -154,6 +154,7 @@ public final class LabRunner {
       results.addAll(lab.results);
       lab.hosts.close();
       lab.vmHosts.close();
+      lab.directories.close();
       lab.dns.close();
       authority.close();
     }

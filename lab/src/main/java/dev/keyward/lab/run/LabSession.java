@@ -34,6 +34,7 @@ final class LabSession {
   final LabDns dns;
   final LabVolumeHosts hosts;
   final LabVmHosts vmHosts;
+  final LabDirectories directories;
 
   LabSession(
       Scenario scenario,
@@ -56,6 +57,7 @@ final class LabSession {
     this.dns = new LabDns(scenario.dns(), machines);
     this.hosts = new LabVolumeHosts(this);
     this.vmHosts = new LabVmHosts(this);
+    this.directories = new LabDirectories(this);
   }
 
   /** M's clock: the lab's, moved by M's skew ({@code {clock: M, skew: 5h}}). */

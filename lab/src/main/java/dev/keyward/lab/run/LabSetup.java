@@ -97,7 +97,8 @@ final class LabSetup {
               + " "
               + spec.edition()
               + spec.domain().map(d -> ", domain " + d).orElse("")
-              + spec.host().map(h -> ", guest of " + h).orElse(""));
+              + spec.host().map(h -> ", guest of " + h).orElse("")
+              + spec.directory().map(d -> ", joined to " + d + "'s directory").orElse(""));
       Shell.Result init =
           lab.shell(
               m,
@@ -113,10 +114,21 @@ final class LabSetup {
       if (init.exit() != 0) {
         return fail(title, "keyward init failed: " + (init.out() + init.err()).strip());
       }
-      return true;
+      return spec.directory().map(d -> join(m, d, title)).orElse(true);
     } catch (RuntimeException e) {
       return fail(title, Transcript.message(e));
     }
+  }
+
+  /** {@code directory: D}: the machine joins D's directory, as {@code keyward directory join}. */
+  private boolean join(LabMachine m, String directory, String title) {
+    Shell.Result join =
+        lab.shell(m, List.of("directory", "join", lab.directories.url(directory)), false);
+    if (join.exit() != 0) {
+      return fail(title, "keyward directory join failed: " + (join.out() + join.err()).strip());
+    }
+    m.directory = Optional.of(directory);
+    return true;
   }
 
   /** A new machine of its profile, with the catalog's OEM marker in its firmware when asked. */

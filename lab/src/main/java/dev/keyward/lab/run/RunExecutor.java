@@ -41,6 +41,7 @@ final class RunExecutor implements StepExecutor<Step.Run> {
     if (words.isEmpty()) {
       throw new IllegalArgumentException("the run: command is empty");
     }
+    words = lab.directories.complete(m, words);
     boolean wantsFields =
         step.expect().fields().keySet().stream()
             .anyMatch(k -> !k.equals("error") && !k.equals("ok") && !k.equals("output"));
@@ -48,6 +49,12 @@ final class RunExecutor implements StepExecutor<Step.Run> {
     lab.hosts.refresh();
     if (LabVmHosts.handles(words)) {
       Outcome started = lab.vmHosts.run(m, words);
+      lab.transcript.print(started.text());
+      return lab.verdict(
+          step.line(), title, Checks.check(expected(step.expect(), lab.keys), started));
+    }
+    if (LabDirectories.handles(words)) {
+      Outcome started = lab.directories.run(m, words);
       lab.transcript.print(started.text());
       return lab.verdict(
           step.line(), title, Checks.check(expected(step.expect(), lab.keys), started));

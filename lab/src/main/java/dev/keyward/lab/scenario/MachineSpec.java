@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param oem whether its firmware carries the catalog's OEM marker
  * @param domain the DNS domain it belongs to (its machine file's {@code domain:}), where a volume
  *     client looks for the SRV record of its host
- * @param directory the directory it is joined to (directory-based activation, SPEC §12; read and
- *     checked, not used yet)
+ * @param directory the directory it is joined to (directory-based activation, SPEC §12): the
+ *     machine that serves it ({@code directory start}); the machine joins it at setup
  * @param host the machine that hosts it as a virtual machine (host-based VM activation, SPEC §12):
  *     its machine file names that host's agent channel
  */

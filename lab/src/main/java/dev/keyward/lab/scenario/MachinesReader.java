@@ -34,6 +34,7 @@ final class MachinesReader {
                   .ifPresent(spec -> machines.put(name, spec));
             });
     checkHosts(section, machines);
+    checkDirectories(section, machines);
     return machines;
   }
 
@@ -71,6 +72,24 @@ final class MachinesReader {
             domain.map(d -> d.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", "")),
             src.optionalString(spec, path, "directory"),
             src.optionalString(spec, path, "host")));
+  }
+
+  /** A machine's {@code directory:} names a machine of the file (the one serving the directory). */
+  private void checkDirectories(MappingNode section, Map<String, MachineSpec> machines) {
+    for (MachineSpec spec : machines.values()) {
+      spec.directory()
+          .filter(d -> !machines.containsKey(d))
+          .ifPresent(
+              d ->
+                  src.problem(
+                      src.entries(section).get(spec.name()).getValueNode(),
+                      join(join("machines", spec.name()), "directory"),
+                      "no machine named '"
+                          + d
+                          + "' serves a directory (declared: "
+                          + String.join(", ", machines.keySet())
+                          + ")"));
+    }
   }
 
   /** A machine's {@code host:} names another machine of the file. */

@@ -176,7 +176,7 @@ class ScenarioParserTest {
       machines:
         kms1: {profile: physical-server, version: "2019", edition: ServerStandard, domain: Contoso.LAN}
         c1: {profile: hyperv-vm, version: "2019", edition: ServerStandard, domain: contoso.lan, host: hv1}
-        hv1: {profile: physical-server, version: "2019", edition: ServerDatacenter, directory: corp}
+        hv1: {profile: physical-server, version: "2019", edition: ServerDatacenter, directory: kms1}
       dns:
         - {name: _keyward._tcp.contoso.lan, target: kms1, port: 1688, priority: 0, weight: 100}
         - {name: _keyward._tcp.contoso.lan, target: kms2.contoso.lan, priority: 10}
@@ -191,7 +191,7 @@ class ScenarioParserTest {
     Scenario s = read(VOLUME);
     assertThat(s.machines().get("kms1").domain()).contains("contoso.lan");
     assertThat(s.machines().get("c1").host()).contains("hv1");
-    assertThat(s.machines().get("hv1").directory()).contains("corp");
+    assertThat(s.machines().get("hv1").directory()).contains("kms1");
     assertThat(s.dns())
         .containsExactly(
             new DnsRecord("_keyward._tcp.contoso.lan", "kms1", 1688, 0, 100, 7),
@@ -230,6 +230,7 @@ class ScenarioParserTest {
         Arguments.of("domain: Contoso.LAN", "domain: contoso..lan", 3, "not a DNS domain name"),
         Arguments.of("host: hv1", "host: hv9", 4, "no machine named 'hv9'"),
         Arguments.of("host: hv1", "host: c1", 4, "cannot host itself"),
+        Arguments.of("directory: kms1", "directory: corp", 5, "no machine named 'corp' serves"),
         Arguments.of(
             "name: _keyward._tcp.contoso.lan, target: kms1",
             "name: contoso.lan, target: kms1",
