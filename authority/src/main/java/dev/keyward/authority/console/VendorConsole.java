@@ -83,7 +83,10 @@ public final class VendorConsole {
     if (session.isEmpty()) {
       if (ctx.method() == HandlerType.GET) {
         ConsoleView.headers(ctx);
-        ctx.redirect("/console/sign-in?expired=1", HttpStatus.SEE_OTHER);
+        // a first visit (no cookie at all) is sent to sign in; only a session that ended says so
+        boolean ended = ctx.cookie(COOKIE) != null;
+        ctx.redirect(
+            ended ? "/console/sign-in?expired=1" : "/console/sign-in", HttpStatus.SEE_OTHER);
         return;
       }
       signInPage(ctx, 401, Failure.of(ErrorCode.CONSOLE_SESSION_EXPIRED, expiredText()));
