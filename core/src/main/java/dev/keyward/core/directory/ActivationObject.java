@@ -1,11 +1,10 @@
 package dev.keyward.core.directory;
 
+import dev.keyward.core.cert.Ed25519;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -58,14 +57,7 @@ public record ActivationObject(
             hostCertificate,
             publishedAt.truncatedTo(ChronoUnit.SECONDS),
             new byte[0]);
-    try {
-      Signature signer = Signature.getInstance("Ed25519");
-      signer.initSign(key);
-      signer.update(unsigned.canonicalBytes());
-      return unsigned.withSignature(signer.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("the object key cannot sign with Ed25519", e);
-    }
+    return unsigned.withSignature(Ed25519.sign(key, unsigned.canonicalBytes(), "the object key"));
   }
 
   public ActivationObject withSignature(byte[] signature) {

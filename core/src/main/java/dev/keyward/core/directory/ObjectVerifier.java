@@ -7,13 +7,12 @@ import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.CertificateCheck;
 import dev.keyward.core.cert.CertificateVerifier;
+import dev.keyward.core.cert.Ed25519;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.volume.VolumeGrantVerifier;
 import dev.keyward.core.volume.VolumeVersionRule;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -114,13 +113,6 @@ public final class ObjectVerifier {
   }
 
   private static boolean signatureMatches(ActivationObject o, PublicKey key) {
-    try {
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(key);
-      verifier.update(o.canonicalBytes());
-      return verifier.verify(o.signature());
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
+    return Ed25519.verifies(key, o.canonicalBytes(), o.signature());
   }
 }

@@ -1,14 +1,12 @@
 package dev.keyward.core.evidence;
 
+import dev.keyward.core.cert.Ed25519;
 import dev.keyward.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -63,16 +61,10 @@ public record EvidenceSignature(byte[] publicKey, byte[] signature) {
 
   /** Whether this is a valid signature of {@code manifest} by the key it names. */
   public boolean verifies(byte[] manifest) {
-    try {
-      PublicKey key =
-          KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(publicKey));
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(key);
-      verifier.update(manifest);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false; // a public key or signature that is not Ed25519 verifies nothing
-    }
+    // a public key or signature that is not Ed25519 verifies nothing
+    return Ed25519.publicKey(publicKey)
+        .map(key -> Ed25519.verifies(key, manifest, signature))
+        .orElse(false);
   }
 
   /** The key's fingerprint as people compare it: SHA-256 of the public key, 8 groups of 4. */

@@ -1,10 +1,9 @@
 package dev.keyward.core.vmhost;
 
+import dev.keyward.core.cert.Ed25519;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.json.Json;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,14 +22,8 @@ public record SignedVmGrant(VmGrant grant, byte[] signature, SignedCertificate h
   /** Signs {@code grant} with the agent's private key (JDK Ed25519). */
   public static SignedVmGrant sign(
       VmGrant grant, PrivateKey agentKey, SignedCertificate hostCertificate) {
-    try {
-      Signature signer = Signature.getInstance("Ed25519");
-      signer.initSign(agentKey);
-      signer.update(grant.canonicalBytes());
-      return new SignedVmGrant(grant, signer.sign(), hostCertificate);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("the agent key cannot sign with Ed25519", e);
-    }
+    return new SignedVmGrant(
+        grant, Ed25519.sign(agentKey, grant.canonicalBytes(), "the agent key"), hostCertificate);
   }
 
   public Map<String, Object> toJson() {

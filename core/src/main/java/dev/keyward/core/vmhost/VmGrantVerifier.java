@@ -6,14 +6,12 @@ import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.CertificateCheck;
 import dev.keyward.core.cert.CertificateVerifier;
+import dev.keyward.core.cert.Ed25519;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.volume.HostId;
-import dev.keyward.core.volume.VolumeGrantVerifier;
 import dev.keyward.core.volume.VolumeVersionRule;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +49,7 @@ public final class VmGrantVerifier {
           ErrorCode.VM_HOST_NOT_DATACENTER,
           "The host's certificate is for " + host.edition() + ", not a Datacenter edition.");
     }
-    Optional<PublicKey> agentKey = host.hostPublicKey().flatMap(VolumeGrantVerifier::publicKey);
+    Optional<PublicKey> agentKey = host.hostPublicKey().flatMap(Ed25519::publicKey);
     VmGrant grant = signed.grant();
     if (agentKey.isEmpty()
         || !signatureMatches(signed, agentKey.get())
@@ -95,14 +93,7 @@ public final class VmGrantVerifier {
   }
 
   private static boolean signatureMatches(SignedVmGrant signed, PublicKey key) {
-    try {
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(key);
-      verifier.update(signed.grant().canonicalBytes());
-      return verifier.verify(signed.signature());
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
+    return Ed25519.verifies(key, signed.grant().canonicalBytes(), signed.signature());
   }
 
   private static VmGrantCheck invalid(ErrorCode error, String detail) {

@@ -1,10 +1,9 @@
 package dev.keyward.core.volume;
 
+import dev.keyward.core.cert.Ed25519;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.json.Json;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,14 +22,8 @@ public record SignedVolumeGrant(
   /** Signs {@code grant} with the host's private key (JDK Ed25519). */
   public static SignedVolumeGrant sign(
       VolumeGrant grant, PrivateKey hostKey, SignedCertificate hostCertificate) {
-    try {
-      Signature signer = Signature.getInstance("Ed25519");
-      signer.initSign(hostKey);
-      signer.update(grant.canonicalBytes());
-      return new SignedVolumeGrant(grant, signer.sign(), hostCertificate);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("the host key cannot sign with Ed25519", e);
-    }
+    return new SignedVolumeGrant(
+        grant, Ed25519.sign(hostKey, grant.canonicalBytes(), "the host key"), hostCertificate);
   }
 
   public Map<String, Object> toJson() {

@@ -7,14 +7,10 @@ import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.CertificateCheck;
 import dev.keyward.core.cert.CertificateVerifier;
+import dev.keyward.core.cert.Ed25519;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,13 +106,7 @@ public final class VolumeGrantVerifier {
 
   /** Reads a host public key as certificates carry it (base64 of the X.509 encoding). */
   public static Optional<PublicKey> publicKey(String base64) {
-    try {
-      byte[] der = Base64.getDecoder().decode(base64);
-      return Optional.of(
-          KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Ed25519.publicKey(base64);
   }
 
   private String hostKeyProblem(SignedVolumeGrant signed) {
@@ -133,14 +123,7 @@ public final class VolumeGrantVerifier {
   }
 
   private static boolean signatureMatches(SignedVolumeGrant signed, PublicKey key) {
-    try {
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(key);
-      verifier.update(signed.grant().canonicalBytes());
-      return verifier.verify(signed.signature());
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
+    return Ed25519.verifies(key, signed.grant().canonicalBytes(), signed.signature());
   }
 
   private static VolumeGrantCheck invalid(ErrorCode error, String detail) {
