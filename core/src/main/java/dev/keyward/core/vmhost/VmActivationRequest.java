@@ -2,6 +2,7 @@ package dev.keyward.core.vmhost;
 
 import dev.keyward.core.hardware.Cmid;
 import dev.keyward.core.json.Json;
+import dev.keyward.core.volume.JsonFields;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,19 +48,19 @@ public record VmActivationRequest(
       if (!"vm-activate".equals(json.get("type"))) {
         throw new IllegalArgumentException("'type' must be \"vm-activate\"");
       }
-      String cmid = VmFields.text(json, "cmid");
+      String cmid = JsonFields.text(json, "cmid");
       if (Cmid.parse(cmid).isEmpty()) {
         throw new IllegalArgumentException("'cmid' must be a client machine id (a UUID)");
       }
       return new Parsed.Ok(
           new VmActivationRequest(
-              VmFields.text(json, "product"),
-              VmFields.text(json, "version"),
-              VmFields.text(json, "edition"),
-              (int) VmFields.whole(json, "keyGroup", 0, Integer.MAX_VALUE),
-              VmFields.text(json, "guestName"),
+              JsonFields.text(json, "product"),
+              JsonFields.text(json, "version"),
+              JsonFields.text(json, "edition"),
+              (int) JsonFields.whole(json, "keyGroup", 0, Integer.MAX_VALUE),
+              JsonFields.text(json, "guestName"),
               Cmid.parse(cmid).get().format(),
-              VmFields.instant(json, "guestTime")));
+              JsonFields.instant(json, "guestTime")));
     } catch (IllegalArgumentException e) {
       return new Parsed.Malformed(e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.keyward.core.vmhost;
 
 import dev.keyward.core.json.Json;
+import dev.keyward.core.volume.JsonFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,16 +54,16 @@ public record VmGrant(
     try {
       return Optional.of(
           new VmGrant(
-              VmFields.text(json, "hostId"),
-              VmFields.text(json, "hostVersion"),
-              VmFields.text(json, "hostEdition"),
-              VmFields.text(json, "product"),
-              VmFields.text(json, "version"),
-              VmFields.text(json, "edition"),
-              VmFields.text(json, "guestName"),
-              VmFields.text(json, "cmid"),
-              VmFields.instant(json, "issuedAt"),
-              VmFields.instant(json, "expiresAt")));
+              JsonFields.text(json, "hostId"),
+              JsonFields.text(json, "hostVersion"),
+              JsonFields.text(json, "hostEdition"),
+              JsonFields.text(json, "product"),
+              JsonFields.text(json, "version"),
+              JsonFields.text(json, "edition"),
+              JsonFields.text(json, "guestName"),
+              JsonFields.text(json, "cmid"),
+              JsonFields.instant(json, "issuedAt"),
+              JsonFields.instant(json, "expiresAt")));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -4,25 +4,28 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** Strict readers of the volume protocol's JSON fields: a wrong type is a malformed message. */
-final class JsonFields {
+/**
+ * Strict readers of the volume and VM activation protocols' JSON fields: a wrong type is a
+ * malformed message.
+ */
+public final class JsonFields {
   /** Longest text any field of the protocol may carry (ids, names, a base64 key). */
-  static final int MAX_TEXT = 512;
+  public static final int MAX_TEXT = 512;
 
   private JsonFields() {}
 
-  static String text(Map<?, ?> json, String field) {
+  public static String text(Map<?, ?> json, String field) {
     if (json.get(field) instanceof String s && !s.isBlank() && s.length() <= MAX_TEXT) {
       return s;
     }
     throw new IllegalArgumentException("'" + field + "' must be a non-empty text");
   }
 
-  static Optional<String> optionalText(Map<?, ?> json, String field) {
+  public static Optional<String> optionalText(Map<?, ?> json, String field) {
     return json.get(field) == null ? Optional.empty() : Optional.of(text(json, field));
   }
 
-  static long whole(Map<?, ?> json, String field, long min, long max) {
+  public static long whole(Map<?, ?> json, String field, long min, long max) {
     if (json.get(field) instanceof Number n
         && (n instanceof Integer || n instanceof Long)
         && n.longValue() >= min
@@ -33,7 +36,7 @@ final class JsonFields {
         "'" + field + "' must be a whole number from " + min + " to " + max);
   }
 
-  static Instant instant(Map<?, ?> json, String field) {
+  public static Instant instant(Map<?, ?> json, String field) {
     String text = text(json, field);
     try {
       return Instant.parse(text);
