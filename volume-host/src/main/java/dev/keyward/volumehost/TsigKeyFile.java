@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 /**
  * A TSIG key as BIND's {@code tsig-keygen} writes it: {@code key "NAME" { algorithm hmac-sha256;
  * secret "BASE64"; };} (comments and white space anywhere).
+ *
+ * <p>Comments are cut outside quotes only: a base64 secret may itself hold {@code //} (about one
+ * key in a hundred), and cutting there would lose the key.
  */
 record TsigKeyFile(String name, String algorithm, String secret) {
   private static final Pattern KEY =
@@ -44,7 +47,7 @@ record TsigKeyFile(String name, String algorithm, String secret) {
   }
 
   static java.util.Optional<TsigKeyFile> parse(String text) {
-    String cleaned = text.replaceAll("(?m)(#|//).*$", "");
+    String cleaned = withoutComments(text);
     Matcher key = KEY.matcher(cleaned);
     if (!key.find()) {
       return java.util.Optional.empty();
@@ -62,5 +65,30 @@ record TsigKeyFile(String name, String algorithm, String secret) {
     return java.util.Optional.of(
         new TsigKeyFile(
             key.group(1), algorithm.group(1).toLowerCase(Locale.ROOT), secret.group(1)));
+  }
+
+  /** The text with BIND's {@code #}, {@code //} and {@code /* *}{@code /} comments blanked out. */
+  static String withoutComments(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean quoted = false;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '#' || text.startsWith("//", i))) {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
+        continue;
+      } else if (!quoted && text.startsWith("/*", i)) {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? text.length() : end + 2;
+        out.append(' ');
+        continue;
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
   }
 }

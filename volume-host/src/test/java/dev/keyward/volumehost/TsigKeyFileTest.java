@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +44,24 @@ class TsigKeyFileTest {
             e -> assertThat(e.failure().message()).contains("tsig-keygen"));
     assertThatThrownBy(() -> TsigKeyFile.read(dir.resolve("missing.key")))
         .isInstanceOf(VolumeHostException.class);
+  }
+
+  /** Every secret survives, whatever its bytes: base64 may hold "//", which is not a comment. */
+  @Property
+  void anySecretIsReadBackWhole(@ForAll @Size(32) byte[] key) {
+    String secret = Base64.getEncoder().encodeToString(key);
+    String text =
+        "// tsig-keygen\nkey \"k\" { /* note */ algorithm hmac-sha256; # x\n secret \""
+            + secret
+            + "\"; };\n";
+    assertThat(TsigKeyFile.parse(text))
+        .hasValueSatisfying(k -> assertThat(k.secret()).isEqualTo(secret));
+  }
+
+  @Test
+  void aSecretWithTwoSlashesIsNotCutAsAComment() {
+    String secret = "Q5eXkUZaWx//dwrUssIMpkmCnw+QTJNa5rwDMdfNVDs=";
+    assertThat(TsigKeyFile.parse("key k { algorithm hmac-sha256; secret \"" + secret + "\"; };"))
+        .hasValueSatisfying(k -> assertThat(k.secret()).isEqualTo(secret));
   }
 }
