@@ -174,7 +174,7 @@ public final class AuthorityServer implements AutoCloseable {
                   new ConsoleServices(admin, phone, catalog::get),
                   new ConsoleQueries(db),
                   errors,
-                  new ConsoleSessions(config.clock()),
+                  new ConsoleSessions(db, config.clock()),
                   new AdminTokens(hashes),
                   config.clock(),
                   config.edge().tls().isPresent())

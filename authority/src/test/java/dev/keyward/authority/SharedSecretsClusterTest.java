@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyward.authority.console.ConsoleHttp;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.CertificateCheck;
 import dev.keyward.core.cert.CertificateVerifier;
@@ -139,6 +140,50 @@ class SharedSecretsClusterTest {
     assertThatThrownBy(() -> MasterKey.parse("c2hvcnQ=", "KEYWARD_MASTER_KEY"))
         .hasMessageContaining("0xC0DE0059")
         .hasMessageContaining("not 32");
+  }
+
+  /**
+   * Behind a load balancer the next page may go to the other node: a console session opened on one
+   * node is served by the other, and a sign-out on either ends it on both.
+   */
+  @Test
+  void aConsoleSessionIsServedByEitherNode_andASignOutEndsItOnBoth() throws Exception {
+    Harness a = node(dirA, master);
+    Harness b = node(dirB, master);
+    ConsoleHttp onA = new ConsoleHttp(a.server.uri());
+    String csrf = onA.signIn(a.token, "agent.cluster");
+    ConsoleHttp onB = new ConsoleHttp(b.server.uri());
+    onB.cookies.putAll(onA.cookies);
+    assertThat(onB.get("/console/audit").statusCode()).isEqualTo(200);
+    // a change on B with the CSRF token of the page A served
+    java.net.http.HttpResponse<String> issued =
+        onB.post(
+            "/console/keys",
+            Map.of(
+                "csrf",
+                csrf,
+                "version",
+                "2022",
+                "edition",
+                "ServerStandard",
+                "channel",
+                "RETAIL",
+                "count",
+                "1",
+                "format",
+                "text"));
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+    // one session, stored by its hash: the cookie's value itself is nowhere in the database
+    assertThat(count("SELECT COUNT(*) FROM console_sessions")).isEqualTo(1);
+    for (String value : onA.cookies.values()) {
+      assertThat(count("SELECT COUNT(*) FROM console_sessions WHERE id_hash = '" + value + "'"))
+          .isZero();
+    }
+    assertThat(onB.post("/console/sign-out", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
+    assertThat(count("SELECT COUNT(*) FROM console_sessions")).isZero();
+    java.net.http.HttpResponse<String> after = onA.get("/console/audit");
+    assertThat(after.statusCode()).isEqualTo(303);
+    assertThat(after.headers().firstValue("Location")).hasValue("/console/sign-in?expired=1");
   }
 
   @Test

@@ -16,22 +16,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A plain HTTP client of the console that keeps its cookies and follows no redirect. */
-final class ConsoleHttp {
+public final class ConsoleHttp {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
-  final Map<String, String> cookies = new LinkedHashMap<>();
+  public final Map<String, String> cookies = new LinkedHashMap<>();
 
-  ConsoleHttp(URI base) {
+  public ConsoleHttp(URI base) {
     this.base = base;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
-  HttpResponse<String> post(String path, Map<String, String> form) {
+  public HttpResponse<String> post(String path, Map<String, String> form) {
     String body =
         form.entrySet().stream()
             .map(
@@ -78,7 +78,7 @@ final class ConsoleHttp {
   }
 
   /** Signs in; returns the session's CSRF token (read from the dashboard's sign-out form). */
-  String signIn(String token, String name) {
+  public String signIn(String token, String name) {
     String csrf = csrf(get("/console/sign-in").body());
     HttpResponse<String> r =
         post("/console/sign-in", Map.of("csrf", csrf, "token", token, "name", name));
