@@ -61,6 +61,28 @@ final class CalRules {
             label,
             version));
 
+    List<Option> options = options(counts, held, version);
+    // Device is listed first, so it wins a complete tie.
+    Option chosen =
+        options.stream()
+            .min(
+                Comparator.comparingInt(Option::shortfall)
+                    .thenComparing(Comparator.comparingLong(Option::held).reversed()))
+            .orElseThrow();
+    lines.add(line(countRule, "%s: %s", label, describeChoice(kind, counts, options, chosen)));
+    explainHeld(kind, held, chosen, version, lines);
+    lines.add(line(countRule, "%s", verdict(kind, chosen, version)));
+    return new CalCompliance(
+        kind,
+        Optional.of(chosen.type()),
+        Optional.of(version),
+        chosen.required(),
+        chosen.covered());
+  }
+
+  /** Licensing by device and by user, each with what it needs and what the held CALs cover. */
+  private static List<Option> options(
+      AccessCounts counts, List<CalEntitlement> held, ServerVersion version) {
     List<Option> options = new ArrayList<>();
     for (CalType type : List.of(CalType.DEVICE, CalType.USER)) {
       int required = counts.count(type);
@@ -74,15 +96,19 @@ final class CalRules {
         options.add(new Option(type, required, valid, (int) Math.min(required, valid)));
       }
     }
-    // Device is listed first, so it wins a complete tie.
-    Option chosen =
-        options.stream()
-            .min(
-                Comparator.comparingInt(Option::shortfall)
-                    .thenComparing(Comparator.comparingLong(Option::held).reversed()))
-            .orElseThrow();
-    lines.add(line(countRule, "%s: %s", label, describeChoice(kind, counts, options, chosen)));
+    return options;
+  }
 
+  /** One line per held pack: counted, of the other type, or of too old a version. */
+  private static void explainHeld(
+      CalKind kind,
+      List<CalEntitlement> held,
+      Option chosen,
+      ServerVersion version,
+      List<ReportLine> lines) {
+    Rule countRule = kind == CalKind.SERVER ? Rule.CAL_COUNT : Rule.RDS_CAL;
+    Rule versionRule = kind == CalKind.SERVER ? Rule.CAL_VERSION : Rule.RDS_CAL;
+    String label = kind.label();
     for (CalEntitlement cal : held) {
       if (cal.type() != chosen.type()) {
         lines.add(
@@ -116,28 +142,25 @@ final class CalRules {
                 version));
       }
     }
+  }
+
+  /** The count line: required, covered, shortfall, and any surplus. */
+  private static String verdict(CalKind kind, Option chosen, ServerVersion version) {
     String surplus =
         chosen.held() > chosen.required()
             ? " (" + (chosen.held() - chosen.required()) + " more held than needed)"
             : "";
-    lines.add(
-        line(
-            countRule,
-            "%s: %d %s %ss of %s or later required, %d covered, shortfall %d%s",
-            label,
-            chosen.required(),
-            chosen.type().label(),
-            label,
-            version,
-            chosen.covered(),
-            chosen.shortfall(),
-            surplus));
-    return new CalCompliance(
-        kind,
-        Optional.of(chosen.type()),
-        Optional.of(version),
+    return String.format(
+        Locale.ROOT,
+        "%s: %d %s %ss of %s or later required, %d covered, shortfall %d%s",
+        kind.label(),
         chosen.required(),
-        chosen.covered());
+        chosen.type().label(),
+        kind.label(),
+        version,
+        chosen.covered(),
+        chosen.shortfall(),
+        surplus);
   }
 
   private static String describeChoice(
