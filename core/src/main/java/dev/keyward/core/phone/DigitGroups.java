@@ -109,6 +109,30 @@ public final class DigitGroups {
           "The " + what + " is far too long: it has " + shape + ".", List.of(), what, false);
     }
     Set<Character> strange = new LinkedHashSet<>();
+    List<String> tokens = tokens(text, strange);
+    if (!strange.isEmpty()) {
+      String listed = strange.stream().map(DigitGroups::quote).collect(Collectors.joining(", "));
+      return mistyped(
+          "The "
+              + what
+              + " contains characters other than digits: "
+              + listed
+              + ". It has only digits, in "
+              + shape
+              + ".",
+          List.of(),
+          what,
+          false);
+    }
+    String digits = String.join("", tokens);
+    if (digits.length() != expected) {
+      return wrongLength(tokens, digits, groups, what);
+    }
+    return checked(digits, groups, what);
+  }
+
+  /** The runs of digits between separators; any other character goes to {@code strange}. */
+  private static List<String> tokens(String text, Set<Character> strange) {
     List<String> tokens = new ArrayList<>();
     StringBuilder token = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
@@ -127,56 +151,50 @@ public final class DigitGroups {
     if (!token.isEmpty()) {
       tokens.add(token.toString());
     }
-    if (!strange.isEmpty()) {
-      String listed = strange.stream().map(DigitGroups::quote).collect(Collectors.joining(", "));
-      return mistyped(
-          "The "
-              + what
-              + " contains characters other than digits: "
-              + listed
-              + ". It has only digits, in "
-              + shape
-              + ".",
-          List.of(),
-          what,
-          false);
-    }
-    String digits = String.join("", tokens);
-    if (digits.length() != expected) {
-      if (tokens.size() == groups) {
-        List<Integer> wrongLength = new ArrayList<>();
-        for (int g = 1; g <= groups; g++) {
-          if (tokens.get(g - 1).length() != GROUP_LENGTH) {
-            wrongLength.add(g);
-          }
+    return tokens;
+  }
+
+  /** Too many or too few digits: which groups, when the groups are all there; else how many. */
+  private static Reading wrongLength(List<String> tokens, String digits, int groups, String what) {
+    int expected = groups * GROUP_LENGTH;
+    String shape = groups + " groups of " + GROUP_LENGTH + " digits";
+    if (tokens.size() == groups) {
+      List<Integer> wrongLength = new ArrayList<>();
+      for (int g = 1; g <= groups; g++) {
+        if (tokens.get(g - 1).length() != GROUP_LENGTH) {
+          wrongLength.add(g);
         }
-        return mistyped(
-            "The "
-                + what
-                + " has "
-                + shape
-                + "; "
-                + groupList(wrongLength)
-                + (wrongLength.size() == 1 ? " has " : " have ")
-                + "another number of digits.",
-            wrongLength,
-            what,
-            true);
       }
       return mistyped(
           "The "
               + what
               + " has "
-              + expected
-              + " digits ("
               + shape
-              + "), but "
-              + digits.length()
-              + " were given: a digit or a group is missing or repeated.",
-          List.of(),
+              + "; "
+              + groupList(wrongLength)
+              + (wrongLength.size() == 1 ? " has " : " have ")
+              + "another number of digits.",
+          wrongLength,
           what,
-          false);
+          true);
     }
+    return mistyped(
+        "The "
+            + what
+            + " has "
+            + expected
+            + " digits ("
+            + shape
+            + "), but "
+            + digits.length()
+            + " were given: a digit or a group is missing or repeated.",
+        List.of(),
+        what,
+        false);
+  }
+
+  /** The right number of digits: each group against its check digit, then the value. */
+  private static Reading checked(String digits, int groups, String what) {
     List<Integer> wrong = new ArrayList<>();
     StringBuilder data = new StringBuilder(groups * DATA_DIGITS);
     for (int g = 1; g <= groups; g++) {
