@@ -71,11 +71,7 @@ public final class VolumeHostRules {
               + " "
               + hostVersion
               + ") does not serve "
-              + request.product()
-              + " "
-              + request.version()
-              + " "
-              + request.edition()
+              + installation(request)
               + ".",
           OptionalInt.empty(),
           DEFAULT_RETRY_MINUTES,
@@ -91,11 +87,7 @@ public final class VolumeHostRules {
           "Key group "
               + request.keyGroup()
               + " is not the volume client key group of "
-              + request.product()
-              + " "
-              + request.version()
-              + " "
-              + request.edition()
+              + installation(request)
               + ".",
           OptionalInt.of(before),
           retry,
@@ -105,15 +97,7 @@ public final class VolumeHostRules {
     if (skew.compareTo(MAX_SKEW) > 0) {
       return refuse(
           ErrorCode.INVALID_TIMESTAMP,
-          "The client's clock ("
-              + request.clientTime()
-              + ") and the host's ("
-              + now
-              + ") are "
-              + skew.toMinutes()
-              + " minutes apart; at most "
-              + MAX_SKEW.toMinutes()
-              + " are allowed.",
+          skewed(request.clientTime(), now, skew),
           OptionalInt.of(before),
           retry,
           inventory);
@@ -148,6 +132,22 @@ public final class VolumeHostRules {
             policy.renewal().toMinutes(),
             retry);
     return new VolumeDecision.Granted(grant, after);
+  }
+
+  private static String installation(VolumeRequest request) {
+    return request.product() + " " + request.version() + " " + request.edition();
+  }
+
+  private static String skewed(Instant client, Instant now, Duration skew) {
+    return "The client's clock ("
+        + client
+        + ") and the host's ("
+        + now
+        + ") are "
+        + skew.toMinutes()
+        + " minutes apart; at most "
+        + MAX_SKEW.toMinutes()
+        + " are allowed.";
   }
 
   /** The answer of a host that cannot activate anyone: 0xC004F041. */
