@@ -45,54 +45,69 @@ final class KeyGroupsReader {
         continue;
       }
       MappingNode g = gm.get();
-      src.rejectUnknown(g, p, List.of("group", "version", "edition", "channel"));
-      Optional<Integer> number = src.requiredInteger(g, p, "group", 0, 65_535);
-      Optional<String> version = src.requiredString(g, p, "version");
-      Optional<String> edition = src.optionalString(g, p, "edition");
-      Optional<Channel> channel =
-          src.requiredValue(
-              g,
-              p,
-              "channel",
-              Channel::byName,
-              CatalogLoader.unknownValue(ChannelsReader.CHANNEL_NAMES));
-      boolean ok = number.isPresent() && version.isPresent() && channel.isPresent();
-      if (version.isPresent() && !versions.contains(version.get())) {
-        src.problem(
-            g,
-            join(p, "version"),
-            "unknown version '"
-                + version.get()
-                + "' (declared: "
-                + String.join(", ", versions)
-                + ")");
-        ok = false;
-      }
-      if (channel.isPresent() && !channels.containsKey(channel.get())) {
-        src.problem(
-            g, join(p, "channel"), "channel " + channel.get() + " is not declared under channels");
-        ok = false;
-      }
-      if (channel.isPresent()) {
-        ok &= checkGroupEdition(g, p, edition, channel.get(), editions);
-      }
-      if (number.isPresent()) {
-        String owner = groupOwners.putIfAbsent(number.get(), product + " " + p);
-        if (owner != null) {
-          src.problem(
-              g, join(p, "group"), "group " + number.get() + " is already used by " + owner);
-          ok = false;
-        }
-      }
-      if (ok) {
-        String triple = version.get() + "/" + edition.orElse("*") + "/" + channel.get();
+      Optional<KeyGroup> group = readKeyGroup(g, p, product, versions, editions, channels);
+      if (group.isPresent()) {
+        KeyGroup k = group.get();
+        String triple = k.version() + "/" + k.edition().orElse("*") + "/" + k.channel();
         if (!triples.add(triple)) {
           src.problem(g, p, "a key group for " + triple.replace('/', ' ') + " is declared twice");
         }
-        groups.add(new KeyGroup(number.get(), product, version.get(), edition, channel.get()));
+        groups.add(k);
       }
     }
     return groups;
+  }
+
+  /** One entry of {@code keyGroups}; empty (with its problems recorded) when it is not valid. */
+  private Optional<KeyGroup> readKeyGroup(
+      MappingNode g,
+      String p,
+      String product,
+      List<String> versions,
+      List<Edition> editions,
+      Map<Channel, ChannelPolicy> channels) {
+    src.rejectUnknown(g, p, List.of("group", "version", "edition", "channel"));
+    Optional<Integer> number = src.requiredInteger(g, p, "group", 0, 65_535);
+    Optional<String> version = src.requiredString(g, p, "version");
+    Optional<String> edition = src.optionalString(g, p, "edition");
+    Optional<Channel> channel =
+        src.requiredValue(
+            g,
+            p,
+            "channel",
+            Channel::byName,
+            CatalogLoader.unknownValue(ChannelsReader.CHANNEL_NAMES));
+    boolean ok = number.isPresent() && version.isPresent() && channel.isPresent();
+    if (version.isPresent() && !versions.contains(version.get())) {
+      src.problem(
+          g,
+          join(p, "version"),
+          "unknown version '"
+              + version.get()
+              + "' (declared: "
+              + String.join(", ", versions)
+              + ")");
+      ok = false;
+    }
+    if (channel.isPresent() && !channels.containsKey(channel.get())) {
+      src.problem(
+          g, join(p, "channel"), "channel " + channel.get() + " is not declared under channels");
+      ok = false;
+    }
+    if (channel.isPresent()) {
+      ok &= checkGroupEdition(g, p, edition, channel.get(), editions);
+    }
+    if (number.isPresent()) {
+      String owner = groupOwners.putIfAbsent(number.get(), product + " " + p);
+      if (owner != null) {
+        src.problem(g, join(p, "group"), "group " + number.get() + " is already used by " + owner);
+        ok = false;
+      }
+    }
+    if (!ok) {
+      return Optional.empty();
+    }
+    return Optional.of(new KeyGroup(number.get(), product, version.get(), edition, channel.get()));
   }
 
   private boolean checkGroupEdition(
