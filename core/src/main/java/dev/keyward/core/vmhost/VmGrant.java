@@ -1,8 +1,7 @@
 package dev.keyward.core.vmhost;
 
-import dev.keyward.core.json.Json;
+import dev.keyward.core.cert.HostGrant;
 import dev.keyward.core.volume.JsonFields;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +26,10 @@ public record VmGrant(
     String guestName,
     String cmid,
     Instant issuedAt,
-    Instant expiresAt) {
+    Instant expiresAt)
+    implements HostGrant {
 
+  @Override
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("hostId", hostId);
@@ -42,11 +43,6 @@ public record VmGrant(
     json.put("issuedAt", issuedAt.toString());
     json.put("expiresAt", expiresAt.toString());
     return json;
-  }
-
-  /** The bytes that are signed: canonical JSON (sorted keys, no white space), UTF-8. */
-  public byte[] canonicalBytes() {
-    return Json.write(toJson()).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Reads a grant object; empty when a field is missing or malformed. */

@@ -1,7 +1,6 @@
 package dev.keyward.core.volume;
 
-import dev.keyward.core.json.Json;
-import java.nio.charset.StandardCharsets;
+import dev.keyward.core.cert.HostGrant;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,11 +26,13 @@ public record VolumeGrant(
     Instant expiresAt,
     long activationValidityMinutes,
     long renewalIntervalMinutes,
-    long retryIntervalMinutes) {
+    long retryIntervalMinutes)
+    implements HostGrant {
 
   /** Longest interval a host may announce: ten years, in minutes. */
   static final long MAX_MINUTES = 10L * 366 * 24 * 60;
 
+  @Override
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("hostId", hostId);
@@ -46,11 +47,6 @@ public record VolumeGrant(
     json.put("renewalIntervalMinutes", renewalIntervalMinutes);
     json.put("retryIntervalMinutes", retryIntervalMinutes);
     return json;
-  }
-
-  /** The bytes that are signed: canonical JSON (sorted keys, no white space), UTF-8. */
-  public byte[] canonicalBytes() {
-    return Json.write(toJson()).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Reads a grant object; empty when a field is missing or malformed. */
