@@ -3,6 +3,7 @@ package dev.keyward.core.cert;
 import dev.keyward.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,6 +30,22 @@ public interface HostGrant {
 
   /** The grant as a JSON object (field names are the wire and store format). */
   Map<String, Object> toJson();
+
+  /**
+   * The fields every kind of grant has, as JSON, for its {@link #toJson()} to add its own to (the
+   * canonical form sorts the keys, so the order they are added in is not part of the bytes).
+   */
+  default Map<String, Object> sharedJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("hostId", hostId());
+    json.put("product", product());
+    json.put("version", version());
+    json.put("edition", edition());
+    json.put("cmid", cmid());
+    json.put("issuedAt", issuedAt().toString());
+    json.put("expiresAt", expiresAt().toString());
+    return json;
+  }
 
   /** The bytes that are signed: canonical JSON (sorted keys, no white space), UTF-8. */
   default byte[] canonicalBytes() {

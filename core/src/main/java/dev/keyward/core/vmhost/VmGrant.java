@@ -3,7 +3,6 @@ package dev.keyward.core.vmhost;
 import dev.keyward.core.cert.HostGrant;
 import dev.keyward.core.volume.JsonFields;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,17 +30,10 @@ public record VmGrant(
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("hostId", hostId);
+    Map<String, Object> json = sharedJson();
     json.put("hostVersion", hostVersion);
     json.put("hostEdition", hostEdition);
-    json.put("product", product);
-    json.put("version", version);
-    json.put("edition", edition);
     json.put("guestName", guestName);
-    json.put("cmid", cmid);
-    json.put("issuedAt", issuedAt.toString());
-    json.put("expiresAt", expiresAt.toString());
     return json;
   }
 

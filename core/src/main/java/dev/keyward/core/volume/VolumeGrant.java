@@ -2,7 +2,6 @@ package dev.keyward.core.volume;
 
 import dev.keyward.core.cert.HostGrant;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,15 +33,8 @@ public record VolumeGrant(
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("hostId", hostId);
-    json.put("product", product);
-    json.put("version", version);
-    json.put("edition", edition);
-    json.put("cmid", cmid);
+    Map<String, Object> json = sharedJson();
     json.put("count", count);
-    json.put("issuedAt", issuedAt.toString());
-    json.put("expiresAt", expiresAt.toString());
     json.put("activationValidityMinutes", activationValidityMinutes);
     json.put("renewalIntervalMinutes", renewalIntervalMinutes);
     json.put("retryIntervalMinutes", retryIntervalMinutes);
