@@ -11,7 +11,6 @@ import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.channel.Downgrade;
 import dev.keyward.core.json.Json;
-import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -40,14 +38,13 @@ import org.jdbi.v3.core.Handle;
  * </ul>
  */
 final class Downgrades {
-  private static final Pattern KEY_ID = Pattern.compile("pk-[a-z2-9]{20}");
-
   private final Store store;
   private final Database db;
   private final Keyring keyring;
   private final Supplier<Catalog> catalog;
   private final Clock clock;
   private final DowngradeStore links;
+  private final KeyLookup keys;
 
   Downgrades(Store store, Keyring keyring, Supplier<Catalog> catalog, Clock clock) {
     this.store = store;
@@ -56,6 +53,7 @@ final class Downgrades {
     this.keyring = keyring;
     this.catalog = catalog;
     this.clock = clock;
+    this.keys = new KeyLookup(store, keyring, catalog);
   }
 
   /**
@@ -65,7 +63,7 @@ final class Downgrades {
     long now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
     return db.write(
         h -> {
-          KeyRow asked = resolve(h, param);
+          KeyRow asked = keys.resolve(h, param, true);
           KeyRow original = original(h, asked, true);
           Catalog cat = catalog.get();
           KeyGroup group =
@@ -87,7 +85,7 @@ final class Downgrades {
           String display;
           if (existing.isPresent()) {
             issued = store.keyById(h, existing.get().keyId(), false).orElseThrow();
-            display = reveal(issued);
+            display = keys.reveal(issued);
           } else {
             long serial = store.allocateSerials(h, target.number(), 1);
             ProductKey key = ProductKeyCodec.encode(target.number(), serial, keyring.tagger());
@@ -114,15 +112,15 @@ final class Downgrades {
             display = key.display();
           }
           Map<String, Object> detail = new LinkedHashMap<>();
-          detail.put("original", subject(original));
+          detail.put("original", KeyRecords.subject(original));
           detail.put("originalVersion", original.version());
           detail.put("version", version);
           detail.put("reissued", existing.isPresent());
           detail.put("sharedPool", sharedPool);
           detail.put("reason", reason);
-          store.appendAudit(h, now, actor, "keys.downgrade", subject(issued), Json.write(detail));
-          Map<String, Object> record =
-              AdminService.record(issued, store.activeCount(h, issued.id()));
+          store.appendAudit(
+              h, now, actor, "keys.downgrade", KeyRecords.subject(issued), Json.write(detail));
+          Map<String, Object> record = KeyRecords.record(issued, store.activeCount(h, issued.id()));
           annotate(h, issued, record);
           record.put("key", display);
           record.put("reissued", existing.isPresent());
@@ -271,26 +269,5 @@ final class Downgrades {
 
   private KeyRow original(Handle h, KeyRow key, boolean lock, Optional<DowngradeStore.Link> own) {
     return own.map(l -> store.keyById(h, l.originalId(), lock).orElseThrow()).orElse(key);
-  }
-
-  private KeyRow resolve(Handle h, String param) {
-    if (KEY_ID.matcher(param).matches()) {
-      return store.keyById(h, param, true).orElseThrow(() -> TypedKey.notIssued(404));
-    }
-    TypedKey typed = TypedKey.read(param, catalog.get(), keyring, 404).requireIssued(404);
-    return store
-        .keyByFingerprint(h, typed.fingerprint(), true)
-        .orElseThrow(() -> TypedKey.notIssued(404));
-  }
-
-  private String reveal(KeyRow key) {
-    String canonical = keyring.cipher().decrypt(key.encryptedKey(), key.fingerprint());
-    return ProductKeyCodec.decode(canonical, n -> true) instanceof KeyDecoding.Decoded d
-        ? d.key().display()
-        : canonical;
-  }
-
-  private static String subject(KeyRow key) {
-    return key.id() + " (" + key.partialKey() + ")";
   }
 }

@@ -1,13 +1,11 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.crypto.Ids;
-import dev.keyward.authority.store.ActivationRow;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.KeyRow;
 import dev.keyward.authority.store.PhoneStore;
 import dev.keyward.authority.store.Store;
 import dev.keyward.core.catalog.Catalog;
-import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.catalog.Edition;
 import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
@@ -16,7 +14,6 @@ import dev.keyward.core.channel.ChannelRules;
 import dev.keyward.core.channel.Installation;
 import dev.keyward.core.channel.KeyStanding;
 import dev.keyward.core.channel.PhoneActivationRequest;
-import dev.keyward.core.channel.PriorActivation;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.json.Json;
@@ -35,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The activation center (SPEC §10): an installation ID in, its confirmation ID out, under the same
@@ -53,6 +51,7 @@ final class PhoneActivationService {
   private final Supplier<Catalog> catalog;
   private final Clock clock;
   private final boolean allowSimulated;
+  private final PhoneGrants grants;
 
   PhoneActivationService(
       Store store,
@@ -67,6 +66,7 @@ final class PhoneActivationService {
     this.catalog = catalog;
     this.clock = clock;
     this.allowSimulated = allowSimulated;
+    this.grants = new PhoneGrants(store, allowSimulated);
   }
 
   /**
@@ -106,15 +106,22 @@ final class PhoneActivationService {
     if (catalog.get().keyGroup(iid.keyGroup()).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        keyring
-            .fingerprint()
-            .of(ProductKeyCodec.encode(iid.keyGroup(), iid.serial(), keyring.tagger())));
+    return Optional.of(fingerprintOf(iid));
+  }
+
+  private String fingerprintOf(InstallationId iid) {
+    return keyring
+        .fingerprint()
+        .of(ProductKeyCodec.encode(iid.keyGroup(), iid.serial(), keyring.tagger()));
   }
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
+
+  /** What an IID asks for, read against the catalog before the transaction. */
+  record Asked(
+      InstallationId iid, KeyGroup group, Product product, PhoneActivationRequest request) {}
 
   /**
    * Decides and, when granted, records the activation and signs the CID.
@@ -122,6 +129,52 @@ final class PhoneActivationService {
    * @throws ApiException 422 with the refusal's code
    */
   Confirmed confirm(InstallationId iid, Ask ask, Optional<Audit> audit) {
+    Asked asked = asked(iid, ask);
+    if (!asked.group().channel().activatesAtAuthority()) {
+      // Public volume client keys and the like: core's refusal names the way to go.
+      throw ApiException.refusal(
+          refusal(
+              ChannelRules.decide(
+                  asked.product(),
+                  asked.group(),
+                  KeyStanding.unblocked(),
+                  List.of(),
+                  asked.request(),
+                  allowSimulated)));
+    }
+    if (!iid.provesKeyIssuedBy(keyring.tagger())) {
+      throw TypedKey.notIssued(422);
+    }
+    String fingerprint = fingerprintOf(iid);
+    Instant now = now();
+    return db.write(
+        h -> {
+          KeyRow key =
+              store
+                  .keyByFingerprint(h, fingerprint, true)
+                  .orElseThrow(() -> TypedKey.notIssued(422));
+          String confirmationId = Ids.next(PhoneStore.ID_PREFIX);
+          PhoneGrants.Held held = grants.decide(h, asked, key, confirmationId, now);
+          var cid = keyring.phoneKeys().signer().sign(iid);
+          phone.insert(
+              h,
+              new PhoneStore.Confirmation(
+                  confirmationId,
+                  held.activationId(),
+                  iid.text(),
+                  cid.keyIndex(),
+                  cid.text(),
+                  now.toEpochMilli()));
+          audit.ifPresent(a -> audit(h, a, iid, key, held, cid.keyIndex(), now));
+          return new Confirmed(
+              cid.text(), cid.keyIndex(), held.reissued(), held.activationId(), key.partialKey());
+        });
+  }
+
+  /**
+   * The IID's product, version and edition in the catalog, checked against what the caller said.
+   */
+  private Asked asked(InstallationId iid, Ask ask) {
     Catalog cat = catalog.get();
     KeyGroup group = cat.keyGroup(iid.keyGroup()).orElseThrow(() -> TypedKey.notIssued(422));
     Product product = cat.product(group.product()).orElseThrow(() -> TypedKey.notIssued(422));
@@ -139,109 +192,40 @@ final class PhoneActivationService {
         iid.installedVersion(product).orElseThrow(() -> unknownIndex("version", product));
     Edition edition =
         iid.installedEdition(product).orElseThrow(() -> unknownIndex("edition", product));
-    PhoneActivationRequest request =
+    return new Asked(
+        iid,
+        group,
+        product,
         new PhoneActivationRequest(
             new Installation(product.id(), version, edition.id()),
             iid.hardware(),
             ask.oemMarker(),
-            ask.simulated());
-    if (!group.channel().activatesAtAuthority()) {
-      // Public volume client keys and the like: core's refusal names the way to go.
-      throw ApiException.refusal(
-          refusal(
-              ChannelRules.decide(
-                  product, group, KeyStanding.unblocked(), List.of(), request, allowSimulated)));
-    }
-    if (!iid.provesKeyIssuedBy(keyring.tagger())) {
-      throw TypedKey.notIssued(422);
-    }
-    String fingerprint =
-        keyring
-            .fingerprint()
-            .of(ProductKeyCodec.encode(iid.keyGroup(), iid.serial(), keyring.tagger()));
-    Instant now = now();
-    return db.write(
-        h -> {
-          KeyRow key =
-              store
-                  .keyByFingerprint(h, fingerprint, true)
-                  .orElseThrow(() -> TypedKey.notIssued(422));
-          List<ActivationRow> rows = store.activations(h, key.id());
-          List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
-          ChannelDecision decision =
-              ChannelRules.decide(
-                  product, group, ActivationService.standing(key), prior, request, allowSimulated);
-          String activationId;
-          boolean reissued;
-          String confirmationId = Ids.next(PhoneStore.ID_PREFIX);
-          switch (decision) {
-            case ChannelDecision.Refuse r -> throw ApiException.refusal(r.failure());
-            case ChannelDecision.Reissue reissue -> {
-              ActivationRow row =
-                  rows.stream()
-                      .filter(r -> r.id().equals(reissue.prior().id()))
-                      .findFirst()
-                      .orElseThrow();
-              if (!row.active()) {
-                store.reactivate(h, row.id()); // OEM: bound to its first machine for good
-              }
-              activationId = row.id();
-              reissued = true;
-            }
-            case ChannelDecision.Grant grant -> {
-              activationId = Ids.next("act");
-              reissued = false;
-              store.insertActivation(
-                  h,
-                  new ActivationRow(
-                      activationId,
-                      key.id(),
-                      Machines.toJson(iid.hardware()),
-                      "",
-                      true,
-                      grant.spendsCount(),
-                      now.toEpochMilli(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      confirmationId));
-              if (grant.spendsCount() && group.channel() == Channel.VOLUME_MAK) {
-                store.updateStanding(
-                    h,
-                    key.withStanding(
-                        key.blocked(), key.poolSize(), key.poolUsed() + 1, key.extensionTotal()));
-              }
-            }
-          }
-          var cid = keyring.phoneKeys().signer().sign(iid);
-          phone.insert(
-              h,
-              new PhoneStore.Confirmation(
-                  confirmationId,
-                  activationId,
-                  iid.text(),
-                  cid.keyIndex(),
-                  cid.text(),
-                  now.toEpochMilli()));
-          if (audit.isPresent()) {
-            Audit a = audit.get();
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("reason", a.reason());
-            a.label().ifPresent(l -> detail.put("label", l));
-            detail.put("iid", iid.text());
-            detail.put("activationId", activationId);
-            detail.put("outcome", reissued ? "reissued" : "granted");
-            detail.put("keyIndex", cid.keyIndex());
-            store.appendAudit(
-                h,
-                now.toEpochMilli(),
-                a.actor(),
-                a.action(),
-                key.id() + " (" + key.partialKey() + ")",
-                Json.write(detail));
-          }
-          return new Confirmed(
-              cid.text(), cid.keyIndex(), reissued, activationId, key.partialKey());
-        });
+            ask.simulated()));
+  }
+
+  /** The support agent's or operator's audit entry, in the confirmation's transaction. */
+  private void audit(
+      Handle h,
+      Audit a,
+      InstallationId iid,
+      KeyRow key,
+      PhoneGrants.Held held,
+      int keyIndex,
+      Instant now) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("reason", a.reason());
+    a.label().ifPresent(l -> detail.put("label", l));
+    detail.put("iid", iid.text());
+    detail.put("activationId", held.activationId());
+    detail.put("outcome", held.reissued() ? "reissued" : "granted");
+    detail.put("keyIndex", keyIndex);
+    store.appendAudit(
+        h,
+        now.toEpochMilli(),
+        a.actor(),
+        a.action(),
+        key.id() + " (" + key.partialKey() + ")",
+        Json.write(detail));
   }
 
   /**

@@ -68,25 +68,19 @@ final class DirectoryCommand implements Runnable {
       DirectoryPublisher.Published p =
           new DirectoryPublisher(root.client())
               .publish(options.access(root, true), hostKey, Optional.ofNullable(name));
-      Map<String, Object> o = object(p.dn(), p.object());
-      if (root.json) {
-        root.ctx.out().println(Json.write(Map.of("published", o)));
-      } else {
-        root.ctx.out().println("Published activation object '" + p.object().name() + "'.");
-        root.ctx.out().println("    DN: " + p.dn());
-        root.ctx
-            .out()
-            .println(
-                "    Host key: "
-                    + p.object().product()
-                    + " "
-                    + p.object().version()
-                    + " ("
-                    + p.object().family()
-                    + " family), certificate "
-                    + p.object().hostCertificate().certificate().certificateId());
-      }
-      return KeywardCli.OK;
+      return answer(
+          root,
+          Map.of("published", object(p.dn(), p.object())),
+          "Published activation object '" + p.object().name() + "'.",
+          "    DN: " + p.dn(),
+          "    Host key: "
+              + p.object().product()
+              + " "
+              + p.object().version()
+              + " ("
+              + p.object().family()
+              + " family), certificate "
+              + p.object().hostCertificate().certificate().certificateId());
     }
   }
 
@@ -156,12 +150,7 @@ final class DirectoryCommand implements Runnable {
     public Integer call() {
       KeywardCommand root = parent.root;
       String dn = new DirectoryPublisher(root.client()).remove(options.access(root, true), which);
-      if (root.json) {
-        root.ctx.out().println(Json.write(Map.of("removed", dn)));
-      } else {
-        root.ctx.out().println("Removed " + dn + ".");
-      }
-      return KeywardCli.OK;
+      return answer(root, Map.of("removed", dn), "Removed " + dn + ".");
     }
   }
 
@@ -179,17 +168,12 @@ final class DirectoryCommand implements Runnable {
     public Integer call() {
       KeywardCommand root = parent.root;
       DirectoryJoin join = membership(root).join(url);
-      if (root.json) {
-        root.ctx.out().println(Json.write(Map.of("joined", join.address().toString())));
-      } else {
-        root.ctx
-            .out()
-            .println(
-                "Joined "
-                    + join.address()
-                    + ". The next keyward slmgr /ato of a volume client looks there first.");
-      }
-      return KeywardCli.OK;
+      return answer(
+          root,
+          Map.of("joined", join.address().toString()),
+          "Joined "
+              + join.address()
+              + ". The next keyward slmgr /ato of a volume client looks there first.");
     }
   }
 
@@ -206,17 +190,24 @@ final class DirectoryCommand implements Runnable {
       Optional<DirectoryJoin> was = membership(root).leave();
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("left", was.map(j -> j.address().toString()).orElse(null));
-      if (root.json) {
-        root.ctx.out().println(Json.write(o));
-      } else {
-        root.ctx
-            .out()
-            .println(
-                was.map(j -> "Left " + j.address() + ".")
-                    .orElse("This machine had joined no directory."));
-      }
-      return KeywardCli.OK;
+      return answer(
+          root,
+          o,
+          was.map(j -> "Left " + j.address() + ".")
+              .orElse("This machine had joined no directory."));
     }
+  }
+
+  /** The answer as JSON with {@code --json}, else as its lines of text. */
+  private static int answer(KeywardCommand root, Map<String, Object> json, String... lines) {
+    if (root.json) {
+      root.ctx.out().println(Json.write(json));
+    } else {
+      for (String line : lines) {
+        root.ctx.out().println(line);
+      }
+    }
+    return KeywardCli.OK;
   }
 
   private static DirectoryMembership membership(KeywardCommand root) {

@@ -6,6 +6,7 @@ import dev.keyward.core.license.LicenseRecord;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the store keeps for one product on this machine, sealed as one file.
@@ -53,116 +54,88 @@ public record ProductState(
   }
 
   ProductState withPendingConversion(Optional<PendingConversion> next) {
-    return new ProductState(
-        installation,
-        cmid,
-        installedAt,
-        key,
-        certificate,
-        record,
-        volume,
-        next,
-        phone,
-        trustDigest);
+    return with(d -> d.pendingConversion = next);
   }
 
   ProductState withCmid(String next) {
-    return new ProductState(
-        installation,
-        next,
-        installedAt,
-        key,
-        certificate,
-        record,
-        volume,
-        pendingConversion,
-        phone,
-        trustDigest);
+    return with(d -> d.cmid = next);
   }
 
   ProductState withRecord(LicenseRecord next) {
-    return new ProductState(
-        installation,
-        cmid,
-        installedAt,
-        key,
-        certificate,
-        next,
-        volume,
-        pendingConversion,
-        phone,
-        trustDigest);
+    return with(d -> d.record = next);
   }
 
   ProductState withKey(Optional<StoredKey> next) {
-    return new ProductState(
-        installation,
-        cmid,
-        installedAt,
-        next,
-        certificate,
-        record,
-        volume,
-        pendingConversion,
-        phone,
-        trustDigest);
+    return with(d -> d.key = next);
   }
 
   /** The certificate replaces any phone activation (a new key, an online activation, a repair). */
   ProductState withCertificate(Optional<SignedCertificate> next) {
-    return new ProductState(
-        installation,
-        cmid,
-        installedAt,
-        key,
-        next,
-        record,
-        volume,
-        pendingConversion,
-        Optional.empty(),
-        trustDigest);
+    return with(
+        d -> {
+          d.certificate = next;
+          d.phone = Optional.empty();
+        });
   }
 
   ProductState withVolume(VolumeSettings next) {
-    return new ProductState(
-        installation,
-        cmid,
-        installedAt,
-        key,
-        certificate,
-        record,
-        next,
-        pendingConversion,
-        phone,
-        trustDigest);
+    return with(d -> d.volume = next);
   }
 
   /** A phone activation replaces the certificate. */
   ProductState withPhone(Optional<PhoneConfirmation> next) {
-    return new ProductState(
-        installation,
-        cmid,
-        installedAt,
-        key,
-        Optional.empty(),
-        record,
-        volume,
-        pendingConversion,
-        next,
-        trustDigest);
+    return with(
+        d -> {
+          d.certificate = Optional.empty();
+          d.phone = next;
+        });
   }
 
   ProductState withTrustDigest(Optional<String> next) {
+    return with(d -> d.trustDigest = next);
+  }
+
+  /** This state with the parts {@code change} sets: each wither names only what it changes. */
+  private ProductState with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new ProductState(
-        installation,
-        cmid,
-        installedAt,
-        key,
-        certificate,
-        record,
-        volume,
-        pendingConversion,
-        phone,
-        next);
+        d.installation,
+        d.cmid,
+        d.installedAt,
+        d.key,
+        d.certificate,
+        d.record,
+        d.volume,
+        d.pendingConversion,
+        d.phone,
+        d.trustDigest);
+  }
+
+  /** A copy of the parts to change; the constructor checks the result. */
+  private static final class Draft {
+    Installation installation;
+    String cmid;
+    Instant installedAt;
+    Optional<StoredKey> key;
+    Optional<SignedCertificate> certificate;
+    LicenseRecord record;
+    VolumeSettings volume;
+    Optional<PendingConversion> pendingConversion;
+    Optional<PhoneConfirmation> phone;
+    Optional<String> trustDigest;
+
+    Draft(ProductState s) {
+      installation = s.installation;
+      cmid = s.cmid;
+      installedAt = s.installedAt;
+      key = s.key;
+      certificate = s.certificate;
+      record = s.record;
+      volume = s.volume;
+      pendingConversion = s.pendingConversion;
+      phone = s.phone;
+      trustDigest = s.trustDigest;
+    }
   }
 }

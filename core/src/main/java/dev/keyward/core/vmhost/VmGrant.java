@@ -1,10 +1,8 @@
 package dev.keyward.core.vmhost;
 
-import dev.keyward.core.json.Json;
+import dev.keyward.core.cert.HostGrant;
 import dev.keyward.core.volume.JsonFields;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,26 +25,16 @@ public record VmGrant(
     String guestName,
     String cmid,
     Instant issuedAt,
-    Instant expiresAt) {
+    Instant expiresAt)
+    implements HostGrant {
 
+  @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("hostId", hostId);
+    Map<String, Object> json = sharedJson();
     json.put("hostVersion", hostVersion);
     json.put("hostEdition", hostEdition);
-    json.put("product", product);
-    json.put("version", version);
-    json.put("edition", edition);
     json.put("guestName", guestName);
-    json.put("cmid", cmid);
-    json.put("issuedAt", issuedAt.toString());
-    json.put("expiresAt", expiresAt.toString());
     return json;
-  }
-
-  /** The bytes that are signed: canonical JSON (sorted keys, no white space), UTF-8. */
-  public byte[] canonicalBytes() {
-    return Json.write(toJson()).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Reads a grant object; empty when a field is missing or malformed. */

@@ -1,9 +1,7 @@
 package dev.keyward.core.volume;
 
-import dev.keyward.core.json.Json;
-import java.nio.charset.StandardCharsets;
+import dev.keyward.core.cert.HostGrant;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,30 +25,20 @@ public record VolumeGrant(
     Instant expiresAt,
     long activationValidityMinutes,
     long renewalIntervalMinutes,
-    long retryIntervalMinutes) {
+    long retryIntervalMinutes)
+    implements HostGrant {
 
   /** Longest interval a host may announce: ten years, in minutes. */
   static final long MAX_MINUTES = 10L * 366 * 24 * 60;
 
+  @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("hostId", hostId);
-    json.put("product", product);
-    json.put("version", version);
-    json.put("edition", edition);
-    json.put("cmid", cmid);
+    Map<String, Object> json = sharedJson();
     json.put("count", count);
-    json.put("issuedAt", issuedAt.toString());
-    json.put("expiresAt", expiresAt.toString());
     json.put("activationValidityMinutes", activationValidityMinutes);
     json.put("renewalIntervalMinutes", renewalIntervalMinutes);
     json.put("retryIntervalMinutes", retryIntervalMinutes);
     return json;
-  }
-
-  /** The bytes that are signed: canonical JSON (sorted keys, no white space), UTF-8. */
-  public byte[] canonicalBytes() {
-    return Json.write(toJson()).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Reads a grant object; empty when a field is missing or malformed. */

@@ -2,11 +2,9 @@ package dev.keyward.core.volume;
 
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.Channel;
-import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.CertificateCheck;
-import dev.keyward.core.cert.CertificateVerifier;
 import dev.keyward.core.cert.Ed25519;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
@@ -26,70 +24,44 @@ import java.util.Optional;
  * decision against {@link VolumeGrant#expiresAt()}.
  */
 public final class VolumeGrantVerifier {
-  private final CertificateVerifier certificates;
-  private final Catalog catalog;
+  private final HostGrantChecks checks;
 
   public VolumeGrantVerifier(List<TrustedKey> trusted, Catalog catalog) {
-    this.certificates = new CertificateVerifier(trusted);
-    this.catalog = catalog;
+    this.checks = new HostGrantChecks(trusted, catalog);
   }
 
   public VolumeGrantCheck verify(
       SignedVolumeGrant signed, String product, String version, String edition, String cmid) {
     Optional<PublicKey> hostKey = hostKey(signed);
     if (hostKey.isEmpty()) {
-      return invalid(ErrorCode.VOLUME_HOST_NOT_ACTIVATED, hostKeyProblem(signed));
+      return invalid(Failure.of(ErrorCode.VOLUME_HOST_NOT_ACTIVATED, hostKeyProblem(signed)));
     }
     ActivationCertificate host = signed.hostCertificate().certificate();
-    Optional<Product> hostProduct = catalog.product(host.product());
-    Optional<Product> clientProduct = catalog.product(product);
-    if (hostProduct.isEmpty()
-        || clientProduct.isEmpty()
-        || !VolumeVersionRule.serves(
-            hostProduct.get(), host.version(), clientProduct.get(), version)) {
+    if (!checks.serves(host, product, version)) {
       return invalid(
-          ErrorCode.VOLUME_HOST_ID_MISMATCH,
-          "The host's key is for "
-              + host.product()
-              + " "
-              + host.version()
-              + ", which does not serve "
-              + product
-              + " "
-              + version
-              + ".");
+          Failure.of(
+              ErrorCode.VOLUME_HOST_ID_MISMATCH,
+              "The host's key is for "
+                  + host.product()
+                  + " "
+                  + host.version()
+                  + ", which does not serve "
+                  + product
+                  + " "
+                  + version
+                  + "."));
     }
-    VolumeGrant grant = signed.grant();
-    if (!signatureMatches(signed, hostKey.get())
-        || !grant.hostId().equals(HostId.of(host.hostPublicKey().orElseThrow()))) {
+    if (!signed.signedBy(hostKey.get())
+        || !signed.grant().hostId().equals(HostId.of(host.hostPublicKey().orElseThrow()))) {
       return invalid(
-          ErrorCode.VOLUME_HOST_NOT_ACTIVATED,
-          "The answer is not signed by the host key the authority certified.");
+          Failure.of(
+              ErrorCode.VOLUME_HOST_NOT_ACTIVATED,
+              "The answer is not signed by the host key the authority certified."));
     }
-    if (!grant.product().equals(product)
-        || !grant.version().equals(version)
-        || !grant.edition().equals(edition)) {
-      return invalid(
-          ErrorCode.MISMATCHED_PRODUCT_SKU,
-          "The volume activation is for "
-              + grant.product()
-              + " "
-              + grant.version()
-              + " "
-              + grant.edition()
-              + ", not the installed "
-              + product
-              + " "
-              + version
-              + " "
-              + edition
-              + ".");
-    }
-    if (!grant.cmid().equals(cmid)) {
-      return invalid(
-          ErrorCode.STORE_TAMPERED, "The volume activation was issued to another machine id.");
-    }
-    return new VolumeGrantCheck.Valid(signed);
+    return HostGrantChecks.forInstallation(
+            signed.grant(), "The volume activation", product, version, edition, cmid)
+        .map(VolumeGrantVerifier::invalid)
+        .orElseGet(() -> new VolumeGrantCheck.Valid(signed));
   }
 
   /**
@@ -97,7 +69,7 @@ public final class VolumeGrantVerifier {
    * does not verify, is of another channel, or certifies no (readable) host key.
    */
   public Optional<PublicKey> hostKey(SignedVolumeGrant signed) {
-    if (!(certificates.verify(signed.hostCertificate()) instanceof CertificateCheck.Valid valid)
+    if (!(checks.certificate(signed.hostCertificate()) instanceof CertificateCheck.Valid valid)
         || valid.certificate().channel() != Channel.VOLUME_KMS_HOST) {
       return Optional.empty();
     }
@@ -111,7 +83,7 @@ public final class VolumeGrantVerifier {
 
   private String hostKeyProblem(SignedVolumeGrant signed) {
     ActivationCertificate host = signed.hostCertificate().certificate();
-    if (certificates.verify(signed.hostCertificate()) instanceof CertificateCheck.Invalid bad) {
+    if (checks.certificate(signed.hostCertificate()) instanceof CertificateCheck.Invalid bad) {
       return "The host's certificate does not verify with a trusted authority key ("
           + bad.failure().message()
           + "): the authority never activated this host.";
@@ -122,11 +94,7 @@ public final class VolumeGrantVerifier {
     return "The host's certificate certifies no host key.";
   }
 
-  private static boolean signatureMatches(SignedVolumeGrant signed, PublicKey key) {
-    return Ed25519.verifies(key, signed.grant().canonicalBytes(), signed.signature());
-  }
-
-  private static VolumeGrantCheck invalid(ErrorCode error, String detail) {
-    return new VolumeGrantCheck.Invalid(Failure.of(error, detail));
+  private static VolumeGrantCheck invalid(Failure failure) {
+    return new VolumeGrantCheck.Invalid(failure);
   }
 }

@@ -46,9 +46,7 @@ final class LabDirectories implements AutoCloseable {
 
   /** Whether the words are a lab directory server command rather than a keyward command. */
   static boolean handles(List<String> words) {
-    return words.get(0).equalsIgnoreCase("directory")
-        && words.size() >= 2
-        && List.of("start", "stop").contains(words.get(1).toLowerCase(Locale.ROOT));
+    return LabServers.handles("directory", words);
   }
 
   /** {@code dc=contoso,dc=lan} for a machine of {@code contoso.lan}; {@code dc=lab} without one. */
@@ -132,24 +130,7 @@ final class LabDirectories implements AutoCloseable {
   }
 
   Outcome run(LabMachine m, List<String> words) {
-    try {
-      if (words.size() > 2) {
-        throw KeywardException.of(
-            ErrorCode.BAD_REQUEST, "the lab's directory start and stop take no options");
-      }
-      String text = words.get(1).equalsIgnoreCase("start") ? start(m) : stop(m);
-      return new Outcome(0, Optional.empty(), "", Map.of("ok", true), text);
-    } catch (KeywardException e) {
-      String text =
-          "Error: "
-              + e.code().hex()
-              + " "
-              + e.code().symbolicName()
-              + "\n"
-              + e.failure().message()
-              + "\n";
-      return new Outcome(1, Optional.of(e.code().hex()), e.failure().message(), null, text);
-    }
+    return LabServers.startOrStop("directory", words, () -> start(m), () -> stop(m));
   }
 
   private String start(LabMachine m) {

@@ -2,18 +2,15 @@ package dev.keyward.lab.run;
 
 import dev.keyward.client.KeywardClient;
 import dev.keyward.client.KeywardException;
-import dev.keyward.client.VendorTrust;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.vmhost.VmHostChannel;
 import dev.keyward.lab.run.Checks.Outcome;
 import dev.keyward.volumehost.VmHostAgent;
 import dev.keyward.volumehost.VolumeHostException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,30 +40,11 @@ final class LabVmHosts implements AutoCloseable {
 
   /** Whether the words are a lab VM host command rather than a keyward command. */
   static boolean handles(List<String> words) {
-    return words.get(0).equalsIgnoreCase("vm-host")
-        && words.size() >= 2
-        && List.of("start", "stop").contains(words.get(1).toLowerCase(Locale.ROOT));
+    return LabServers.handles("vm-host", words);
   }
 
   Outcome run(LabMachine m, List<String> words) {
-    try {
-      if (words.size() > 2) {
-        throw KeywardException.of(
-            ErrorCode.BAD_REQUEST, "the lab's vm-host start and stop take no options");
-      }
-      String text = words.get(1).equalsIgnoreCase("start") ? start(m) : stop(m);
-      return new Outcome(0, Optional.empty(), "", Map.of("ok", true), text);
-    } catch (KeywardException e) {
-      String text =
-          "Error: "
-              + e.code().hex()
-              + " "
-              + e.code().symbolicName()
-              + "\n"
-              + e.failure().message()
-              + "\n";
-      return new Outcome(1, Optional.of(e.code().hex()), e.failure().message(), null, text);
-    }
+    return LabServers.startOrStop("vm-host", words, () -> start(m), () -> stop(m));
   }
 
   private String start(LabMachine m) {
@@ -74,14 +52,7 @@ final class LabVmHosts implements AutoCloseable {
       throw KeywardException.of(
           ErrorCode.BAD_REQUEST, "a host agent already runs on " + m.name + " (stop it first)");
     }
-    KeywardClient client =
-        KeywardClient.builder()
-            .store(m.store)
-            .machine(() -> m.facts)
-            .authority(URI.create(lab.url(m)))
-            .trust(VendorTrust.read(lab.authority.trustFile()))
-            .clock(lab.clock(m))
-            .build();
+    KeywardClient client = LabServers.client(lab, m);
     VmHostAgent agent;
     try {
       agent =

@@ -2,13 +2,11 @@ package dev.keyward.lab.run;
 
 import dev.keyward.client.KeywardClient;
 import dev.keyward.client.KeywardException;
-import dev.keyward.client.VendorTrust;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.lab.run.Checks.Outcome;
 import dev.keyward.lab.scenario.DnsRecord;
 import dev.keyward.volumehost.VolumeHost;
 import dev.keyward.volumehost.VolumeHostException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,29 +33,14 @@ final class LabVolumeHosts implements AutoCloseable {
 
   /** Whether the words are a lab host command rather than a keyward command. */
   static boolean handles(List<String> words) {
-    return words.get(0).equalsIgnoreCase("volume-host")
-        && words.size() >= 2
-        && List.of("start", "stop").contains(words.get(1).toLowerCase(Locale.ROOT));
+    return LabServers.handles("volume-host", words);
   }
 
   Outcome run(LabMachine m, List<String> words) {
-    try {
-      String text =
-          words.get(1).equalsIgnoreCase("start")
-              ? start(m, publish(words.subList(2, words.size())))
-              : stop(m, words.subList(2, words.size()));
-      return new Outcome(0, Optional.empty(), "", Map.of("ok", true), text);
-    } catch (KeywardException e) {
-      String text =
-          "Error: "
-              + e.code().hex()
-              + " "
-              + e.code().symbolicName()
-              + "\n"
-              + e.failure().message()
-              + "\n";
-      return new Outcome(1, Optional.of(e.code().hex()), e.failure().message(), null, text);
-    }
+    List<String> options = words.subList(2, words.size());
+    return LabServers.outcome(
+        () ->
+            words.get(1).equalsIgnoreCase("start") ? start(m, publish(options)) : stop(m, options));
   }
 
   private static Optional<String> publish(List<String> options) {
@@ -77,14 +60,7 @@ final class LabVolumeHosts implements AutoCloseable {
       throw KeywardException.of(
           ErrorCode.BAD_REQUEST, "a volume host already runs on " + m.name + " (stop it first)");
     }
-    KeywardClient client =
-        KeywardClient.builder()
-            .store(m.store)
-            .machine(() -> m.facts)
-            .authority(URI.create(lab.url(m)))
-            .trust(VendorTrust.read(lab.authority.trustFile()))
-            .clock(lab.clock(m))
-            .build();
+    KeywardClient client = LabServers.client(lab, m);
     String address = lab.dns.address(m.name).getHostAddress();
     VolumeHost host;
     try {
