@@ -7,10 +7,13 @@ import dev.keyward.authority.http.Throttle;
 import dev.keyward.authority.store.Database;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.channel.ActivationRequest;
-import dev.keyward.core.channel.Installation;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
-import dev.keyward.core.hardware.HardwareIdentity;
+import dev.keyward.core.protocol.ActivateRequest;
+import dev.keyward.core.protocol.CertificateAnswer;
+import dev.keyward.core.protocol.DeactivateAnswer;
+import dev.keyward.core.protocol.DeactivateRequest;
+import dev.keyward.core.protocol.RenewRequest;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;
@@ -20,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,16 +107,8 @@ final class Routes {
   }
 
   private void activate(Context ctx) {
-    Body b = Body.parse(api.body(ctx));
-    String key = b.text("key");
-    Installation installed =
-        new Installation(b.text("product"), b.text("version"), b.text("edition"));
-    HardwareIdentity machine = b.components("components");
-    String cmid = b.cmid("cmid");
-    Optional<String> oemMarker = b.optionalText("oemMarker");
-    boolean simulated = b.bool("simulated", false);
-    Instant clientTime = b.instant("clientTime");
-    Optional<String> hostPublicKey = b.optionalText("hostPublicKey");
+    ActivateRequest body = Body.parse(api.body(ctx)).as(ActivateRequest::parse);
+    Optional<String> hostPublicKey = body.hostPublicKey();
     if (hostPublicKey.isPresent()
         && dev.keyward.core.volume.VolumeGrantVerifier.publicKey(hostPublicKey.get()).isEmpty()) {
       throw ApiException.badRequest(
@@ -125,11 +119,19 @@ final class Routes {
     long start = System.nanoTime();
     try {
       ActivationRequest request =
-          new ActivationRequest(installed, machine, oemMarker, simulated, clientTime);
+          new ActivationRequest(
+              body.installation(),
+              body.components(),
+              body.oemMarker(),
+              body.simulated(),
+              body.clientTime());
       ActivationService.Issued issued =
-          keyed(ctx, key, typed -> activations.activate(typed, request, cmid, hostPublicKey));
+          keyed(
+              ctx,
+              body.key(),
+              typed -> activations.activate(typed, request, body.cmid(), hostPublicKey));
       outcome = issued.reissued() ? "reissued" : "granted";
-      Api.certificate(ctx, issued.signedJson(), issued.reissued());
+      certificate(ctx, issued.signedJson(), issued.reissued());
     } catch (ApiException e) {
       code = e.failure().error().hex();
       throw e;
@@ -155,36 +157,35 @@ final class Routes {
   }
 
   private void deactivate(Context ctx) {
-    Body b = Body.parse(api.body(ctx));
-    String key = b.text("key");
-    b.optionalText("product");
-    HardwareIdentity machine = b.components("components");
-    b.optionalText("cmid");
-    String id = keyed(ctx, key, typed -> activations.deactivate(typed, machine));
-    Api.json(ctx, 200, Map.of("released", true, "activationId", id));
+    DeactivateRequest body = Body.parse(api.body(ctx)).as(DeactivateRequest::parse);
+    String id = keyed(ctx, body.key(), typed -> activations.deactivate(typed, body.components()));
+    Api.json(ctx, 200, new DeactivateAnswer(true, id).toMap());
   }
 
   private void renew(Context ctx) {
-    Body b = Body.parse(api.body(ctx));
-    b.object("certificate");
-    b.text("signature");
-    HardwareIdentity machine = b.components("components");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = Body.MAPPER.convertValue(b.json(), Map.class);
-    SignedCertificate presented =
-        SignedCertificate.fromJson(map)
-            .orElseThrow(
-                () ->
-                    ApiException.badRequest(
-                        "'certificate' and 'signature' must be a certificate as the authority"
-                            + " issued it"));
+    RenewRequest body = Body.parse(api.body(ctx)).as(RenewRequest::parse);
+    SignedCertificate presented = body.signed();
     ActivationService.Issued issued =
         throttle.decide(
             Api.clientAddress(ctx),
             () -> presented,
             certificate -> Optional.empty(),
-            certificate -> activations.renew(certificate, machine));
-    Api.certificate(ctx, issued.signedJson(), false);
+            certificate -> activations.renew(certificate, body.components()));
+    certificate(ctx, issued.signedJson(), false);
+  }
+
+  /** A stored signed certificate answered as the wire record {@link CertificateAnswer}. */
+  private static void certificate(Context ctx, String signedJson, boolean reissued) {
+    Map<?, ?> stored;
+    try {
+      stored = Body.MAPPER.readValue(signedJson, Map.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored certificate is not JSON", e);
+    }
+    SignedCertificate signed =
+        SignedCertificate.fromJson(stored)
+            .orElseThrow(() -> new IllegalStateException("stored certificate is not readable"));
+    Api.json(ctx, 200, CertificateAnswer.of(signed, reissued).toMap());
   }
 
   private void trust(Context ctx) {

@@ -13,16 +13,20 @@ import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.hardware.Cmid;
 import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.ComponentHash;
+import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.ProductKeyCodec;
+import dev.keyward.core.protocol.ActivateRequest;
+import dev.keyward.core.protocol.CertificateAnswer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,28 +81,29 @@ final class HostKeyActivation {
     Product product = client.product(group.product());
     KeyPair keys = keyPair();
     String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("key", hostKey.strip());
-    body.put("product", product.id());
-    body.put("version", group.version());
-    body.put("edition", group.edition().orElseGet(() -> anyEdition(product)));
-    body.put("components", components(publicKey));
-    body.put("cmid", Cmid.random(client.random()).format());
-    body.put("oemMarker", null);
-    body.put("simulated", false);
-    body.put("clientTime", client.clock().instant().toString());
-    body.put("hostPublicKey", publicKey);
+    ActivateRequest body =
+        new ActivateRequest(
+            hostKey.strip(),
+            product.id(),
+            group.version(),
+            group.edition().orElseGet(() -> anyEdition(product)),
+            components(publicKey),
+            Cmid.random(client.random()).format(),
+            Optional.empty(),
+            false,
+            client.clock().instant(),
+            Optional.of(publicKey));
     AuthorityConnection connection = client.connection();
-    Map<String, Object> answer = connection.post("/v1/activate", body, Optional.empty());
     SignedCertificate signed =
-        SignedCertificate.fromJson(answer)
+        CertificateAnswer.parse(connection.post("/v1/activate", body.toMap(), Optional.empty()))
             .orElseThrow(
-                () ->
+                bad ->
                     KeywardException.of(
                         ErrorCode.BAD_REQUEST,
                         "The authority at "
                             + connection.base()
-                            + " answered without a readable activation certificate."));
+                            + " answered without a readable activation certificate."))
+            .signed();
     check(signed, publicKey);
     return new Activated(group, product, signed, keys);
   }
@@ -131,13 +136,13 @@ final class HostKeyActivation {
   }
 
   /** Component hashes of the object as a host: derived from its public key, one per component. */
-  private static Map<String, Object> components(String publicKey) {
-    Map<String, Object> components = new LinkedHashMap<>();
+  private static HardwareIdentity components(String publicKey) {
+    Map<Component, ComponentHash> hashes = new EnumMap<>(Component.class);
     for (Component c : Component.values()) {
-      components.put(
-          c.fileName(), hash("keyward-directory-object:" + c.fileName() + ":" + publicKey));
+      hashes.put(
+          c, new ComponentHash(hash("keyward-directory-object:" + c.fileName() + ":" + publicKey)));
     }
-    return components;
+    return new HardwareIdentity(hashes);
   }
 
   private static String hash(String text) {

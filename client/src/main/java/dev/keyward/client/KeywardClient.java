@@ -18,7 +18,6 @@ import dev.keyward.core.channel.KeyFit;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import dev.keyward.core.hardware.Cmid;
-import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.key.KeyDecoding;
@@ -31,6 +30,11 @@ import dev.keyward.core.license.LicenseState;
 import dev.keyward.core.license.LicenseStatus;
 import dev.keyward.core.license.LicenseTimers;
 import dev.keyward.core.license.Transition;
+import dev.keyward.core.protocol.ActivateRequest;
+import dev.keyward.core.protocol.CertificateAnswer;
+import dev.keyward.core.protocol.DeactivateAnswer;
+import dev.keyward.core.protocol.DeactivateRequest;
+import dev.keyward.core.protocol.Parsed;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.file.Path;
@@ -342,33 +346,34 @@ public final class KeywardClient {
     ActivationTrust trusted = activationTrust(s, connection, notices);
     CertificateVerifier verifier = new CertificateVerifier(trusted.keys());
     HardwareIdentity identity = HardwareIdentity.of(facts, s.product.id());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("key", key.display());
-    body.put("product", s.product.id());
-    body.put("version", s.state.installation().version());
-    body.put("edition", s.state.installation().edition());
-    body.put("components", components(identity));
-    body.put("cmid", s.state.cmid());
-    body.put("oemMarker", facts.oemMarker().orElse(null));
-    body.put("simulated", facts.simulated());
-    body.put("clientTime", now.toString());
-    VolumeHostIdentity.addTo(body, store, s.product, stored);
-    Map<String, Object> answer;
+    ActivateRequest body =
+        new ActivateRequest(
+            key.display(),
+            s.product.id(),
+            s.state.installation().version(),
+            s.state.installation().edition(),
+            identity,
+            s.state.cmid(),
+            facts.oemMarker(),
+            facts.simulated(),
+            now,
+            VolumeHostIdentity.hostPublicKey(store, s.product, stored));
+    CertificateAnswer answer;
     try {
-      answer = connection.post("/v1/activate", body, Optional.empty());
+      answer =
+          CertificateAnswer.parse(connection.post("/v1/activate", body.toMap(), Optional.empty()))
+              .orElseThrow(
+                  bad ->
+                      KeywardException.of(
+                          ErrorCode.BAD_REQUEST,
+                          "The authority at "
+                              + connection.base()
+                              + " answered without a readable activation certificate."));
     } catch (KeywardException e) {
       event(s.state, "ActivationRefused", Map.of("code", e.code().hex()));
       throw e;
     }
-    SignedCertificate signed =
-        SignedCertificate.fromJson(answer)
-            .orElseThrow(
-                () ->
-                    KeywardException.of(
-                        ErrorCode.BAD_REQUEST,
-                        "The authority at "
-                            + connection.base()
-                            + " answered without a readable activation certificate."));
+    SignedCertificate signed = answer.signed();
     Optional<Failure> untrusted = CertificateStanding.untrusted(signed, trusted.keys());
     if (untrusted.isPresent()) {
       throw new KeywardException(untrusted.get());
@@ -403,7 +408,7 @@ public final class KeywardClient {
             .withCertificate(Optional.of(signed))
             .withTrustDigest(trusted.digest());
     save(s, state);
-    boolean reissued = Boolean.TRUE.equals(answer.get("reissued"));
+    boolean reissued = answer.reissued();
     event(
         state,
         "Activated",
@@ -445,16 +450,21 @@ public final class KeywardClient {
                 + " from the store (/cpky). Ask support to release it if the key moves to another"
                 + " machine.");
       } else {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("key", key.get().display());
-        body.put("product", s.product.id());
-        body.put("components", components(HardwareIdentity.of(machineFacts(), s.product.id())));
-        body.put("cmid", s.state.cmid());
+        DeactivateRequest body =
+            new DeactivateRequest(
+                key.get().display(),
+                Optional.of(s.product.id()),
+                HardwareIdentity.of(machineFacts(), s.product.id()),
+                Optional.of(s.state.cmid()));
         try {
-          Map<String, Object> answer = connection().post("/v1/deactivate", body, Optional.empty());
+          Parsed<DeactivateAnswer> answer =
+              DeactivateAnswer.parse(
+                  connection().post("/v1/deactivate", body.toMap(), Optional.empty()));
           notices.add(
               "The activation was released at the authority"
-                  + (answer.get("activationId") instanceof String id ? " (" + id + ")" : "")
+                  + (answer instanceof Parsed.Ok<DeactivateAnswer> ok
+                      ? " (" + ok.value().activationId() + ")"
+                      : "")
                   + "; the key can be activated on another machine.");
         } catch (KeywardException e) {
           if (e.code() == ErrorCode.AUTHORITY_UNREACHABLE && s.state.phone().isPresent()) {
@@ -794,14 +804,6 @@ public final class KeywardClient {
                     ErrorCode.STORE_TAMPERED,
                     "The stored product key cannot be decrypted with this store's secret."
                         + " Install it again with keyward slmgr /ipk KEY."));
-  }
-
-  private static Map<String, Object> components(HardwareIdentity identity) {
-    Map<String, Object> components = new LinkedHashMap<>();
-    for (Component c : Component.values()) {
-      components.put(c.fileName(), identity.hash(c).hex());
-    }
-    return components;
   }
 
   MachineFacts machineFacts() {

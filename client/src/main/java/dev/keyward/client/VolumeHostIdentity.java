@@ -44,23 +44,27 @@ public record VolumeHostIdentity(String publicKey, PrivateKey privateKey) {
    * body (making the key pair on first use); other channels send nothing.
    */
   static void addTo(Map<String, Object> body, LocalStore store, String product, Channel channel) {
-    if (channel == Channel.VOLUME_KMS_HOST) {
-      body.put("hostPublicKey", loadOrCreate(store, product).publicKey());
-    }
+    hostPublicKey(store, product, channel).ifPresent(k -> body.put("hostPublicKey", k));
+  }
+
+  private static Optional<String> hostPublicKey(LocalStore store, String product, Channel channel) {
+    return channel == Channel.VOLUME_KMS_HOST
+        ? Optional.of(loadOrCreate(store, product).publicKey())
+        : Optional.empty();
   }
 
   /**
-   * The activation hook of a key: a volume host key's, or a Datacenter key's, whose certified key
-   * the host agent signs VM grants with (SPEC §12; the same key pair and file).
+   * The activation hook of a key, the activate request's {@code hostPublicKey}: a volume host
+   * key's, or a Datacenter key's, whose certified key the host agent signs VM grants with (SPEC
+   * §12; the same key pair and file).
    */
-  static void addTo(Map<String, Object> body, LocalStore store, Product product, StoredKey key) {
+  static Optional<String> hostPublicKey(LocalStore store, Product product, StoredKey key) {
     boolean vmHost =
         key.edition().flatMap(product::edition).map(VmHostEdition::hosts).orElse(false);
     if (vmHost) {
-      body.put("hostPublicKey", loadOrCreate(store, product.id()).publicKey());
-    } else {
-      addTo(body, store, product.id(), key.channel());
+      return Optional.of(loadOrCreate(store, product.id()).publicKey());
     }
+    return hostPublicKey(store, product.id(), key.channel());
   }
 
   /** The product's host key pair; made and stored when there is none. */

@@ -282,25 +282,6 @@ public final class Api {
     }
   }
 
-  /**
-   * A signed certificate JSON text answered with its {@code reissued} flag: the object as stored,
-   * the flag added as its last member (the text is not parsed and written again).
-   */
-  public static void certificate(Context ctx, String signedJson, boolean reissued) {
-    String text = signedJson.strip();
-    if (!text.startsWith("{") || !text.endsWith("}")) {
-      throw new IllegalStateException("stored certificate is not a JSON object");
-    }
-    ctx.status(200)
-        .contentType("application/json")
-        .result(
-            text.substring(0, text.length() - 1)
-                + (text.length() > 2 ? "," : "")
-                + "\"reissued\":"
-                + reissued
-                + "}");
-  }
-
   private void problem(Context ctx, ApiException e) {
     ctx.attribute(PROBLEM_WRITTEN, true);
     try {

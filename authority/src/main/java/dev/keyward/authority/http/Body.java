@@ -10,22 +10,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.authority.ApiException;
-import dev.keyward.core.hardware.Cmid;
-import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.ComponentHash;
-import dev.keyward.core.hardware.HardwareIdentity;
+import dev.keyward.core.protocol.Parsed;
+import dev.keyward.core.protocol.WireFields;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * A JSON request body, read strictly (no duplicate fields, no trailing data, bounded depth) and
- * taken apart field by field; every mistake is a 400 naming the field.
+ * A JSON request body, read strictly (no duplicate fields, no trailing data, bounded depth); the
+ * client routes' bodies are then read by their wire records ({@link #as}), the admin routes' field
+ * by field; every mistake is a 400 naming the field.
  */
 public final class Body {
   static final int MAX_TEXT = 2000;
@@ -151,108 +148,19 @@ public final class Body {
     return new Body(o, name(field) + ".");
   }
 
-  public Instant instant(String field) {
-    String text = text(field);
-    Instant plain = plainUtc(text);
-    if (plain != null) {
-      return plain;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(
-          "field '" + name(field) + "' must be an ISO-8601 instant such as 2026-03-01T10:00:00Z");
-    }
-  }
-
   /**
-   * {@code YYYY-MM-DDTHH:MM:SSZ}, what clients send, read without the ISO formatter (a tenth of its
-   * cost); null for anything else or an invalid date, which {@link Instant#parse} then reads or
-   * refuses, so the outcome is the same.
+   * The body read by a wire record's one reader (core's {@code dev.keyward.core.protocol}); a field
+   * it refuses is a 400 naming the field.
    */
+  public <T> T as(Function<Map<?, ?>, Parsed<T>> reader) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = MAPPER.convertValue(json, Map.class);
+    return reader.apply(map).orElseThrow(failure -> new ApiException(400, failure));
+  }
+
+  /** The plain UTC instant fast path, now the wire records' ({@link WireFields#plainUtc}). */
   static Instant plainUtc(String s) {
-    if (s.length() != 20
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || s.charAt(10) != 'T'
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':'
-        || s.charAt(19) != 'Z') {
-      return null;
-    }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
-    if ((year | month | day | hour | minute | second) < 0) {
-      return null;
-    }
-    try {
-      return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
-          .toInstant(java.time.ZoneOffset.UTC);
-    } catch (java.time.DateTimeException e) {
-      return null; // out of range (a leap second, 31 April, …): the formatter decides
-    }
-  }
-
-  /** The decimal number of {@code n} ASCII digits at {@code from}; -1 if one is not a digit. */
-  private static int digits(String s, int from, int n) {
-    int v = 0;
-    for (int i = from; i < from + n; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
-  }
-
-  public String cmid(String field) {
-    return Cmid.parse(text(field))
-        .map(Cmid::format)
-        .orElseThrow(
-            () -> ApiException.badRequest("field '" + name(field) + "' must be a UUID (the CMID)"));
-  }
-
-  /** The ten component hashes: exactly the ten names, each 32 lower-case hex digits. */
-  public HardwareIdentity components(String field) {
-    Body c = object(field);
-    Map<Component, ComponentHash> hashes = new EnumMap<>(Component.class);
-    Iterator<String> names = c.json.fieldNames();
-    while (names.hasNext()) {
-      String n = names.next();
-      if (Component.byName(n).isEmpty()) {
-        throw ApiException.badRequest(
-            "field '"
-                + name(field)
-                + "' has unknown component '"
-                + clip(n)
-                + "' (expected "
-                + Component.allNames()
-                + ")");
-      }
-    }
-    for (Component component : Component.values()) {
-      String hex = c.text(component.fileName());
-      hashes.put(
-          component,
-          ComponentHash.parse(hex)
-              .orElseThrow(
-                  () ->
-                      ApiException.badRequest(
-                          "field '"
-                              + c.name(component.fileName())
-                              + "' must be 32 lower-case hex digits (the salted hash)")));
-    }
-    return new HardwareIdentity(hashes);
-  }
-
-  private static String clip(String s) {
-    String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
-    return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+    return WireFields.plainUtc(s);
   }
 
   /** Jackson's reason and where, without its notes on sources. */

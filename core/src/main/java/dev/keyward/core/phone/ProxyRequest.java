@@ -138,15 +138,20 @@ public record ProxyRequest(List<Entry> entries) {
     if (json.isEmpty()) {
       return invalid("it is not a JSON object");
     }
-    if (!FORMAT.equals(json.get().get("format"))) {
+    return read(json.get());
+  }
+
+  /** Reads a request file already read as JSON (the body of {@code POST /v1/admin/proxy}). */
+  public static ProxyFileReading<ProxyRequest> read(Map<?, ?> json) {
+    if (!FORMAT.equals(json.get("format"))) {
       return invalid(
           "its \"format\" is "
-              + describe(json.get().get("format"))
+              + describe(json.get("format"))
               + ", not \""
               + FORMAT
               + "\" (a response file, or another program's file?)");
     }
-    if (!(json.get().get("entries") instanceof List<?> list)) {
+    if (!(json.get("entries") instanceof List<?> list)) {
       return invalid("it has no \"entries\" list");
     }
     if (list.size() > MAX_ENTRIES) {
