@@ -3,10 +3,28 @@ package dev.keyward.authority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyward.core.protocol.ActivateRequest;
+import dev.keyward.core.protocol.AdminPhoneAnswer;
+import dev.keyward.core.protocol.AdminPhoneRequest;
+import dev.keyward.core.protocol.CertificateAnswer;
+import dev.keyward.core.protocol.DeactivateAnswer;
+import dev.keyward.core.protocol.DeactivateRequest;
+import dev.keyward.core.protocol.PhoneAnswer;
+import dev.keyward.core.protocol.PhoneRequest;
+import dev.keyward.core.protocol.ProxyAnswerRequest;
+import dev.keyward.core.protocol.RenewRequest;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +64,75 @@ class OpenApiTest {
                 assertThat(op.has("security")).as(route.path()).isEqualTo(route.admin());
               });
     }
+  }
+
+  /**
+   * The bodies of the client routes are the wire records: the described properties are the record's
+   * components, and a request's required ones are those that are neither Optional nor a flag. A
+   * field added to a record and not to openapi.json (or the reverse) fails here.
+   */
+  @Test
+  void clientBodiesAreTheWireRecords(@TempDir Path data) {
+    Map<String, List<Class<?>>> bodies = new LinkedHashMap<>();
+    bodies.put("/v1/activate", List.of(ActivateRequest.class, CertificateAnswer.class));
+    bodies.put("/v1/deactivate", List.of(DeactivateRequest.class, DeactivateAnswer.class));
+    bodies.put("/v1/renew", List.of(RenewRequest.class, CertificateAnswer.class));
+    bodies.put("/v1/phone", List.of(PhoneRequest.class, PhoneAnswer.class));
+    bodies.put("/v1/admin/phone", List.of(AdminPhoneRequest.class, AdminPhoneAnswer.class));
+    bodies.put("/v1/admin/proxy", List.of(ProxyAnswerRequest.class));
+    try (Harness h = Harness.start(data)) {
+      JsonNode doc = h.send("GET", "/openapi.json", null, null, null).json();
+      bodies.forEach(
+          (path, records) -> {
+            JsonNode op = doc.path("paths").path(path).path("post");
+            JsonNode request =
+                schema(doc, op.path("requestBody").path("content").path("application/json"));
+            Class<?> requestRecord = records.get(0);
+            assertThat(names(request.path("properties").fieldNames()))
+                .as(path + " request properties")
+                .isEqualTo(components(requestRecord, c -> true));
+            assertThat(names(request.path("required").elements(), JsonNode::asText))
+                .as(path + " required request properties")
+                .isEqualTo(
+                    components(
+                        requestRecord,
+                        c -> c.getType() != Optional.class && c.getType() != boolean.class));
+            if (records.size() > 1) {
+              JsonNode answer =
+                  schema(
+                      doc,
+                      op.path("responses").path("200").path("content").path("application/json"));
+              assertThat(names(answer.path("properties").fieldNames()))
+                  .as(path + " answer properties")
+                  .isEqualTo(components(records.get(1), c -> true));
+            }
+          });
+    }
+  }
+
+  private static JsonNode schema(JsonNode doc, JsonNode content) {
+    String ref = content.path("schema").path("$ref").asText();
+    assertThat(ref).startsWith("#/components/schemas/");
+    return doc.path("components")
+        .path("schemas")
+        .path(ref.substring("#/components/schemas/".length()));
+  }
+
+  private static Set<String> names(Iterator<String> names) {
+    return names(names, s -> s);
+  }
+
+  private static <T> Set<String> names(Iterator<T> items, Function<T, String> name) {
+    Set<String> out = new TreeSet<>();
+    items.forEachRemaining(i -> out.add(name.apply(i)));
+    return out;
+  }
+
+  private static Set<String> components(Class<?> record, Predicate<RecordComponent> which) {
+    return Arrays.stream(record.getRecordComponents())
+        .filter(which)
+        .map(RecordComponent::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.keyward.core.json.Json;
 import dev.keyward.core.phone.ProxyFileReading;
 import dev.keyward.core.phone.ProxyRequest;
 import dev.keyward.core.phone.ProxyResponse;
+import dev.keyward.core.protocol.AdminPhoneRequest;
+import dev.keyward.core.protocol.ProxyAnswerRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,16 +60,14 @@ final class AdminPhoneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("iid", String.join(" ", iid));
-    body.put("reason", reason);
-    if (product != null) {
-      body.put("product", product);
-    }
-    if (oemMarker != null) {
-      body.put("oemMarker", oemMarker);
-    }
-    Map<String, Object> answer = admin.post("/v1/admin/phone", body);
+    AdminPhoneRequest body =
+        new AdminPhoneRequest(
+            String.join(" ", iid),
+            reason,
+            Optional.ofNullable(product),
+            Optional.ofNullable(oemMarker),
+            false);
+    Map<String, Object> answer = admin.post("/v1/admin/phone", body.toMap());
     if (admin.json()) {
       Map<String, Object> o = new LinkedHashMap<>(answer);
       if (answer.get("cid") instanceof String cid) {
@@ -133,13 +133,14 @@ final class AdminPhoneCommand implements Callable<Integer> {
           PhoneActivation.readFile(in, false)
               .orElseThrow(() -> KeywardException.of(ErrorCode.INPUT_FILE_INVALID, in + ""));
       // checked here too, so that a wrong file is named before anything is sent
-      if (ProxyRequest.read(text) instanceof ProxyFileReading.Invalid<ProxyRequest> invalid) {
-        throw new KeywardException(invalid.failure());
-      }
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("reason", reason);
-      body.put("request", Json.readObject(text).orElseThrow());
-      Map<String, Object> answer = admin.post("/v1/admin/proxy", body);
+      ProxyRequest file =
+          switch (ProxyRequest.read(text)) {
+            case ProxyFileReading.Read<ProxyRequest> r -> r.file();
+            case ProxyFileReading.Invalid<ProxyRequest> i ->
+                throw new KeywardException(i.failure());
+          };
+      Map<String, Object> answer =
+          admin.post("/v1/admin/proxy", new ProxyAnswerRequest(reason, file).toMap());
       ProxyResponse response =
           switch (ProxyResponse.read(Json.write(answer))) {
             case ProxyFileReading.Read<ProxyResponse> r -> r.file();

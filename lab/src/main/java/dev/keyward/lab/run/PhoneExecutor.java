@@ -2,6 +2,7 @@ package dev.keyward.lab.run;
 
 import dev.keyward.client.KeywardException;
 import dev.keyward.core.json.Json;
+import dev.keyward.core.protocol.AdminPhoneRequest;
 import dev.keyward.lab.run.Checks.Outcome;
 import dev.keyward.lab.scenario.Step;
 import java.util.LinkedHashMap;
@@ -36,13 +37,11 @@ final class PhoneExecutor implements StepExecutor<Step.Phone> {
     lab.transcript.command(title);
     String iid = installationId(m);
     lab.transcript.print("Installation ID read out from " + m.name + ": " + iid);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("iid", iid);
-    body.put("reason", step.reason());
-    m.facts.oemMarker().ifPresent(marker -> body.put("oemMarker", marker));
+    AdminPhoneRequest body =
+        new AdminPhoneRequest(iid, step.reason(), Optional.empty(), m.facts.oemMarker(), false);
     Outcome outcome;
     try {
-      Map<String, Object> answer = lab.authority.post("/v1/admin/phone", body);
+      Map<String, Object> answer = lab.authority.post("/v1/admin/phone", body.toMap());
       String cid = String.valueOf(answer.get("cid"));
       m.confirmationId = Optional.of(cid);
       String shown = "Confirmation ID: " + cid + "\n" + Transcript.summary(without(answer, "cid"));
