@@ -7,6 +7,7 @@ import dev.keyward.core.json.Json;
 import dev.keyward.core.phone.ProxyFileReading;
 import dev.keyward.core.phone.ProxyRequest;
 import dev.keyward.core.phone.ProxyResponse;
+import dev.keyward.core.protocol.AdminPhoneAnswer;
 import dev.keyward.core.protocol.AdminPhoneRequest;
 import dev.keyward.core.protocol.ProxyAnswerRequest;
 import java.io.PrintStream;
@@ -67,28 +68,33 @@ final class AdminPhoneCommand implements Callable<Integer> {
             Optional.ofNullable(product),
             Optional.ofNullable(oemMarker),
             false);
-    Map<String, Object> answer = admin.post("/v1/admin/phone", body.toMap());
+    Map<String, Object> json = admin.post("/v1/admin/phone", body.toMap());
+    AdminPhoneAnswer answer =
+        AdminPhoneAnswer.parse(json)
+            .orElseThrow(
+                failure ->
+                    KeywardException.of(
+                        ErrorCode.BAD_REQUEST,
+                        "The authority answered without a readable confirmation: "
+                            + failure.detail()));
     if (admin.json()) {
-      Map<String, Object> o = new LinkedHashMap<>(answer);
-      if (answer.get("cid") instanceof String cid) {
-        o.put("cidGroups", PhoneActions.groups(cid));
-      }
+      Map<String, Object> o = new LinkedHashMap<>(json);
+      o.put("cidGroups", PhoneActions.groups(answer.cid()));
       admin.printer().object(o);
       return KeywardCli.OK;
     }
     PrintStream out = admin.root.ctx.out();
-    String cid = String.valueOf(answer.get("cid"));
-    out.println("Confirmation ID: " + cid);
+    out.println("Confirmation ID: " + answer.cid());
     out.println();
-    PhoneActions.printGroups(out, cid, 4);
+    PhoneActions.printGroups(out, answer.cid(), 4);
     out.println();
     out.println(
-        Boolean.TRUE.equals(answer.get("reissued"))
+        answer.reissued()
             ? "This machine already held this activation: nothing was spent."
             : "Activation "
-                + answer.get("activationId")
+                + answer.activationId()
                 + " recorded for the key ending in "
-                + answer.get("partialKey")
+                + answer.partialKey()
                 + ".");
     return KeywardCli.OK;
   }
