@@ -358,21 +358,22 @@ public final class KeywardClient {
             facts.simulated(),
             now,
             VolumeHostIdentity.hostPublicKey(store, s.product, stored));
-    CertificateAnswer answer;
+    Map<String, Object> json;
     try {
-      answer =
-          CertificateAnswer.parse(connection.post("/v1/activate", body.toMap(), Optional.empty()))
-              .orElseThrow(
-                  bad ->
-                      KeywardException.of(
-                          ErrorCode.BAD_REQUEST,
-                          "The authority at "
-                              + connection.base()
-                              + " answered without a readable activation certificate."));
+      json = connection.post("/v1/activate", body.toMap(), Optional.empty());
     } catch (KeywardException e) {
       event(s.state, "ActivationRefused", Map.of("code", e.code().hex()));
       throw e;
     }
+    CertificateAnswer answer =
+        CertificateAnswer.parse(json)
+            .orElseThrow(
+                bad ->
+                    KeywardException.of(
+                        ErrorCode.BAD_REQUEST,
+                        "The authority at "
+                            + connection.base()
+                            + " answered without a readable activation certificate."));
     SignedCertificate signed = answer.signed();
     Optional<Failure> untrusted = CertificateStanding.untrusted(signed, trusted.keys());
     if (untrusted.isPresent()) {
