@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.console.AccessibilityCheck;
 import dev.keyward.authority.console.ConsoleBrowser;
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.machines.LabProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.time.MutableClock;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.crypto.PhoneCidSigner;
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.json.Json;
 import dev.keyward.core.phone.PhoneKeyDecoding;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.keyward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.keyward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.client.KeywardClient;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.json.Json;
+import dev.keyward.machines.LabProfile;
 import dev.keyward.volumehost.VolumeHost;
 import java.net.URI;
 import java.net.http.HttpClient;
