@@ -24,8 +24,7 @@ class ConsolePhoneCliTest {
     try (Site site = new Site(dir, 1403);
         ConsoleBrowser browser = ConsoleBrowser.open(site.authority.uri())) {
       String key = site.issue("2022", "ServerStandard", "RETAIL");
-      Site.Machine machine =
-          site.machine(LabProfile.PHYSICAL_SERVER).init("2022", "ServerStandard");
+      SiteMachine machine = site.machine(LabProfile.PHYSICAL_SERVER).init("2022", "ServerStandard");
       machine.ok("slmgr", "/ipk", key);
       String iid = machine.iid();
       List<String> groups = List.of(iid.split("-"));
@@ -60,7 +59,7 @@ class ConsolePhoneCliTest {
           .contains("ticket 3: SRV-NEW-01 has no internet")
           .contains(iid);
       // the same channel rules: a second machine for the same retail key is refused, with the code
-      Site.Machine other = site.machine(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
+      SiteMachine other = site.machine(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
       other.ok("slmgr", "/ipk", key);
       browser.go("/console/activation");
       List<String> second = List.of(other.iid().split("-"));
