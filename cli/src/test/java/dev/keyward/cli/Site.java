@@ -54,19 +54,26 @@ final class Site implements AutoCloseable {
     this.dir = dir;
     this.clock = clock;
     this.random = new Random(seed);
-    authority =
-        AuthorityServer.start(
-            AuthorityConfig.builder()
-                .dataDir(dir.resolve("authority-data"))
-                .port(0)
-                .bind("127.0.0.1")
-                .jdbcUrl(Optional.empty())
-                .catalog("builtin:winserver")
-                .allowSimulatedMachines(true)
-                .noRateLimits()
-                .clock(clock)
-                .build());
+    authority = startAuthority(dir.resolve("authority-data"), clock);
     cli = new CliRunner(dir, Map.of(), clock);
+  }
+
+  /**
+   * An authority in-process on a loopback port, its data in {@code dataDir} (SQLite): the builtin
+   * catalog, lab machines allowed, no rate limits, on {@code clock}.
+   */
+  static AuthorityServer startAuthority(Path dataDir, Clock clock) {
+    return AuthorityServer.start(
+        AuthorityConfig.builder()
+            .dataDir(dataDir)
+            .port(0)
+            .bind("127.0.0.1")
+            .jdbcUrl(Optional.empty())
+            .catalog("builtin:winserver")
+            .allowSimulatedMachines(true)
+            .noRateLimits()
+            .clock(clock)
+            .build());
   }
 
   @Override
