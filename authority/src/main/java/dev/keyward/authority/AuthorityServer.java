@@ -117,108 +117,132 @@ public final class AuthorityServer implements AutoCloseable {
                 .map(row -> loadStored(row.source(), row.content().orElse("")))
                 .orElseGet(() -> loadCatalog(AuthorityConfig.DEFAULT_CATALOG));
       }
-      AtomicReference<Catalog> catalog = new AtomicReference<>(startCatalog);
-      String tokenHash = Api.sha256Hex(data.adminToken());
-      long now = config.clock().millis();
-      List<String> hashes =
-          db.write(
-              h -> {
-                store.ensureAdminToken(h, tokenHash, now);
-                return store.adminTokenHashes(h);
-              });
-      Keyring keyring = Keyring.of(data);
-      ActivationService activations =
-          new ActivationService(
-              store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
-      AuditLog auditLog;
-      try {
-        auditLog =
-            new AuditLog(
-                store,
-                keyring.signer(),
-                keyring.trustedKeys(),
-                data.root(),
-                config.clock(),
-                Checkpointer.Policy.DEFAULT);
-      } catch (java.io.UncheckedIOException e) {
-        throw new StartupException(e.getMessage(), e); // the checkpoint file cannot be read
-      }
-      AdminService admin =
-          new AdminService(store, keyring, catalog, config.clock(), activations, auditLog);
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
-      new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
-      new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
-      new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
-      Throttle throttle =
-          new Throttle(
-              new RateLimiter(config.perAddress(), System::nanoTime),
-              new RateLimiter(config.failuresPerAddress(), System::nanoTime),
-              new RateLimiter(config.perKey(), System::nanoTime));
-      PhoneActivationService phone =
-          new PhoneActivationService(
-              store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
-      Routes routes =
-          new Routes(
-              activations,
-              admin,
-              throttle,
-              db,
-              registry,
-              DataDirectory.trustJson(keyring.trustedKeys(), keyring.phoneKeys().trusted()),
-              new PhoneRoutes(phone, throttle));
-      ErrorTally errors = new ErrorTally(db, config.clock());
-      List<Route> table = new java.util.ArrayList<>(routes.table());
-      table.addAll(
-          new VendorConsole(
-                  new ConsoleServices(admin, phone, catalog::get),
-                  new ConsoleQueries(db),
-                  errors,
-                  new ConsoleSessions(db, config.clock()),
-                  new AdminTokens(hashes),
-                  config.clock(),
-                  config.edge().tls().isPresent())
-              .routes());
-      Api api =
-          new Api(
-              table,
-              throttle,
-              proxies,
-              hashes,
-              config.maxBodyBytes(),
-              AuthorityConfig.MAX_CATALOG_BYTES,
-              registry);
-      routes.bind(api);
-      api.onProblem(errors::count);
-      Javalin app =
-          api.create(
-              config.bind(),
-              config.port(),
-              javalin ->
-                  javalin.jetty.addConnector(
-                      (server, http) ->
-                          EdgeConnector.create(
-                              server, http, config.bind(), config.port(), config.edge(), proxies)));
-      try {
-        app.start();
-      } catch (RuntimeException e) {
-        app.stop();
-        throw bindFailure(config, e);
-      }
-      String scheme = config.edge().tls().isPresent() ? "https" : "http";
-      URI uri = URI.create(scheme + "://" + urlHost(config.bind()) + ":" + app.port());
-      data.writeUrl(uri.toString());
-      LOG.info("listening on {} (database {}, catalog {})", uri, db.url(), startCatalog.source());
-      AuthorityServer server =
-          new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start(), errors);
-      if (config.catalog().isEmpty()) {
-        server.follower = new CatalogFollower(db, store, catalog); // uploads to other nodes
-      }
-      return server;
+      return serve(config, db, store, data, new AtomicReference<>(startCatalog), proxies);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  /** The services, the route table and the listening server, over an open database. */
+  private static AuthorityServer serve(
+      AuthorityConfig config,
+      Database db,
+      Store store,
+      DataDirectory data,
+      AtomicReference<Catalog> catalog,
+      ClientAddress proxies) {
+    String tokenHash = Api.sha256Hex(data.adminToken());
+    long now = config.clock().millis();
+    List<String> hashes =
+        db.write(
+            h -> {
+              store.ensureAdminToken(h, tokenHash, now);
+              return store.adminTokenHashes(h);
+            });
+    Keyring keyring = Keyring.of(data);
+    ActivationService activations =
+        new ActivationService(
+            store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
+    AuditLog auditLog = auditLog(config, store, keyring, data);
+    AdminService admin =
+        new AdminService(store, keyring, catalog, config.clock(), activations, auditLog);
+    PrometheusMeterRegistry registry = metrics();
+    Throttle throttle =
+        new Throttle(
+            new RateLimiter(config.perAddress(), System::nanoTime),
+            new RateLimiter(config.failuresPerAddress(), System::nanoTime),
+            new RateLimiter(config.perKey(), System::nanoTime));
+    PhoneActivationService phone =
+        new PhoneActivationService(
+            store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
+    Routes routes =
+        new Routes(
+            activations,
+            admin,
+            throttle,
+            db,
+            registry,
+            DataDirectory.trustJson(keyring.trustedKeys(), keyring.phoneKeys().trusted()),
+            new PhoneRoutes(phone, throttle));
+    ErrorTally errors = new ErrorTally(db, config.clock());
+    List<Route> table = new java.util.ArrayList<>(routes.table());
+    table.addAll(
+        new VendorConsole(
+                new ConsoleServices(admin, phone, catalog::get),
+                new ConsoleQueries(db),
+                errors,
+                new ConsoleSessions(db, config.clock()),
+                new AdminTokens(hashes),
+                config.clock(),
+                config.edge().tls().isPresent())
+            .routes());
+    Api api =
+        new Api(
+            table,
+            throttle,
+            proxies,
+            hashes,
+            config.maxBodyBytes(),
+            AuthorityConfig.MAX_CATALOG_BYTES,
+            registry);
+    routes.bind(api);
+    api.onProblem(errors::count);
+    Javalin app = listen(config, api, proxies);
+    String scheme = config.edge().tls().isPresent() ? "https" : "http";
+    URI uri = URI.create(scheme + "://" + urlHost(config.bind()) + ":" + app.port());
+    data.writeUrl(uri.toString());
+    LOG.info("listening on {} (database {}, catalog {})", uri, db.url(), catalog.get().source());
+    AuthorityServer server =
+        new AuthorityServer(app, db, data, uri, table, catalog, auditLog.start(), errors);
+    if (config.catalog().isEmpty()) {
+      server.follower = new CatalogFollower(db, store, catalog); // uploads to other nodes
+    }
+    return server;
+  }
+
+  private static AuditLog auditLog(
+      AuthorityConfig config, Store store, Keyring keyring, DataDirectory data) {
+    try {
+      return new AuditLog(
+          store,
+          keyring.signer(),
+          keyring.trustedKeys(),
+          data.root(),
+          config.clock(),
+          Checkpointer.Policy.DEFAULT);
+    } catch (java.io.UncheckedIOException e) {
+      throw new StartupException(e.getMessage(), e); // the checkpoint file cannot be read
+    }
+  }
+
+  private static PrometheusMeterRegistry metrics() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /** The Jetty server on its connector (TLS, timeouts, caps), started; a clear failure if not. */
+  private static Javalin listen(AuthorityConfig config, Api api, ClientAddress proxies) {
+    Javalin app =
+        api.create(
+            config.bind(),
+            config.port(),
+            javalin ->
+                javalin.jetty.addConnector(
+                    (server, http) ->
+                        EdgeConnector.create(
+                            server, http, config.bind(), config.port(), config.edge(), proxies)));
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw bindFailure(config, e);
+    }
+    return app;
   }
 
   private static StartupException bindFailure(AuthorityConfig config, RuntimeException e) {

@@ -8,6 +8,7 @@ import dev.keyward.client.VendorTrust;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.hardware.MachineFileReading;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +225,8 @@ public final class KeywardCommand implements Runnable {
 
   static MachineFacts readMachineFile(Path file) {
     String text = LocalFiles.readText("The machine file", file);
-    return switch (MachineFile.read(text, file.getFileName().toString())) {
+    // a lab machine's file names its profile; the lab's profiles are the names it may say
+    return switch (MachineFile.read(text, file.getFileName().toString(), LabProfile.names())) {
       case MachineFileReading.Loaded loaded -> loaded.file().facts();
       case MachineFileReading.Rejected rejected -> throw new KeywardException(rejected.failure());
     };

@@ -3,7 +3,6 @@ package dev.keyward.cli;
 import dev.keyward.client.KeywardException;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.hardware.MachineFileReading;
@@ -13,6 +12,7 @@ import dev.keyward.lab.run.LabRunner;
 import dev.keyward.lab.run.ScenarioResult;
 import dev.keyward.lab.run.Shell;
 import dev.keyward.lab.run.StepResult;
+import dev.keyward.machines.LabProfile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -277,7 +277,11 @@ final class LabCommand {
       public Integer call() {
         LabProfile p = profile(profile);
         MachineFacts facts = p.newMachine(new SecureRandom());
-        write(machine.lab.root, output, MachineFile.write(facts, Optional.of(p)), p + " machine");
+        write(
+            machine.lab.root,
+            output,
+            MachineFile.write(facts, Optional.of(p.profileName())),
+            p + " machine");
         return KeywardCli.OK;
       }
     }
@@ -330,7 +334,7 @@ final class LabCommand {
         Path path = root.ctx.workingDirectory().resolve(file);
         String text = LocalFiles.readText("The machine file", path);
         MachineFile before =
-            switch (MachineFile.read(text, file.getFileName().toString())) {
+            switch (MachineFile.read(text, file.getFileName().toString(), LabProfile.names())) {
               case MachineFileReading.Loaded loaded -> loaded.file();
               case MachineFileReading.Rejected rejected ->
                   throw new KeywardException(rejected.failure());
@@ -346,15 +350,17 @@ final class LabCommand {
         Path target2 = root.ctx.workingDirectory().resolve(written);
         try {
           Files.writeString(
-              target2, MachineFile.write(moved, Optional.of(target)), StandardCharsets.UTF_8);
+              target2,
+              MachineFile.write(moved, Optional.of(target.profileName())),
+              StandardCharsets.UTF_8);
         } catch (IOException e) {
           throw LocalFiles.notWritten("The machine file", target2, e);
         }
-        String from = before.profile().map(LabProfile::profileName).orElse("(unknown platform)");
+        String from = before.profile().orElse("(unknown platform)");
         if (root.json) {
           Map<String, Object> o = new LinkedHashMap<>();
           o.put("file", written.toString());
-          o.put("from", before.profile().map(LabProfile::profileName).orElse(null));
+          o.put("from", before.profile().orElse(null));
           o.put("to", target.profileName());
           o.put("changed", changed);
           o.put("kept", kept.stream().map(Component::fileName).toList());

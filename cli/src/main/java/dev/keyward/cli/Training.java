@@ -1,8 +1,8 @@
 package dev.keyward.cli;
 
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.hardware.oshi.OshiMachineReader;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

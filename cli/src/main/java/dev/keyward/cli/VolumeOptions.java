@@ -5,6 +5,7 @@ import dev.keyward.client.VolumeNetwork;
 import dev.keyward.core.discovery.HostPort;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.hardware.MachineFileReading;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class VolumeOptions {
     }
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      return MachineFile.read(text, file.getFileName().toString())
+      return MachineFile.read(text, file.getFileName().toString(), LabProfile.names())
               instanceof MachineFileReading.Loaded loaded
           ? Optional.of(loaded.file())
           : Optional.empty();

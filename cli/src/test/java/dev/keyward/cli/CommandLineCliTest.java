@@ -2,22 +2,18 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFile;
+import dev.keyward.machines.LabProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,27 +27,18 @@ import picocli.CommandLine;
  */
 class CommandLineCliTest {
   @TempDir Path dir;
+  private OfflineMachine machine;
   private CliRunner cli;
 
   @BeforeEach
-  void setUp() throws Exception {
-    cli =
-        new CliRunner(
+  void setUp() {
+    machine =
+        new OfflineMachine(
             dir,
-            Map.of("KEYWARD_AUTHORITY", "http://127.0.0.1:9"),
-            Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
-    Files.writeString(
-        dir.resolve("m.yaml"),
-        MachineFile.write(LabProfile.HYPERV_VM.newMachine(new Random(3)), Optional.empty()));
-    CliRunner.Result init =
-        store("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandard");
-    assertThat(init.exit()).as("%s", init).isZero();
-  }
-
-  private CliRunner.Result store(String... args) {
-    List<String> all = new ArrayList<>(List.of("--store", "store", "--machine", "m.yaml"));
-    all.addAll(List.of(args));
-    return cli.run(all.toArray(String[]::new));
+            Instant.parse("2026-03-01T10:00:00Z"),
+            LabProfile.HYPERV_VM.newMachine(new Random(3)));
+    cli = machine.cli;
+    machine.init("2022", "ServerStandard");
   }
 
   /** Every command's path below {@code keyward}, aliases included, from picocli's own tree. */
@@ -113,7 +100,7 @@ class CommandLineCliTest {
 
   @Test
   void theNamesAdministratorsTypeAreAccepted() {
-    CliRunner.Result plain = store("slmgr", "/dli");
+    CliRunner.Result plain = machine.run("slmgr", "/dli");
     assertThat(plain.exit()).as("%s", plain).isZero();
     assertThat(plain.out()).contains("License Status: InitialGrace");
     List<List<String>> forms =
@@ -126,17 +113,17 @@ class CommandLineCliTest {
             List.of("CScript", "//NoLogo", "C:\\Windows\\System32\\slmgr.vbs", "-DLI"),
             List.of("slmgr", "-dli"));
     for (List<String> form : forms) {
-      CliRunner.Result r = store(form.toArray(String[]::new));
+      CliRunner.Result r = machine.run(form.toArray(String[]::new));
       assertThat(r.exit()).as("%s\n%s", form, r).isZero();
       assertThat(r.out()).as("%s", form).isEqualTo(plain.out());
     }
     // the verb runs: no key is installed yet, so /ato is refused for that, not for its name
-    CliRunner.Result ato = store("SLMGR", "/ATO");
+    CliRunner.Result ato = machine.run("SLMGR", "/ATO");
     assertThat(ato.exit()).as("%s", ato).isEqualTo(KeywardCli.REFUSED);
     assertThat(ato.err()).doesNotContain("KW_E_USAGE");
-    assertThat(store("DISM", "/Online", "/Get-CurrentEdition").out())
+    assertThat(machine.run("DISM", "/Online", "/Get-CurrentEdition").out())
         .contains("Current Edition : ServerStandard");
-    assertThat(store("cscript", "other.vbs", "/dli").exit()).isEqualTo(KeywardCli.USAGE);
+    assertThat(machine.run("cscript", "other.vbs", "/dli").exit()).isEqualTo(KeywardCli.USAGE);
   }
 
   @Test
@@ -154,21 +141,21 @@ class CommandLineCliTest {
       {"--nope", "slmgr", "/dli"}
     };
     for (String[] mistake : mistakes) {
-      CliRunner.Result text = store(mistake);
+      CliRunner.Result text = machine.run(mistake);
       assertThat(text.exit()).as("%s\n%s", List.of(mistake), text).isEqualTo(KeywardCli.USAGE);
       assertThat(text.out()).as("%s", List.of(mistake)).isEmpty();
       List<String> json = new ArrayList<>(List.of("--json"));
       json.addAll(List.of(mistake));
-      CliRunner.Result j = store(json.toArray(String[]::new));
+      CliRunner.Result j = machine.run(json.toArray(String[]::new));
       assertThat(j.exit()).as("%s\n%s", json, j).isEqualTo(KeywardCli.USAGE);
       assertThat(j.errorCode()).as("%s", json).contains("0xC0DE000B");
       assertThat((String) j.error().get("remedy")).doesNotContain("Update the client");
     }
     for (String[] help : new String[][] {{"slmgr", "/?"}, {"dism", "/?"}, {"dism", "--help"}}) {
-      assertThat(store(help).exit()).as("%s", List.of(help)).isZero();
+      assertThat(machine.run(help).exit()).as("%s", List.of(help)).isZero();
       List<String> json = new ArrayList<>(List.of("--json"));
       json.addAll(List.of(help));
-      CliRunner.Result j = store(json.toArray(String[]::new));
+      CliRunner.Result j = machine.run(json.toArray(String[]::new));
       assertThat(j.json()).as("%s", json).containsEntry("ok", true).containsKey("help");
     }
     assertThat(cli.run("--json", "--version").json()).containsEntry("ok", true);

@@ -3,22 +3,18 @@ package dev.keyward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.core.error.ErrorCode;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.key.HmacAuthorityTagger;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,41 +37,23 @@ class DiagnoseCliTest {
           new HmacAuthorityTagger("offline-test-secret!".getBytes(StandardCharsets.UTF_8)));
 
   @TempDir Path dir;
+  private OfflineMachine machine;
   private CliRunner cli;
 
   @BeforeEach
-  void setUp() throws Exception {
-    cli =
-        new CliRunner(
+  void setUp() {
+    machine =
+        new OfflineMachine(
             dir,
-            Map.of("KEYWARD_AUTHORITY", "http://127.0.0.1:9"),
-            Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
-    Files.writeString(
-        dir.resolve("m.yaml"),
-        MachineFile.write(LabProfile.HYPERV_VM.newMachine(new Random(3)), Optional.empty()));
-  }
-
-  private CliRunner.Result run(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(new String[] {"--store", "store", "--machine", "m.yaml"}, 0, all, 0, 4);
-    System.arraycopy(args, 0, all, 4, args.length);
-    return cli.run(all);
+            Instant.parse("2026-03-01T10:00:00Z"),
+            LabProfile.HYPERV_VM.newMachine(new Random(3)));
+    cli = machine.cli;
   }
 
   @Test
   void aHealthyEvaluationHasNoProblemAndTheFacts() {
-    assertThat(
-            run(
-                    "init",
-                    "--product",
-                    "winserver",
-                    "--version",
-                    "2022",
-                    "--edition",
-                    "ServerStandardEval")
-                .exit())
-        .isZero();
-    CliRunner.Result text = run("diagnose");
+    machine.init("2022", "ServerStandardEval");
+    CliRunner.Result text = machine.run("diagnose");
     assertThat(text.exit()).as(text.toString()).isZero();
     assertThat(text.out())
         .startsWith("No problem found.")
@@ -83,7 +61,7 @@ class DiagnoseCliTest {
         .contains("licenseStatus: ExtendedGrace")
         .contains("directory:\n    joined: false")
         .contains("read-only");
-    Map<String, Object> json = run("--json", "diagnose").json();
+    Map<String, Object> json = machine.run("--json", "diagnose").json();
     assertThat(json).containsEntry("problemFound", false).containsEntry("findings", List.of());
     @SuppressWarnings("unchecked")
     Map<String, Object> facts = (Map<String, Object>) json.get("facts");
@@ -98,15 +76,15 @@ class DiagnoseCliTest {
 
   @Test
   void itChangesNothingAndWorksOnAStoreThatCannotBeWritten() throws IOException {
-    run("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandardEval");
-    assertThat(run("--json", "slmgr", "/ipk", STD_2022.display()).errorCode())
+    machine.init("2022", "ServerStandardEval");
+    assertThat(machine.run("--json", "slmgr", "/ipk", STD_2022.display()).errorCode())
         .contains("0x80070032");
     Path store = dir.resolve("store");
     Map<String, String> before = snapshot(store);
     setWritable(store, false);
     try {
-      CliRunner.Result json = run("diagnose", "--json");
-      CliRunner.Result text = run("diagnose");
+      CliRunner.Result json = machine.run("diagnose", "--json");
+      CliRunner.Result text = machine.run("diagnose");
       assertThat(json.exit()).as(json.toString()).isZero();
       assertThat(text.exit()).as(text.toString()).isZero();
       assertThat(firstFinding(json.json())).containsEntry("code", "0x80070032");
@@ -119,9 +97,9 @@ class DiagnoseCliTest {
 
   @Test
   void theJsonShapeAndTheRemediesAreTheCataloguesAsExplainShowsThem() {
-    run("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandardEval");
-    run("slmgr", "/ipk", STD_2022.display());
-    Map<String, Object> finding = firstFinding(run("diagnose", "--json").json());
+    machine.init("2022", "ServerStandardEval");
+    machine.run("slmgr", "/ipk", STD_2022.display());
+    Map<String, Object> finding = firstFinding(machine.run("diagnose", "--json").json());
     assertThat(finding)
         .containsKeys("severity", "code", "name", "summary", "facts", "commands", "remedies")
         .containsEntry("name", "ERROR_NOT_SUPPORTED")

@@ -2,11 +2,7 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.authority.AuthorityConfig;
-import dev.keyward.authority.AuthorityServer;
-import dev.keyward.client.KeywardClient;
 import dev.keyward.client.Slapd;
-import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.SignedCertificate;
@@ -15,35 +11,23 @@ import dev.keyward.core.directory.ActivationObjectEntry;
 import dev.keyward.core.directory.DirectorySchema;
 import dev.keyward.core.hardware.Cmid;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.hardware.MachineFile;
-import dev.keyward.core.json.Json;
-import dev.keyward.core.volume.VolumeRequest;
+import dev.keyward.core.time.MutableClock;
+import dev.keyward.machines.LabProfile;
 import dev.keyward.volumehost.VolumeHost;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,64 +43,25 @@ import org.junit.jupiter.api.io.TempDir;
 class DirectoryCliTest {
   private static final String GVLK_2022 = "K8DYQ-F3DK7-2FDRB-XQDFJ-DKKCC";
   @TempDir static Path dir;
-  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-  private final AtomicInteger machines = new AtomicInteger();
-  private final Random random = new Random(2031);
-  private final List<AutoCloseable> running = new ArrayList<>();
-  private AuthorityServer authority;
+
+  /** One clock for the authority, the hosts and the machines: the test skips a week on it. */
+  private final MutableClock clock = new MutableClock(Instant.now());
+
+  private Site site;
   private Slapd slapd;
-  private CliRunner cli;
-  private Clock clock;
   private Path passwordFile;
-
-  private final class MovableClock extends Clock {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset.get());
-    }
-  }
 
   @BeforeAll
   void start() throws Exception {
-    clock = new MovableClock();
     slapd = Slapd.start(Files.createDirectories(dir.resolve("slapd")));
-    authority =
-        AuthorityServer.start(
-            AuthorityConfig.builder()
-                .dataDir(dir.resolve("authority-data"))
-                .port(0)
-                .bind("127.0.0.1")
-                .jdbcUrl(Optional.empty())
-                .catalog("builtin:winserver")
-                .allowSimulatedMachines(true)
-                .noRateLimits()
-                .clock(clock)
-                .build());
-    cli = new CliRunner(dir, Map.of(), clock);
+    site = new Site(dir, 2031, clock);
     passwordFile = dir.resolve("bind-password");
     Files.writeString(passwordFile, Slapd.ROOT_PASSWORD + "\n");
   }
 
   @AfterAll
   void stop() {
-    for (AutoCloseable c : running) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // already stopped
-      }
-    }
-    authority.close();
+    site.close();
     slapd.close();
   }
 
@@ -130,10 +75,7 @@ class DirectoryCliTest {
 
   private List<String> global() {
     return List.of(
-        "--authority",
-        authority.uri().toString(),
-        "--trust",
-        authority.dataDir().resolve("trust.json").toString());
+        "--authority", site.authority.uri().toString(), "--trust", site.trustFile().toString());
   }
 
   private CliRunner.Result admin(String base, String... args) {
@@ -151,70 +93,13 @@ class DirectoryCliTest {
             "--base",
             base));
     all.addAll(List.of(args).subList(1, args.length));
-    CliRunner.Result r = cli.run(all.toArray(String[]::new));
+    CliRunner.Result r = site.cli.run(all.toArray(String[]::new));
     assertThat(r.out() + r.err()).as("no stack trace").doesNotContain("\tat ");
     return r;
   }
 
-  private String issueHostKey() {
-    CliRunner.Result r =
-        cli.run(
-            "admin",
-            "--authority",
-            authority.uri().toString(),
-            "--token",
-            authority.adminToken(),
-            "keys",
-            "issue",
-            "--version",
-            "2022",
-            "--channel",
-            Channel.VOLUME_KMS_HOST.name());
-    assertThat(r.exit()).as(r.toString()).isZero();
-    return r.out().strip();
-  }
-
-  /** A machine with its own machine file and store. */
-  private final class Machine {
-    final Path file;
-    final Path store;
-    final MachineFacts facts;
-
-    Machine() throws Exception {
-      int n = machines.incrementAndGet();
-      file = dir.resolve("dmachine-" + n + ".yaml");
-      store = dir.resolve("dstore-" + n);
-      facts = LabProfile.HYPERV_VM.newMachine(random);
-      Files.writeString(file, new MachineFile(facts, Optional.empty(), Optional.empty()).write());
-    }
-
-    CliRunner.Result run(String... args) {
-      List<String> all = new ArrayList<>(global());
-      all.addAll(List.of("--store", store.toString(), "--machine", file.toString()));
-      all.addAll(List.of(args));
-      CliRunner.Result r = cli.run(all.toArray(String[]::new));
-      assertThat(r.out() + r.err()).as("no stack trace").doesNotContain("\tat ");
-      return r;
-    }
-
-    CliRunner.Result ok(String... args) {
-      CliRunner.Result r = run(args);
-      assertThat(r.exit()).as(r.toString()).isZero();
-      return r;
-    }
-
-    String status() {
-      return (String) run("--json", "slmgr", "/dli").json().get("licenseStatus");
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> volumeClient() {
-      return (Map<String, Object>) run("--json", "slmgr", "/dlv").json().get("volumeClient");
-    }
-  }
-
-  private Machine joinedClient(String base) throws Exception {
-    Machine c = new Machine();
+  private SiteMachine joinedClient(String base) throws Exception {
+    SiteMachine c = site.machine(LabProfile.HYPERV_VM);
     c.ok("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandard");
     c.ok("slmgr", "/ipk", GVLK_2022);
     c.ok("directory", "join", slapd.url() + "/" + base);
@@ -225,7 +110,8 @@ class DirectoryCliTest {
   void publishThenAJoinedClientActivatesWithoutAHostThenRenewsFromAHostAfterTheRemoval()
       throws Exception {
     String base = base("story");
-    CliRunner.Result published = admin(base, "publish", "--name", "Contoso forest", issueHostKey());
+    CliRunner.Result published =
+        admin(base, "publish", "--name", "Contoso forest", site.issueHostKey("2022"));
     assertThat(published.exit()).as(published.toString()).isZero();
     assertThat(published.out())
         .contains("Contoso forest")
@@ -233,7 +119,7 @@ class DirectoryCliTest {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> objects =
-        (List<Map<String, Object>>) cli.run(listArgs(base)).json().get("objects");
+        (List<Map<String, Object>>) site.cli.run(listArgs(base)).json().get("objects");
     assertThat(objects).hasSize(1);
     assertThat(objects.get(0).get("name")).isEqualTo("Contoso forest");
     assertThat(objects.get(0).get("family")).isEqualTo("server");
@@ -241,7 +127,7 @@ class DirectoryCliTest {
     assertThat(objects.get(0).get("problem")).isNull();
     String dn = (String) objects.get(0).get("dn");
 
-    Machine c = joinedClient(base);
+    SiteMachine c = joinedClient(base);
     assertThat(c.ok("slmgr", "/ato").out()).contains("Product activated successfully");
     assertThat(c.status()).isEqualTo("Licensed");
     assertThat(c.ok("slmgr", "/dlv").out())
@@ -254,10 +140,10 @@ class DirectoryCliTest {
     assertThat(c.ok("events", "--id", "12295").out()).contains("12295").contains(dn);
 
     assertThat(admin(base, "remove", "Contoso forest").exit()).isZero();
-    assertThat(cli.run(listArgs(base)).json().get("objects")).asList().isEmpty();
+    assertThat(site.cli.run(listArgs(base)).json().get("objects")).asList().isEmpty();
     VolumeHost host = volumeHost();
     c.ok("slmgr", "/skms", "127.0.0.1:" + host.url().getPort());
-    offset.set(offset.get().plus(Duration.ofDays(7)));
+    clock.advance(Duration.ofDays(7));
     assertThat(c.volumeClient().get("renewalDue")).isEqualTo(true);
     c.ok("slmgr", "/ato");
     assertThat(c.status()).isEqualTo("Licensed");
@@ -271,32 +157,32 @@ class DirectoryCliTest {
   @Test
   void aForgedObjectIsRefusedAndAMalformedOneNamed() throws Exception {
     String base = base("forged");
-    CliRunner.Result r = admin(base, "publish", issueHostKey());
+    CliRunner.Result r = admin(base, "publish", site.issueHostKey("2022"));
     assertThat(r.exit()).as(r.toString()).isZero();
-    List<?> objects = (List<?>) cli.run(listArgs(base)).json().get("objects");
+    List<?> objects = (List<?>) site.cli.run(listArgs(base)).json().get("objects");
     String realDn = (String) ((Map<?, ?>) objects.get(0)).get("dn");
     assertThat(admin(base, "remove", realDn).exit()).isZero();
     slapd.add(forgedDn(base), forgedObject());
-    Machine c = joinedClient(base);
+    SiteMachine c = joinedClient(base);
     CliRunner.Result refused = c.run("--json", "slmgr", "/ato");
     assertThat(refused.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(refused.errorCode()).contains("0xC0DE0033");
     assertThat(c.status()).isEqualTo("InitialGrace");
-    assertThat(cli.run(listArgs(base)).out()).contains("0xC0DE0033");
+    assertThat(site.cli.run(listArgs(base)).out()).contains("0xC0DE0033");
 
     String malformed = "CN=garbage," + DirectorySchema.containerDn(base);
     Map<String, List<String>> attrs = new java.util.LinkedHashMap<>(forgedObject());
     attrs.put("cn", List.of("garbage"));
     attrs.put(DirectorySchema.HOST_CERTIFICATE, List.of("{\"certificate\": 42}"));
     slapd.add(malformed, attrs);
-    CliRunner.Result list = cli.run(listArgs(base));
+    CliRunner.Result list = site.cli.run(listArgs(base));
     assertThat(list.out()).contains("0xC0DE0032").contains("cn=garbage");
   }
 
   @Test
   void aHostKeyUsedSixTimesCannotPublishASeventhObject() throws Exception {
     String base = base("six");
-    String key = issueHostKey();
+    String key = site.issueHostKey("2022");
     for (int i = 1; i <= 6; i++) {
       CliRunner.Result r = admin(base, "publish", "--name", "forest " + i, key);
       assertThat(r.exit()).as(r.toString()).isZero();
@@ -304,7 +190,7 @@ class DirectoryCliTest {
     CliRunner.Result seventh = admin(base, "publish", "--name", "forest 7", key);
     assertThat(seventh.exit()).as(seventh.toString()).isNotZero();
     assertThat(seventh.errorCode()).contains("0xC004C008");
-    assertThat(cli.run(listArgs(base)).json().get("objects")).asList().hasSize(6);
+    assertThat(site.cli.run(listArgs(base)).json().get("objects")).asList().hasSize(6);
   }
 
   @Test
@@ -326,18 +212,18 @@ class DirectoryCliTest {
             wrong.toString(),
             "--base",
             base,
-            issueHostKey()));
-    CliRunner.Result r = cli.run(args.toArray(String[]::new));
+            site.issueHostKey("2022")));
+    CliRunner.Result r = site.cli.run(args.toArray(String[]::new));
     assertThat(r.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(r.errorCode()).contains("0xC0DE0031");
     CliRunner.Result down =
-        cli.run("--json", "directory", "list", "--ldap", "ldap://127.0.0.1:1", "--base", base);
+        site.cli.run("--json", "directory", "list", "--ldap", "ldap://127.0.0.1:1", "--base", base);
     assertThat(down.errorCode()).contains("0xC0DE0030");
   }
 
   @Test
   void joinRefusesAnAddressWithoutABaseAndLeaveSaysWhatItLeft() throws Exception {
-    Machine m = new Machine();
+    SiteMachine m = site.machine(LabProfile.HYPERV_VM);
     CliRunner.Result noBase = m.run("--json", "directory", "join", slapd.url());
     assertThat(noBase.exit()).isEqualTo(KeywardCli.USAGE);
     assertThat(noBase.errorCode()).contains("0xC0DE000B");
@@ -404,48 +290,8 @@ class DirectoryCliTest {
 
   /** A volume host activated against the authority, with five other machines counted. */
   private VolumeHost volumeHost() throws Exception {
-    Machine m = new Machine();
-    m.ok("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandard");
-    m.ok("slmgr", "/ipk", issueHostKey());
-    m.ok("slmgr", "/ato");
-    KeywardClient client =
-        KeywardClient.builder()
-            .store(m.store)
-            .machine(() -> m.facts)
-            .authority(authority.uri())
-            .trust(authority.trustedKeys())
-            .clock(clock)
-            .build();
-    VolumeHost host =
-        VolumeHost.start(new VolumeHost.Config(client, "127.0.0.1", 0, Optional.empty(), clock));
-    running.add(host);
-    HttpClient http = HttpClient.newHttpClient();
-    int group =
-        CatalogLoader.winserver()
-            .product("winserver")
-            .orElseThrow()
-            .keyGroup("2022", "ServerStandard", Channel.VOLUME_KMSCLIENT)
-            .orElseThrow()
-            .number();
-    for (int i = 0; i < 5; i++) {
-      VolumeRequest r =
-          new VolumeRequest(
-              "winserver",
-              "2022",
-              "ServerStandard",
-              group,
-              Cmid.random(new SecureRandom()).format(),
-              clock.instant(),
-              Optional.empty());
-      HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(URI.create(host.url() + "/v1/volume/activate"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(Json.write(r.toJson())))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(answer.statusCode()).isIn(200, 409);
-    }
+    VolumeHost host = site.volumeHost("2022");
+    site.warmUp(host);
     return host;
   }
 }

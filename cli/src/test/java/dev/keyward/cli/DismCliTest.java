@@ -2,22 +2,13 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.authority.AuthorityConfig;
-import dev.keyward.authority.AuthorityServer;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.time.MutableClock;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.keyward.machines.LabProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,115 +26,29 @@ class DismCliTest {
   /** One clock for everyone; each machine keeps its own store, so time only moves forward. */
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
 
-  private final AtomicInteger machines = new AtomicInteger();
-  private AuthorityServer authority;
-  private CliRunner cli;
+  private Site site;
 
   @BeforeAll
   void start() {
-    authority =
-        AuthorityServer.start(
-            AuthorityConfig.builder()
-                .dataDir(dir.resolve("authority"))
-                .port(0)
-                .bind("127.0.0.1")
-                .catalog("builtin:winserver")
-                .allowSimulatedMachines(true)
-                .noRateLimits()
-                .clock(clock)
-                .build());
-    cli = new CliRunner(dir, Map.of(), clock);
+    site = new Site(dir, 2032, clock);
   }
 
   @AfterAll
   void stop() {
-    authority.close();
+    site.close();
   }
 
-  private String issue(String version, String edition, String channel) {
-    CliRunner.Result r =
-        cli.run(
-            "admin",
-            "--authority",
-            authority.uri().toString(),
-            "--token",
-            authority.adminToken(),
-            "keys",
-            "issue",
-            "--version",
-            version,
-            "--edition",
-            edition,
-            "--channel",
-            channel);
-    assertThat(r.exit()).as(r.toString()).isZero();
-    return r.out().strip();
-  }
-
-  private final class Machine {
-    final String[] global;
-
-    Machine(String version, String edition) {
-      int n = machines.incrementAndGet();
-      Path file = dir.resolve("dism-machine-" + n + ".yaml");
-      try {
-        Files.writeString(
-            file,
-            MachineFile.write(LabProfile.VMWARE_VM.newMachine(new Random(n)), Optional.empty()));
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-      global =
-          new String[] {
-            "--store",
-            dir.resolve("dism-store-" + n).toString(),
-            "--machine",
-            file.toString(),
-            "--authority",
-            authority.uri().toString(),
-            "--trust",
-            authority.dataDir().resolve("trust.json").toString()
-          };
-      ok("init", "--product", "winserver", "--version", version, "--edition", edition);
-    }
-
-    CliRunner.Result run(String... args) {
-      List<String> all = new ArrayList<>(List.of(global));
-      all.addAll(List.of(args));
-      CliRunner.Result r = cli.run(all.toArray(String[]::new));
-      assertThat(r.out() + r.err()).as("no stack trace").doesNotContain("\tat ");
-      return r;
-    }
-
-    CliRunner.Result ok(String... args) {
-      CliRunner.Result r = run(args);
-      assertThat(r.exit()).as(r.toString()).isZero();
-      return r;
-    }
-
-    Map<String, Object> json(String... args) {
-      List<String> all = new ArrayList<>(List.of("--json"));
-      all.addAll(List.of(args));
-      return ok(all.toArray(String[]::new)).json();
-    }
-
-    void fails(String code, String... args) {
-      List<String> all = new ArrayList<>(List.of("--json"));
-      all.addAll(List.of(args));
-      CliRunner.Result r = run(all.toArray(String[]::new));
-      // a command line DISM does not take is a usage mistake (exit 2), anything else a refusal
-      int exit = code.equals("0xC0DE000B") ? KeywardCli.USAGE : KeywardCli.REFUSED;
-      assertThat(r.exit()).as(r.toString()).isEqualTo(exit);
-      assertThat(r.errorCode()).as(r.toString()).contains(code);
-    }
+  /** A VMware machine of the site, initialised with {@code version} and {@code edition}. */
+  private SiteMachine machine(String version, String edition) {
+    return site.machine(LabProfile.VMWARE_VM).init(version, edition);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void seed000ExpiredEvaluationConvertedAtRestartThenActivated() {
-    String std = issue("2019", "ServerStandard", "RETAIL");
-    String dc = issue("2019", "ServerDatacenter", "RETAIL");
-    Machine m = new Machine("2019", "ServerStandardEval");
+    String std = site.issue("2019", "ServerStandard", "RETAIL");
+    String dc = site.issue("2019", "ServerDatacenter", "RETAIL");
+    SiteMachine m = machine("2019", "ServerStandardEval");
     String end = Printer.date(clock.instant().plus(Duration.ofDays(180)));
     m.fails("0x80070032", "slmgr", "/ipk", std);
     clock.advance(Duration.ofDays(181));
@@ -228,9 +133,9 @@ class DismCliTest {
 
   @Test
   void seed002EvaluationDatacenterConvertsToDatacenterOnlyAndTheGraceEndsInNotification() {
-    String std = issue("2022", "ServerStandard", "RETAIL");
-    String dc = issue("2022", "ServerDatacenter", "VOLUME_MAK");
-    Machine m = new Machine("2022", "ServerDatacenterEval");
+    String std = site.issue("2022", "ServerStandard", "RETAIL");
+    String dc = site.issue("2022", "ServerDatacenter", "VOLUME_MAK");
+    SiteMachine m = machine("2022", "ServerDatacenterEval");
     assertThat(m.json("dism", "/online", "/Get-TargetEditions").get("targetEditions"))
         .isEqualTo(List.of("ServerDatacenter"));
     m.fails("0x80070032", "slmgr", "/ipk", dc);
@@ -259,8 +164,8 @@ class DismCliTest {
 
   @Test
   void datacenterNeverGoesBackToStandardAndDismChecksItsCommandLine() {
-    String std = issue("2019", "ServerStandard", "RETAIL");
-    Machine m = new Machine("2019", "ServerDatacenter");
+    String std = site.issue("2019", "ServerStandard", "RETAIL");
+    SiteMachine m = machine("2019", "ServerDatacenter");
     assertThat(m.ok("dism", "/online", "/Get-TargetEditions").out())
         .contains("(none: ServerDatacenter converts to no other edition)");
     m.fails(
@@ -281,56 +186,31 @@ class DismCliTest {
     assertThat(m.ok("dism", "/?").out()).contains("/Set-Edition:ID /ProductKey:KEY /AcceptEula");
   }
 
-  private CliRunner.Result admin(String... args) {
-    List<String> all =
-        new ArrayList<>(
-            List.of(
-                "admin",
-                "--authority",
-                authority.uri().toString(),
-                "--token",
-                authority.adminToken()));
-    all.addAll(List.of(args));
-    return cli.run(all.toArray(String[]::new));
-  }
-
   @Test
   void seed000DowngradeKeyActivatesTheEarlierVersionAndKeysShowLinksIt() {
-    String key2022 = issue("2022", "ServerStandard", "RETAIL");
-    Machine m = new Machine("2019", "ServerStandard");
+    String key2022 = site.issue("2022", "ServerStandard", "RETAIL");
+    SiteMachine m = machine("2019", "ServerStandard");
     m.fails("0xC004E016", "slmgr", "/ipk", key2022);
     CliRunner.Result r =
-        admin("keys", "downgrade", key2022, "--version", "2019", "--reason", "seed 000");
+        site.adminRun(
+            null, "keys", "downgrade", key2022, "--version", "2019", "--reason", "seed 000");
     assertThat(r.exit()).as(r.toString()).isZero();
     String key2019 = r.out().lines().findFirst().orElseThrow();
     assertThat(key2019).matches("[A-Z0-9]{5}(-[A-Z0-9]{5}){4}");
     assertThat(r.out()).contains("version: 2019").contains("downgradeOf: {");
     m.ok("slmgr", "/ipk", key2019);
     m.ok("slmgr", "/ato");
-    CliRunner.Result show = admin("keys", "show", key2019);
+    CliRunner.Result show = site.adminRun(null, "keys", "show", key2019);
     assertThat(show.out()).contains("downgradeOf: {").contains("version=2022");
-    CliRunner.Result later = admin("keys", "downgrade", key2022, "--version", "2025");
+    CliRunner.Result later = site.adminRun(null, "keys", "downgrade", key2022, "--version", "2025");
     assertThat(later.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(later.err()).contains("0xC0DE0011 KW_E_DOWNGRADE_NOT_ALLOWED");
-    CliRunner.Result laterJson =
-        cli.run(
-            "--json",
-            "admin",
-            "--authority",
-            authority.uri().toString(),
-            "--token",
-            authority.adminToken(),
-            "keys",
-            "downgrade",
-            key2022,
-            "--version",
-            "2025");
-    assertThat(laterJson.errorCode()).contains("0xC0DE0011");
+    site.adminFails("0xC0DE0011", null, "keys", "downgrade", key2022, "--version", "2025");
   }
 
   @Test
   void rearmRestartsTheEvaluationUpToTheLimit() {
-    Machine m = new Machine("2022", "ServerStandardEval");
+    SiteMachine m = machine("2022", "ServerStandardEval");
     for (int i = 4; i >= 0; i--) {
       assertThat(m.json("slmgr", "/rearm")).containsEntry("rearmRemaining", i);
     }

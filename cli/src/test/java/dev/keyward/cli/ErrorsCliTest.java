@@ -101,7 +101,7 @@ class ErrorsCliTest {
     Files.writeString(
         dir.resolve("m.yaml"),
         dev.keyward.core.hardware.MachineFile.write(
-            dev.keyward.core.hardware.LabProfile.HYPERV_VM.newMachine(new java.util.Random(3)),
+            dev.keyward.machines.LabProfile.HYPERV_VM.newMachine(new java.util.Random(3)),
             java.util.Optional.empty()));
     assertThat(
             cli.run(

@@ -3,20 +3,16 @@ package dev.keyward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.core.evidence.EvidenceManifest;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.json.Json;
+import dev.keyward.machines.LabProfile;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -28,54 +24,31 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code keyward evidence collect | add | export | verify} on a lab machine's store. */
 class EvidenceCliTest {
   @TempDir Path dir;
-  private CliRunner cli;
+  private OfflineMachine machine;
   private Path pack;
-
-  private CliRunner.Result run(String... args) {
-    String[] all = new String[args.length + 4];
-    all[0] = "--store";
-    all[1] = "store";
-    all[2] = "--machine";
-    all[3] = "m.yaml";
-    System.arraycopy(args, 0, all, 4, args.length);
-    return cli.run(all);
-  }
 
   @BeforeEach
   void collectAddExport() throws Exception {
-    cli =
-        new CliRunner(
+    machine =
+        new OfflineMachine(
             dir,
-            Map.of("KEYWARD_AUTHORITY", "http://127.0.0.1:9"),
-            Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC));
-    Files.writeString(
-        dir.resolve("m.yaml"),
-        MachineFile.write(LabProfile.PHYSICAL_SERVER.newMachine(new Random(5)), Optional.empty()));
+            Instant.parse("2026-11-20T09:00:00Z"),
+            LabProfile.PHYSICAL_SERVER.newMachine(new Random(5)));
     Files.writeString(dir.resolve("invoice.txt"), "Invoice 2026-118: 1 x 16-core Standard 2019\n");
-    assertThat(
-            run(
-                    "init",
-                    "--product",
-                    "winserver",
-                    "--version",
-                    "2019",
-                    "--edition",
-                    "ServerStandard")
-                .exit())
-        .isZero();
+    machine.init("2019", "ServerStandard");
 
-    CliRunner.Result collect = run("--json", "evidence", "collect");
+    CliRunner.Result collect = machine.run("--json", "evidence", "collect");
     assertThat(collect.exit()).as("%s", collect).isZero();
     assertThat((List<?>) collect.json().get("files")).hasSize(4);
-    assertThat(run("evidence", "add", "invoice.txt", "--kind", "invoice").exit()).isZero();
-    CliRunner.Result export = run("evidence", "export", "-o", "pack.zip");
+    assertThat(machine.run("evidence", "add", "invoice.txt", "--kind", "invoice").exit()).isZero();
+    CliRunner.Result export = machine.run("evidence", "export", "-o", "pack.zip");
     assertThat(export.exit()).as("%s", export).isZero();
     pack = dir.resolve("pack.zip");
   }
 
   @Test
   void aFreshPackVerifiesAndHoldsTheLicenseOutputs() throws Exception {
-    CliRunner.Result r = run("evidence", "verify", "pack.zip");
+    CliRunner.Result r = machine.run("evidence", "verify", "pack.zip");
     assertThat(r.exit()).as("%s", r).isZero();
     assertThat(r.out()).contains("is intact: 5 files");
     Map<String, byte[]> files = read(pack);
@@ -99,7 +72,7 @@ class EvidenceCliTest {
     byte[] bytes = files.get(invoice);
     bytes[0] ^= 1;
     write(pack, files);
-    CliRunner.Result r = run("--json", "evidence", "verify", "pack.zip");
+    CliRunner.Result r = machine.run("--json", "evidence", "verify", "pack.zip");
     assertThat(r.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(r.errorCode()).contains("0xC0DE000A");
     assertThat((String) r.error().get("message")).contains(invoice + ": changed");
@@ -113,7 +86,7 @@ class EvidenceCliTest {
     files.remove(xpr);
     files.put("files/backdated-invoice.txt", "x".getBytes(StandardCharsets.UTF_8));
     write(pack, files);
-    CliRunner.Result r = run("evidence", "verify", "pack.zip");
+    CliRunner.Result r = machine.run("evidence", "verify", "pack.zip");
     assertThat(r.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(r.err())
         .contains(xpr + ": listed in the manifest but missing")
@@ -126,7 +99,7 @@ class EvidenceCliTest {
       Path stored = paths.filter(p -> p.toString().contains("invoice")).findFirst().orElseThrow();
       Files.writeString(stored, "Invoice 2026-118: 9 x 16-core Datacenter 2025\n");
     }
-    CliRunner.Result r = run("--json", "evidence", "export", "-o", "again.zip");
+    CliRunner.Result r = machine.run("--json", "evidence", "export", "-o", "again.zip");
     assertThat(r.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(r.errorCode()).contains("0xC0DE000A");
     assertThat(dir.resolve("again.zip")).doesNotExist();
@@ -153,7 +126,7 @@ class EvidenceCliTest {
     }
     files.put("manifest.json", Json.write(manifest).getBytes(StandardCharsets.UTF_8));
     write(pack, files);
-    CliRunner.Result r = run("evidence", "verify", "pack.zip");
+    CliRunner.Result r = machine.run("evidence", "verify", "pack.zip");
     assertThat(r.exit()).as("%s", r).isEqualTo(KeywardCli.REFUSED);
     assertThat(r.err())
         .contains("0xC0DE000A")
@@ -171,28 +144,28 @@ class EvidenceCliTest {
     sig.put("signature", (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1));
     files.put("manifest.sig", Json.write(sig).getBytes(StandardCharsets.UTF_8));
     write(pack, files);
-    CliRunner.Result edited = run("--json", "evidence", "verify", "pack.zip");
+    CliRunner.Result edited = machine.run("--json", "evidence", "verify", "pack.zip");
     assertThat(edited.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat((String) edited.error().get("message")).contains("manifest.sig: does not match");
 
     files.remove("manifest.sig");
     write(pack, files);
-    CliRunner.Result unsigned = run("evidence", "verify", "pack.zip");
+    CliRunner.Result unsigned = machine.run("evidence", "verify", "pack.zip");
     assertThat(unsigned.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(unsigned.err()).contains("manifest.sig: missing");
   }
 
   @Test
   void theSignerIsNamedAndCanBeRequired() {
-    CliRunner.Result ok = run("--json", "evidence", "verify", "pack.zip");
+    CliRunner.Result ok = machine.run("--json", "evidence", "verify", "pack.zip");
     String key = (String) ok.json().get("keyFingerprint");
     assertThat(key).matches("SHA256:([0-9a-f]{4}-){7}[0-9a-f]{4}");
     // the same store signs every pack with the same key
-    CliRunner.Result again = run("--json", "evidence", "export", "-o", "again.zip");
+    CliRunner.Result again = machine.run("--json", "evidence", "export", "-o", "again.zip");
     assertThat(again.json()).containsEntry("keyFingerprint", key);
-    assertThat(run("evidence", "verify", "pack.zip", "--key", key).exit()).isZero();
+    assertThat(machine.run("evidence", "verify", "pack.zip", "--key", key).exit()).isZero();
     CliRunner.Result other =
-        run(
+        machine.run(
             "evidence",
             "verify",
             "pack.zip",
@@ -209,7 +182,7 @@ class EvidenceCliTest {
         files.keySet().stream().filter(p -> p.contains("invoice")).findFirst().orElseThrow();
     files.put(invoice, "Invoice 2026-118\n".getBytes(StandardCharsets.UTF_8));
     write(pack, files);
-    CliRunner.Result r = run("evidence", "verify", "pack.zip");
+    CliRunner.Result r = machine.run("evidence", "verify", "pack.zip");
     assertThat(r.err())
         .contains(invoice + ": changed (17 bytes, manifest says 44; SHA-256 ")
         .contains(EvidenceManifest.sha256("Invoice 2026-118\n".getBytes(StandardCharsets.UTF_8)));

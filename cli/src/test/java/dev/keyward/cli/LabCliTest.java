@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.hardware.MachineFileReading;
+import dev.keyward.machines.LabProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -102,8 +102,8 @@ class LabCliTest {
     assertThat(made.exit()).as(made.toString()).isZero();
     var before =
         (MachineFileReading.Loaded)
-            MachineFile.read(Files.readString(dir.resolve("m.yaml")), "m.yaml");
-    assertThat(before.file().profile()).contains(LabProfile.VMWARE_VM);
+            MachineFile.read(Files.readString(dir.resolve("m.yaml")), "m.yaml", LabProfile.names());
+    assertThat(before.file().profile().flatMap(LabProfile::byName)).contains(LabProfile.VMWARE_VM);
     assertThat(before.file().facts().simulated()).isTrue();
 
     CliRunner.Result moved =
@@ -125,8 +125,8 @@ class LabCliTest {
         .containsEntry("changed", List.of("controller", "nic", "display"));
     var after =
         (MachineFileReading.Loaded)
-            MachineFile.read(Files.readString(dir.resolve("m.yaml")), "m.yaml");
-    assertThat(after.file().profile()).contains(LabProfile.PROXMOX_VM);
+            MachineFile.read(Files.readString(dir.resolve("m.yaml")), "m.yaml", LabProfile.names());
+    assertThat(after.file().profile().flatMap(LabProfile::byName)).contains(LabProfile.PROXMOX_VM);
     assertThat(after.file().facts().component(Component.UUID))
         .isEqualTo(before.file().facts().component(Component.UUID));
 

@@ -2,19 +2,15 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.key.HmacAuthorityTagger;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
+import dev.keyward.machines.LabProfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +25,8 @@ class OfflineCliTest {
           new HmacAuthorityTagger("offline-test-secret!".getBytes(StandardCharsets.UTF_8)));
 
   @TempDir Path dir;
+  private OfflineMachine machine;
   private CliRunner cli;
-  private String[] g;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -47,23 +43,13 @@ class OfflineCliTest {
                     "k-vendor",
                     java.util.Base64.getEncoder().encodeToString(vendor.getPublic().getEncoded()))),
             java.util.List.of()));
-    cli =
-        new CliRunner(
+    machine =
+        new OfflineMachine(
             dir,
-            Map.of("KEYWARD_AUTHORITY", "http://127.0.0.1:9", "KEYWARD_TRUST", trust.toString()),
-            Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
-    Path machine = dir.resolve("m.yaml");
-    Files.writeString(
-        machine,
-        MachineFile.write(LabProfile.HYPERV_VM.newMachine(new Random(3)), Optional.empty()));
-    g = new String[] {"--store", "store", "--machine", "m.yaml"};
-  }
-
-  private CliRunner.Result run(String... args) {
-    String[] all = new String[g.length + args.length];
-    System.arraycopy(g, 0, all, 0, g.length);
-    System.arraycopy(args, 0, all, g.length, args.length);
-    return cli.run(all);
+            Instant.parse("2026-03-01T10:00:00Z"),
+            LabProfile.HYPERV_VM.newMachine(new Random(3)),
+            Map.of("KEYWARD_TRUST", trust.toString()));
+    cli = machine.cli;
   }
 
   private static void noStackTrace(CliRunner.Result r) {
@@ -88,31 +74,21 @@ class OfflineCliTest {
 
   @Test
   void slmgrVerbsAreCaseInsensitiveInBothForms() {
-    assertThat(
-            run(
-                    "init",
-                    "--product",
-                    "winserver",
-                    "--version",
-                    "2022",
-                    "--edition",
-                    "ServerStandard")
-                .exit())
-        .isZero();
+    machine.init("2022", "ServerStandard");
     for (String verb : new String[] {"/dli", "/DLI", "-dli", "-Dli"}) {
-      CliRunner.Result r = run("slmgr", verb);
+      CliRunner.Result r = machine.run("slmgr", verb);
       assertThat(r.exit()).as(verb).isZero();
       assertThat(r.out()).contains("License Status: InitialGrace");
     }
-    assertThat(run("slmgr", "/?").out()).contains("/ipk KEY");
+    assertThat(machine.run("slmgr", "/?").out()).contains("/ipk KEY");
   }
 
   @Test
   void dliDlvXprAndTheirJsonShape() {
-    run("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandard");
-    assertThat(run("slmgr", "/ipk", STD_2022.display()).exit()).isZero();
+    machine.init("2022", "ServerStandard");
+    assertThat(machine.run("slmgr", "/ipk", STD_2022.display()).exit()).isZero();
 
-    CliRunner.Result dli = run("slmgr", "/dli");
+    CliRunner.Result dli = machine.run("slmgr", "/dli");
     assertThat(dli.out())
         .contains("Name: Windows Server, ServerStandard edition")
         .contains("Description: Windows Server 2022, RETAIL channel")
@@ -121,7 +97,7 @@ class OfflineCliTest {
         .contains("Time remaining: 14400 minute(s) (10 day(s))")
         .doesNotContain(STD_2022.canonical());
 
-    CliRunner.Result dlv = run("slmgr", "/dlv");
+    CliRunner.Result dlv = machine.run("slmgr", "/dlv");
     assertThat(dlv.out())
         .contains("Extended PID: ")
         .contains("Product Key Channel: RETAIL")
@@ -129,7 +105,7 @@ class OfflineCliTest {
         .contains("Remaining rearm count: 5")
         .contains("Trusted time: 2026-03-01 10:00:00 UTC");
 
-    Map<String, Object> json = run("--json", "slmgr", "/dli").json();
+    Map<String, Object> json = machine.run("--json", "slmgr", "/dli").json();
     assertThat(json)
         .containsEntry("product", "winserver")
         .containsEntry("version", "2022")
@@ -145,11 +121,11 @@ class OfflineCliTest {
         .containsKey("cmid")
         .doesNotContainKey("ok");
 
-    Map<String, Object> xpr = run("--json", "slmgr", "/xpr").json();
+    Map<String, Object> xpr = machine.run("--json", "slmgr", "/xpr").json();
     assertThat(xpr).containsEntry("licenseStatus", "InitialGrace").containsKey("expires");
-    assertThat(run("slmgr", "/xpr").out()).contains("Initial grace period ends 2026-03-11");
+    assertThat(machine.run("slmgr", "/xpr").out()).contains("Initial grace period ends 2026-03-11");
 
-    Map<String, Object> ipk = run("--json", "slmgr", "/ipk", STD_2022.display()).json();
+    Map<String, Object> ipk = machine.run("--json", "slmgr", "/ipk", STD_2022.display()).json();
     assertThat(ipk)
         .containsEntry("ok", true)
         .containsEntry("partialProductKey", STD_2022.partial());
@@ -157,13 +133,13 @@ class OfflineCliTest {
 
   @Test
   void errorsAreCleanInTextAndJson() {
-    CliRunner.Result notInit = run("slmgr", "/dli");
+    CliRunner.Result notInit = machine.run("slmgr", "/dli");
     assertThat(notInit.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(notInit.err()).contains("0xC0DE0005").contains("keyward init");
     noStackTrace(notInit);
 
-    run("init", "--product", "winserver", "--version", "2022", "--edition", "ServerStandard");
-    CliRunner.Result typo = run("--json", "slmgr", "/ipk", "BCDFG-HJKMP-QRTVW-XY234-6789B");
+    machine.init("2022", "ServerStandard");
+    CliRunner.Result typo = machine.run("--json", "slmgr", "/ipk", "BCDFG-HJKMP-QRTVW-XY234-6789B");
     assertThat(typo.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(typo.error())
         .containsEntry("code", "0xC004F050")
@@ -171,12 +147,12 @@ class OfflineCliTest {
         .containsKeys("message", "remedy");
     assertThat(typo.err()).isEmpty();
 
-    CliRunner.Result unreachable = run("--json", "slmgr", "/ato");
+    CliRunner.Result unreachable = machine.run("--json", "slmgr", "/ato");
     assertThat(unreachable.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(unreachable.errorCode()).contains("0xC004F014");
 
-    run("slmgr", "/ipk", STD_2022.display());
-    CliRunner.Result down = run("slmgr", "/ato");
+    machine.run("slmgr", "/ipk", STD_2022.display());
+    CliRunner.Result down = machine.run("slmgr", "/ato");
     assertThat(down.exit()).isEqualTo(KeywardCli.REFUSED);
     assertThat(down.err()).contains("0x80072EFD");
     noStackTrace(down);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.crypto.PhoneCidSigner;
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.json.Json;
 import dev.keyward.core.phone.PhoneKeyDecoding;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +59,11 @@ class PhoneActivationCliTest {
   @Order(1)
   void seed003_oldServerDead_supportReleases_newServerActivatesByPhone() {
     String key = site.issue("2022", "ServerStandard", "RETAIL");
-    Site.Machine old = site.machine(LabProfile.PHYSICAL_SERVER).init("2022", "ServerStandard");
+    SiteMachine old = site.machine(LabProfile.PHYSICAL_SERVER).init("2022", "ServerStandard");
     old.ok("slmgr", "/ipk", key);
     old.ok("slmgr", "/ato");
     // SRV-OLD-01 dies and is never seen again. The new server:
-    Site.Machine fresh = site.machine(LabProfile.VMWARE_VM).init("2022", "ServerStandard");
+    SiteMachine fresh = site.machine(LabProfile.VMWARE_VM).init("2022", "ServerStandard");
     fresh.ok("slmgr", "/ipk", key);
     fresh.fails("0xC004C008", "slmgr", "/ato");
 
@@ -96,7 +96,7 @@ class PhoneActivationCliTest {
     CliRunner.Result typo = fresh.fails("0xC004F04D", "slmgr", "/atp", mistyped(cid, 7));
     assertThat((String) typo.error().get("message")).contains("group 7");
     // a CID for another installation ID is refused
-    Site.Machine other = site.machine(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
+    SiteMachine other = site.machine(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
     other.ok("slmgr", "/ipk", key);
     other.fails("0xC004F02C", "slmgr", "/atp", cid);
 
@@ -124,9 +124,9 @@ class PhoneActivationCliTest {
   @Order(2)
   void seed001_makPoolExhausted_supportExtends_activationSucceeds() {
     String mak = site.issue("2019", "ServerStandard", "VOLUME_MAK", "--pool", "2");
-    Site.Machine vm = site.machine(LabProfile.VMWARE_VM).init("2019", "ServerStandard");
-    Site.Machine second = site.machine(LabProfile.VMWARE_VM).init("2019", "ServerStandard");
-    for (Site.Machine m : List.of(vm, second)) {
+    SiteMachine vm = site.machine(LabProfile.VMWARE_VM).init("2019", "ServerStandard");
+    SiteMachine second = site.machine(LabProfile.VMWARE_VM).init("2019", "ServerStandard");
+    for (SiteMachine m : List.of(vm, second)) {
       m.ok("slmgr", "/ipk", mak);
       m.ok("slmgr", "/ato");
     }
@@ -153,7 +153,7 @@ class PhoneActivationCliTest {
   @Order(3)
   void aBlockedKeyIsRefusedByPhoneUntilSupportUnblocksIt() {
     String key = site.issue("2025", "ServerDatacenter", "RETAIL");
-    Site.Machine m = site.isolated(LabProfile.PHYSICAL_SERVER).init("2025", "ServerDatacenter");
+    SiteMachine m = site.isolated(LabProfile.PHYSICAL_SERVER).init("2025", "ServerDatacenter");
     m.ok("slmgr", "/ipk", key);
     String iid = m.iid();
     site.admin(AGENT, "keys", "block", key, "--reason", "ticket 9: reported leaked");
@@ -167,7 +167,7 @@ class PhoneActivationCliTest {
   @Order(4)
   void anIsolatedMachineActivatesWithSlui4_aMistypedGroupIsAskedAgain() throws IOException {
     String key = site.issue("2022", "ServerDatacenter", "RETAIL");
-    Site.Machine m = site.isolated(LabProfile.HYPERV_VM).init("2022", "ServerDatacenter");
+    SiteMachine m = site.isolated(LabProfile.HYPERV_VM).init("2022", "ServerDatacenter");
     m.ok("slmgr", "/ipk", key);
     String iid = m.iid();
     String cid = site.phone(AGENT, iid, "ticket 5: isolated lab network");
@@ -215,7 +215,7 @@ class PhoneActivationCliTest {
         .containsEntry("reason", "0xC0DE0003");
 
     // input that ends too early applies nothing
-    Site.Machine n = site.isolated(LabProfile.HYPERV_VM).init("2022", "ServerDatacenter");
+    SiteMachine n = site.isolated(LabProfile.HYPERV_VM).init("2022", "ServerDatacenter");
     n.ok("slmgr", "/ipk", key);
     CliRunner.Result cut = n.type(groups.get(0) + "\n", "--json", "slui", "4");
     assertThat(cut.exit()).isEqualTo(KeywardCli.REFUSED);
@@ -227,10 +227,10 @@ class PhoneActivationCliTest {
   void proxyActivation_twoMachinesOneRequest_appliedOnEach_twiceHarmless_thirdRefused()
       throws IOException {
     String mak = site.issue("2022", "ServerStandard", "VOLUME_MAK", "--pool", "5");
-    Site.Machine a = site.isolated(LabProfile.VMWARE_VM).init("2022", "ServerStandard");
-    Site.Machine b = site.isolated(LabProfile.PROXMOX_VM).init("2022", "ServerStandard");
-    Site.Machine c = site.isolated(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
-    for (Site.Machine m : List.of(a, b, c)) {
+    SiteMachine a = site.isolated(LabProfile.VMWARE_VM).init("2022", "ServerStandard");
+    SiteMachine b = site.isolated(LabProfile.PROXMOX_VM).init("2022", "ServerStandard");
+    SiteMachine c = site.isolated(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
+    for (SiteMachine m : List.of(a, b, c)) {
       m.ok("slmgr", "/ipk", mak);
     }
     Path request = dir.resolve("site-request.json");
@@ -255,7 +255,7 @@ class PhoneActivationCliTest {
             "ticket 7: air-gapped plant");
     assertThat(answered.out()).contains("2 of 2 machine(s) confirmed");
 
-    for (Site.Machine m : List.of(a, b)) {
+    for (SiteMachine m : List.of(a, b)) {
       assertThat(m.ok("proxy", "apply", response.toString()).out())
           .contains("Product activated successfully");
       assertThat(m.dli()).containsEntry("licenseStatus", "Licensed");

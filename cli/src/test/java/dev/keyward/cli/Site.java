@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
-import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.hardware.MachineFile;
+import dev.keyward.client.KeywardClient;
+import dev.keyward.core.catalog.CatalogLoader;
+import dev.keyward.core.catalog.Channel;
+import dev.keyward.core.hardware.Cmid;
+import dev.keyward.core.volume.VolumeRequest;
+import dev.keyward.machines.LabProfile;
+import dev.keyward.volumehost.VolumeHost;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,38 +29,69 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A vendor's authority and a customer's machines for CLI scenarios: a real authority in-process on
- * a random port, lab machines from machine files each with its own store, and the keyward command
- * run in-process as an administrator would.
+ * a random port, lab machines from machine files each with its own store, volume hosts activated
+ * against the authority, and the keyward command run in-process as an administrator would.
  */
 final class Site implements AutoCloseable {
+  /** A command line the command does not take: exit status 2, not 1. */
+  static final String USAGE_MISTAKE = "0xC0DE000B";
+
   final Path dir;
+  final Clock clock;
   final AuthorityServer authority;
   final CliRunner cli;
   private final AtomicInteger machines = new AtomicInteger();
   private final Random random;
+  private final List<AutoCloseable> running = new ArrayList<>();
 
+  /** A site on the system clock: the authority and the machines share it, so no skew. */
   Site(Path dir, long seed) {
+    this(dir, seed, Clock.systemUTC());
+  }
+
+  /** A site whose authority, machines and hosts all read {@code clock}, the test's to move. */
+  Site(Path dir, long seed, Clock clock) {
     this.dir = dir;
+    this.clock = clock;
     this.random = new Random(seed);
-    Clock clock = Clock.systemUTC(); // the authority and the machines share one clock: no skew
-    authority =
-        AuthorityServer.start(
-            AuthorityConfig.builder()
-                .dataDir(dir.resolve("authority-data"))
-                .port(0)
-                .bind("127.0.0.1")
-                .jdbcUrl(Optional.empty())
-                .catalog("builtin:winserver")
-                .allowSimulatedMachines(true)
-                .noRateLimits()
-                .clock(clock)
-                .build());
+    authority = startAuthority(dir.resolve("authority-data"), clock);
     cli = new CliRunner(dir, Map.of(), clock);
+  }
+
+  /**
+   * An authority in-process on a loopback port, its data in {@code dataDir} (SQLite): the builtin
+   * catalog, lab machines allowed, no rate limits, on {@code clock}.
+   */
+  static AuthorityServer startAuthority(Path dataDir, Clock clock) {
+    return AuthorityServer.start(
+        AuthorityConfig.builder()
+            .dataDir(dataDir)
+            .port(0)
+            .bind("127.0.0.1")
+            .jdbcUrl(Optional.empty())
+            .catalog("builtin:winserver")
+            .allowSimulatedMachines(true)
+            .noRateLimits()
+            .clock(clock)
+            .build());
   }
 
   @Override
   public void close() {
+    for (AutoCloseable c : running) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // already stopped by the test
+      }
+    }
     authority.close();
+  }
+
+  /** Closes {@code thing} (a host, an agent, a DNS server) with the site, before the authority. */
+  <T extends AutoCloseable> T closeAtEnd(T thing) {
+    running.add(thing);
+    return thing;
   }
 
   /** The authority's published trust.json: what an isolated machine is given by hand. */
@@ -63,109 +99,33 @@ final class Site implements AutoCloseable {
     return authority.dataDir().resolve("trust.json");
   }
 
-  Machine machine(LabProfile profile) {
-    return new Machine(profile, false);
+  SiteMachine machine(LabProfile profile) {
+    return new SiteMachine(this, "machine-", profile, false);
   }
 
   /** A machine that cannot reach the authority; it trusts the authority's copied trust.json. */
-  Machine isolated(LabProfile profile) {
-    return new Machine(profile, true);
+  SiteMachine isolated(LabProfile profile) {
+    return new SiteMachine(this, "machine-", profile, true);
   }
 
-  final class Machine {
-    final Path file;
-    final Path store;
-    final boolean isolated;
-    MachineFacts facts;
+  /** A machine named {@code prefix} and a number: a guest's name is its machine file's. */
+  SiteMachine named(String prefix, LabProfile profile) {
+    return new SiteMachine(this, prefix, profile, false);
+  }
 
-    Machine(LabProfile profile, boolean isolated) {
-      int n = machines.incrementAndGet();
-      this.file = dir.resolve("machine-" + n + ".yaml");
-      this.store = dir.resolve("store-" + n);
-      this.isolated = isolated;
-      this.facts = profile.newMachine(random);
-      write();
-    }
+  /** The next machine's number, from 1. */
+  int nextMachine() {
+    return machines.incrementAndGet();
+  }
 
-    private void write() {
-      try {
-        Files.writeString(file, MachineFile.write(facts, Optional.empty()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  /** The site's one random source: machines drawn in the same order come out the same. */
+  Random random() {
+    return random;
+  }
 
-    void migrate(LabProfile to, Component... keep) {
-      EnumSet<Component> kept = EnumSet.noneOf(Component.class);
-      kept.addAll(Arrays.asList(keep));
-      facts = LabProfile.migrate(facts, to, kept, random);
-      write();
-    }
-
-    private String[] args(String... args) {
-      List<String> all = new ArrayList<>(List.of("--store", store.toString()));
-      all.addAll(List.of("--machine", file.toString()));
-      if (isolated) {
-        all.addAll(List.of("--authority", "http://127.0.0.1:9", "--trust", trustFile().toString()));
-      } else {
-        all.addAll(
-            List.of("--authority", authority.uri().toString(), "--trust", trustFile().toString()));
-      }
-      all.addAll(List.of(args));
-      return all.toArray(String[]::new);
-    }
-
-    CliRunner.Result run(String... args) {
-      return checked(cli.run(args(args)));
-    }
-
-    CliRunner.Result type(String input, String... args) {
-      return checked(cli.runWithInput(input, args(args)));
-    }
-
-    private static CliRunner.Result checked(CliRunner.Result r) {
-      assertThat(r.out() + r.err()).as("no stack trace").doesNotContain("\tat ");
-      return r;
-    }
-
-    Machine init(String version, String edition) {
-      ok("init", "--product", "winserver", "--version", version, "--edition", edition);
-      return this;
-    }
-
-    CliRunner.Result ok(String... args) {
-      CliRunner.Result r = run(args);
-      assertThat(r.exit()).as(r.toString()).isZero();
-      return r;
-    }
-
-    /** Runs with --json and expects the error code, exit status 1. */
-    CliRunner.Result fails(String code, String... args) {
-      List<String> all = new ArrayList<>(List.of("--json"));
-      all.addAll(List.of(args));
-      CliRunner.Result r = run(all.toArray(String[]::new));
-      assertThat(r.exit()).as(r.toString()).isEqualTo(KeywardCli.REFUSED);
-      assertThat(r.errorCode()).as(r.toString()).contains(code);
-      assertThat(r.error()).containsKeys("name", "message", "remedy");
-      return r;
-    }
-
-    Map<String, Object> json(String... args) {
-      List<String> all = new ArrayList<>(List.of("--json"));
-      all.addAll(List.of(args));
-      CliRunner.Result r = run(all.toArray(String[]::new));
-      assertThat(r.exit()).as(r.toString()).isZero();
-      return r.json();
-    }
-
-    Map<String, Object> dli() {
-      return json("slmgr", "/dli");
-    }
-
-    /** {@code slmgr /dti}: the installation ID as shown. */
-    String iid() {
-      return (String) json("slmgr", "/dti").get("installationId");
-    }
+  /** An admin command as {@code actor} (null: the token's default actor), whatever it answers. */
+  CliRunner.Result adminRun(String actor, String... args) {
+    return cli.run(adminArgs(actor, args).toArray(String[]::new));
   }
 
   private List<String> adminArgs(String actor, String... args) {
@@ -186,7 +146,7 @@ final class Site implements AutoCloseable {
 
   /** An admin command as {@code actor} (null: the token's default actor), expected to succeed. */
   CliRunner.Result admin(String actor, String... args) {
-    CliRunner.Result r = cli.run(adminArgs(actor, args).toArray(String[]::new));
+    CliRunner.Result r = adminRun(actor, args);
     assertThat(r.exit()).as(r.toString()).isZero();
     return r;
   }
@@ -220,9 +180,78 @@ final class Site implements AutoCloseable {
     return out;
   }
 
+  /** A KMS host key of {@code version} (Standard and Datacenter hosts take the same one). */
+  String issueHostKey(String version) {
+    String out =
+        admin(null, "keys", "issue", "--version", version, "--channel", "VOLUME_KMS_HOST")
+            .out()
+            .strip();
+    assertThat(out).matches("[A-Z0-9]{5}(-[A-Z0-9]{5}){4}");
+    return out;
+  }
+
   /** A support agent confirms an installation ID read out on the phone: the CID. */
   String phone(String agent, String iid, String reason) {
     Map<String, Object> answer = adminJson(agent, "phone", iid, "--reason", reason);
     return (String) answer.get("cid");
+  }
+
+  /** A Hyper-V machine activated online with a KMS host key of {@code version}, serving. */
+  VolumeHost volumeHost(String version) {
+    SiteMachine m = machine(LabProfile.HYPERV_VM);
+    m.ok("init", "--product", "winserver", "--version", version, "--edition", "ServerStandard");
+    m.ok("slmgr", "/ipk", issueHostKey(version));
+    m.ok("slmgr", "/ato");
+    VolumeHost host = serveVolume(m);
+    assertThat(host.activated()).isTrue();
+    return host;
+  }
+
+  /** {@code keyward volume-host serve} on {@code m}'s store, on loopback, on the site's clock. */
+  VolumeHost serveVolume(SiteMachine m) {
+    return closeAtEnd(
+        VolumeHost.start(
+            new VolumeHost.Config(client(m), "127.0.0.1", 0, Optional.empty(), clock)));
+  }
+
+  /** The client SDK on {@code m}'s store and machine, as a host runs it. */
+  KeywardClient client(SiteMachine m) {
+    return KeywardClient.builder()
+        .store(m.store)
+        .machine(() -> m.facts)
+        .authority(authority.uri())
+        .trust(authority.trustedKeys())
+        .clock(clock)
+        .build();
+  }
+
+  /** Five other machines asked {@code host}, so that it activates the next one. */
+  void warmUp(VolumeHost host) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 5; i++) {
+      String request = volumeRequest(Cmid.random(new SecureRandom()).format(), clock.instant());
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(host.url() + "/v1/volume/activate"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(request))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isIn(200, 409);
+    }
+  }
+
+  /** A volume client's request body for winserver 2022 ServerStandard, machine {@code cmid}. */
+  static String volumeRequest(String cmid, Instant at) {
+    int group =
+        CatalogLoader.winserver()
+            .product("winserver")
+            .orElseThrow()
+            .keyGroup("2022", "ServerStandard", Channel.VOLUME_KMSCLIENT)
+            .orElseThrow()
+            .number();
+    return new VolumeRequest(
+            "winserver", "2022", "ServerStandard", group, cmid, at, Optional.empty())
+        .toJsonText();
   }
 }

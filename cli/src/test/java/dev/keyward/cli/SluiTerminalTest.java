@@ -3,7 +3,7 @@ package dev.keyward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class SluiTerminalTest {
     requireTmux();
     try (Site site = new Site(dir, 44)) {
       String key = site.issue("2022", "ServerStandard", "RETAIL");
-      Site.Machine m = site.isolated(LabProfile.VMWARE_VM).init("2022", "ServerStandard");
+      SiteMachine m = site.isolated(LabProfile.VMWARE_VM).init("2022", "ServerStandard");
       m.ok("slmgr", "/ipk", key);
       String iid = m.iid();
       List<String> groups =

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.cert.ActivationCertificate;
@@ -12,11 +11,11 @@ import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.ComponentHash;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFile;
 import dev.keyward.core.json.Json;
 import dev.keyward.core.key.KeyDecoding;
 import dev.keyward.core.key.ProductKeyCodec;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -55,17 +54,7 @@ class TrustCliTest {
   @BeforeEach
   void start() throws IOException {
     work = Files.createDirectories(dir.resolve("work"));
-    authority =
-        AuthorityServer.start(
-            AuthorityConfig.builder()
-                .dataDir(work.resolve("keyward-data"))
-                .port(0)
-                .bind("127.0.0.1")
-                .jdbcUrl(Optional.empty())
-                .catalog("builtin:winserver")
-                .allowSimulatedMachines(true)
-                .noRateLimits()
-                .build());
+    authority = Site.startAuthority(work.resolve("keyward-data"), Clock.systemUTC());
     // what keyward authority serve writes beside its trust.json
     Files.writeString(authority.dataDir().resolve("authority.url"), authority.uri() + "\n");
     cli = new CliRunner(work, Map.of(), Clock.systemUTC());

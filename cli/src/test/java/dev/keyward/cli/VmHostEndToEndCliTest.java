@@ -2,19 +2,14 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.authority.AuthorityConfig;
-import dev.keyward.authority.AuthorityServer;
 import dev.keyward.client.KeywardClient;
 import dev.keyward.client.VolumeNetwork;
 import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.Channel;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.hardware.MachineFile;
-import dev.keyward.core.json.Json;
 import dev.keyward.core.vmhost.VmHostChannel;
 import dev.keyward.core.vmhost.VmWire;
 import dev.keyward.lab.run.VirtualClock;
+import dev.keyward.machines.LabProfile;
 import dev.keyward.volumehost.VmHostAgent;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -25,12 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,141 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VmHostEndToEndCliTest {
   @TempDir static Path dir;
-  private AuthorityServer authority;
-  private CliRunner cli;
-  private VirtualClock clock;
-  private final AtomicInteger machines = new AtomicInteger();
-  private final Random random = new Random(2028);
-  private final List<AutoCloseable> running = new ArrayList<>();
+  private final VirtualClock clock = new VirtualClock(Instant.now());
+  private Site site;
 
   @BeforeAll
   void startAuthority() {
-    clock = new VirtualClock(Instant.now());
-    authority =
-        AuthorityServer.start(
-            AuthorityConfig.builder()
-                .dataDir(dir.resolve("authority-data"))
-                .port(0)
-                .bind("127.0.0.1")
-                .jdbcUrl(Optional.empty())
-                .catalog("builtin:winserver")
-                .allowSimulatedMachines(true)
-                .noRateLimits()
-                .clock(clock)
-                .build());
-    cli = new CliRunner(dir, Map.of(), clock);
+    site = new Site(dir, 2028, clock);
   }
 
   @AfterAll
   void stopAll() {
-    for (AutoCloseable c : running) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // already stopped
-      }
-    }
-    authority.close();
-  }
-
-  /** A machine with its machine file (a guest's names its host agent) and its own store. */
-  private final class Machine {
-    final String name;
-    final Path file;
-    final Path store;
-    final MachineFacts facts;
-
-    Machine(String prefix, LabProfile profile, Optional<String> vmHost) throws IOException {
-      int n = machines.incrementAndGet();
-      name = prefix + n;
-      file = dir.resolve(name + ".yaml");
-      store = dir.resolve("store-" + name);
-      facts = profile.newMachine(random);
-      moveTo(vmHost);
-    }
-
-    void moveTo(Optional<String> vmHost) throws IOException {
-      Files.writeString(
-          file, new MachineFile(facts, Optional.empty(), Optional.empty(), vmHost).write());
-    }
-
-    CliRunner.Result run(String... args) {
-      List<String> all =
-          new ArrayList<>(
-              List.of(
-                  "--store",
-                  store.toString(),
-                  "--machine",
-                  file.toString(),
-                  "--authority",
-                  authority.uri().toString(),
-                  "--trust",
-                  authority.dataDir().resolve("trust.json").toString()));
-      all.addAll(List.of(args));
-      CliRunner.Result r = cli.run(all.toArray(String[]::new));
-      assertThat(r.out() + r.err()).as("no stack trace").doesNotContain("\tat ");
-      return r;
-    }
-
-    CliRunner.Result ok(String... args) {
-      CliRunner.Result r = run(args);
-      assertThat(r.exit()).as(r.toString()).isZero();
-      return r;
-    }
-
-    String fails(String... args) {
-      List<String> all = new ArrayList<>(List.of("--json"));
-      all.addAll(List.of(args));
-      CliRunner.Result r = run(all.toArray(String[]::new));
-      String code = r.errorCode().orElseThrow();
-      // usage mistakes exit 2, refusals 1 (docs/cli.md)
-      int exit = code.equals("0xC0DE000B") ? KeywardCli.USAGE : KeywardCli.REFUSED;
-      assertThat(r.exit()).as(r.toString()).isEqualTo(exit);
-      return code + " " + r.error().get("message");
-    }
-
-    Map<String, Object> json(String... args) {
-      List<String> all = new ArrayList<>(List.of("--json"));
-      all.addAll(List.of(args));
-      return ok(all.toArray(String[]::new)).json();
-    }
-
-    String status() {
-      return (String) json("slmgr", "/dli").get("licenseStatus");
-    }
-
-    List<Map<String, Object>> events(int id) throws IOException {
-      Path log = store.resolve("winserver").resolve("events.jsonl");
-      List<Map<String, Object>> found = new ArrayList<>();
-      if (Files.exists(log)) {
-        for (String line : Files.readAllLines(log)) {
-          Json.readObject(line)
-              .filter(e -> e.get("id") instanceof Number n && n.intValue() == id)
-              .ifPresent(found::add);
-        }
-      }
-      return found;
-    }
-  }
-
-  private String issue(String version, String edition) {
-    CliRunner.Result r =
-        cli.run(
-            "admin",
-            "--authority",
-            authority.uri().toString(),
-            "--token",
-            authority.adminToken(),
-            "keys",
-            "issue",
-            "--version",
-            version,
-            "--edition",
-            edition,
-            "--channel",
-            Channel.RETAIL.name());
-    assertThat(r.exit()).as(r.toString()).isZero();
-    return r.out().strip();
+    site.close();
   }
 
   private static String vmKey(String version, String edition) {
@@ -192,36 +60,29 @@ class VmHostEndToEndCliTest {
   }
 
   /** A host installed with {@code edition}; its agent (what vm-host serve runs) on a socket. */
-  private record Host(Machine machine, VmHostAgent agent) {
+  private record Host(SiteMachine machine, VmHostAgent agent) {
     String channel() {
       return agent.channel().toString();
     }
   }
 
   private Host host(String version, String edition, boolean activate) throws IOException {
-    Machine m = new Machine("hv", LabProfile.PHYSICAL_SERVER, Optional.empty());
+    SiteMachine m = site.named("hv", LabProfile.PHYSICAL_SERVER);
     m.ok("init", "--product", "winserver", "--version", version, "--edition", edition);
-    m.ok("slmgr", "/ipk", issue(version, edition));
+    m.ok("slmgr", "/ipk", site.issue(version, edition, Channel.RETAIL.name()));
     if (activate) {
       m.ok("slmgr", "/ato");
     }
-    KeywardClient client =
-        KeywardClient.builder()
-            .store(m.store)
-            .machine(() -> m.facts)
-            .authority(authority.uri())
-            .trust(authority.trustedKeys())
-            .clock(clock)
-            .build();
+    KeywardClient client = site.client(m);
     Path socket = Files.createTempDirectory("kw-vm").resolve("agent.sock");
     VmHostAgent agent =
         VmHostAgent.start(new VmHostAgent.Config(client, new VmHostChannel.Unix(socket), clock));
-    running.add(agent);
+    site.closeAtEnd(agent);
     return new Host(m, agent);
   }
 
-  private Machine guest(Host host, String version, String edition) throws IOException {
-    Machine g = new Machine("vm", LabProfile.HYPERV_VM, Optional.of(host.channel()));
+  private SiteMachine guest(Host host, String version, String edition) throws IOException {
+    SiteMachine g = site.named("vm", LabProfile.HYPERV_VM).moveTo(Optional.of(host.channel()));
     g.ok("init", "--product", "winserver", "--version", version, "--edition", edition);
     g.ok("slmgr", "/ipk", vmKey(version, edition));
     return g;
@@ -232,14 +93,14 @@ class VmHostEndToEndCliTest {
       throws Exception {
     Host standard = host("2022", "ServerStandard", true);
     assertThat(standard.machine().status()).isEqualTo("Licensed");
-    Machine onStandard = guest(standard, "2019", "ServerStandard");
-    assertThat(onStandard.fails("slmgr", "/ato"))
+    SiteMachine onStandard = guest(standard, "2019", "ServerStandard");
+    assertThat(onStandard.refusal("slmgr", "/ato"))
         .startsWith("0xC0DE0039")
         .contains("ServerStandard");
 
     Host dc = host("2022", "ServerDatacenter", false);
-    Machine vm = guest(dc, "2022", "ServerDatacenter");
-    assertThat(vm.fails("slmgr", "/ato")).startsWith("0xC0DE0038").contains("not activated");
+    SiteMachine vm = guest(dc, "2022", "ServerDatacenter");
+    assertThat(vm.refusal("slmgr", "/ato")).startsWith("0xC0DE0038").contains("not activated");
     assertThat(vm.status()).isNotEqualTo("Licensed");
     assertThat(vm.events(12309))
         .singleElement()
@@ -288,12 +149,12 @@ class VmHostEndToEndCliTest {
   void guestsOfTheHostsVersionOrEarlierActivateANewerOneIsRefused() throws Exception {
     Host dc = host("2022", "ServerDatacenter", true);
     for (String version : List.of("2019", "2022")) {
-      Machine g = guest(dc, version, "ServerStandard");
+      SiteMachine g = guest(dc, version, "ServerStandard");
       g.ok("slmgr", "/ato");
       assertThat(g.status()).isEqualTo("Licensed");
     }
-    Machine newer = guest(dc, "2025", "ServerStandard");
-    assertThat(newer.fails("slmgr", "/ato")).startsWith("0xC0DE003A").contains("2025");
+    SiteMachine newer = guest(dc, "2025", "ServerStandard");
+    assertThat(newer.refusal("slmgr", "/ato")).startsWith("0xC0DE003A").contains("2025");
     assertThat(newer.status()).isNotEqualTo("Licensed");
   }
 
@@ -301,14 +162,14 @@ class VmHostEndToEndCliTest {
   void aGuestMovedToAHostWithoutTheAgentFallsToAdditionalGraceWhenItsActivationExpires()
       throws Exception {
     Host dc = host("2022", "ServerDatacenter", true);
-    Machine g = guest(dc, "2019", "ServerDatacenter");
+    SiteMachine g = guest(dc, "2019", "ServerDatacenter");
     g.ok("slmgr", "/ato");
     // an application renews through the SDK while the guest runs on that host: daily
     KeywardClient sdk =
         KeywardClient.builder()
             .store(g.store)
             .machine(() -> g.facts)
-            .trust(authority.trustedKeys())
+            .trust(site.authority.trustedKeys())
             .clock(clock)
             .volumeNetwork(
                 new VolumeNetwork(
@@ -323,14 +184,14 @@ class VmHostEndToEndCliTest {
         .isEqualTo("Licensed");
     assertThat(sdk.renewIfDue()).isEmpty();
     g.moveTo(Optional.of("unix:" + dir.resolve("no-agent-here.sock")));
-    assertThat(g.fails("slmgr", "/ato")).startsWith("0xC0DE003B");
+    assertThat(g.refusal("slmgr", "/ato")).startsWith("0xC0DE003B");
     clock.advance(Duration.ofDays(6).plusHours(23));
     assertThat(g.status()).isEqualTo("Licensed");
     clock.advance(Duration.ofHours(2));
     Map<String, Object> dli = g.json("slmgr", "/dli");
     assertThat(dli.get("licenseStatus")).isEqualTo("AdditionalGrace");
     g.moveTo(Optional.empty());
-    assertThat(g.fails("slmgr", "/ato")).startsWith("0xC0DE003B").contains("vmHost");
+    assertThat(g.refusal("slmgr", "/ato")).startsWith("0xC0DE003B").contains("vmHost");
   }
 
   @Test
@@ -352,11 +213,11 @@ class VmHostEndToEndCliTest {
     assertThat(dc.machine().events(12310)).isEmpty();
     assertThat(dc.machine().json("vm-host", "guests").get("guests")).isEqualTo(List.of());
     // the agent still serves a real guest afterwards
-    Machine vm = guest(dc, "2022", "ServerStandard");
+    SiteMachine vm = guest(dc, "2022", "ServerStandard");
     vm.ok("slmgr", "/ato");
     // a guest pointed at something that is not an agent (the authority's HTTP port)
-    vm.moveTo(Optional.of("127.0.0.1:" + authority.uri().getPort()));
-    assertThat(vm.fails("slmgr", "/ato")).matches("0xC0DE003[BC] .*");
+    vm.moveTo(Optional.of("127.0.0.1:" + site.authority.uri().getPort()));
+    assertThat(vm.refusal("slmgr", "/ato")).matches("0xC0DE003[BC] .*");
   }
 
   @Test
@@ -368,23 +229,24 @@ class VmHostEndToEndCliTest {
                 KeywardClient.builder()
                     .store(dc.machine().store)
                     .machine(() -> dc.machine().facts)
-                    .trust(authority.trustedKeys())
+                    .trust(site.authority.trustedKeys())
                     .clock(clock)
                     .build(),
                 VmHostChannel.parse("127.0.0.1:0").orElseThrow(),
                 clock));
-    running.add(tcp);
+    site.closeAtEnd(tcp);
     assertThat(tcp.channel().toString()).startsWith("127.0.0.1:").doesNotEndWith(":0");
-    Machine vm = new Machine("vm", LabProfile.HYPERV_VM, Optional.of(tcp.channel().toString()));
+    SiteMachine vm =
+        site.named("vm", LabProfile.HYPERV_VM).moveTo(Optional.of(tcp.channel().toString()));
     vm.ok("init", "--product", "winserver", "--version", "2019", "--edition", "ServerStandard");
     vm.ok("slmgr", "/ipk", vmKey("2019", "ServerStandard"));
     vm.ok("slmgr", "/ato");
     assertThat(vm.status()).isEqualTo("Licensed");
 
-    assertThat(dc.machine().fails("vm-host", "serve", "--listen", "192.0.2.1:7010"))
+    assertThat(dc.machine().refusal("vm-host", "serve", "--listen", "192.0.2.1:7010"))
         .startsWith("0xC0DE0007")
         .contains("loopback");
-    assertThat(dc.machine().fails("vm-host", "serve", "--listen", "somewhere"))
+    assertThat(dc.machine().refusal("vm-host", "serve", "--listen", "somewhere"))
         .startsWith("0xC0DE000B");
   }
 

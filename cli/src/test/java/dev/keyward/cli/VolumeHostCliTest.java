@@ -2,12 +2,9 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.core.catalog.CatalogLoader;
-import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.hardware.Cmid;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.json.Json;
-import dev.keyward.core.volume.VolumeRequest;
+import dev.keyward.machines.LabProfile;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -21,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +41,7 @@ class VolumeHostCliTest {
       Pattern.compile("^Keyward volume host listening on (http://\\S+?)\\.? ");
   private static final int MACHINES = 8;
 
-  private static Process launch(Site.Machine host, Path dir, Path trust) throws Exception {
+  private static Process launch(SiteMachine host, Path dir, Path trust) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -82,18 +78,9 @@ class VolumeHostCliTest {
   }
 
   private static String request(int machine) {
-    int group =
-        CatalogLoader.winserver()
-            .product("winserver")
-            .orElseThrow()
-            .keyGroup("2022", "ServerStandard", Channel.VOLUME_KMSCLIENT)
-            .orElseThrow()
-            .number();
     String cmid =
         new Cmid(new UUID(0x1234_5678_0000_4000L, 0x8000_0000_0000_0000L | machine)).format();
-    return new VolumeRequest(
-            "winserver", "2022", "ServerStandard", group, cmid, Instant.now(), Optional.empty())
-        .toJsonText();
+    return Site.volumeRequest(cmid, Instant.now());
   }
 
   /** The count an answer carries (a grant's or a refusal's), or -1. */
@@ -115,18 +102,15 @@ class VolumeHostCliTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> volumeHost(Site.Machine host) {
+  private static Map<String, Object> volumeHost(SiteMachine host) {
     return (Map<String, Object>) host.json("slmgr", "/dlv").get("volumeHost");
   }
 
   @Test
   void killedUnderLoadTheHostKeepsItsCount(@TempDir Path dir) throws Exception {
     try (Site site = new Site(dir, 1688)) {
-      Site.Machine host = site.machine(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
-      String key =
-          site.admin(null, "keys", "issue", "--version", "2022", "--channel", "VOLUME_KMS_HOST")
-              .out()
-              .strip();
+      SiteMachine host = site.machine(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
+      String key = site.issueHostKey("2022");
       host.ok("slmgr", "/ipk", key);
       host.ok("slmgr", "/ato");
 

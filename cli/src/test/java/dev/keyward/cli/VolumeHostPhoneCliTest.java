@@ -3,8 +3,8 @@ package dev.keyward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.client.KeywardClient;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.json.Json;
+import dev.keyward.machines.LabProfile;
 import dev.keyward.volumehost.VolumeHost;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +29,7 @@ class VolumeHostPhoneCliTest {
   @Test
   void aHostActivatedByPhoneServesAfterOneOnlineActivation(@TempDir Path dir) throws Exception {
     try (Site site = new Site(dir, 2022)) {
-      Site.Machine host = site.machine(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
+      SiteMachine host = site.machine(LabProfile.HYPERV_VM).init("2022", "ServerStandard");
       String key =
           site.admin(null, "keys", "issue", "--version", "2022", "--channel", "VOLUME_KMS_HOST")
               .out()

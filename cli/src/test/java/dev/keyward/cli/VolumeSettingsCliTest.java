@@ -2,8 +2,8 @@ package dev.keyward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFile;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

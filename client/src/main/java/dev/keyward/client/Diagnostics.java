@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.catalog.Edition;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.cert.SignedCertificate;
@@ -33,9 +32,9 @@ import java.util.Set;
  * cannot be written. It does look outward: the authority's and the volume hosts' ports, and DNS.
  */
 public final class Diagnostics {
-  private final KeywardClient client;
+  private final ClientContext client;
 
-  Diagnostics(KeywardClient client) {
+  Diagnostics(ClientContext client) {
     this.client = client;
   }
 
@@ -48,8 +47,8 @@ public final class Diagnostics {
 
   Report run() {
     List<String> notices = new ArrayList<>();
-    Session s = client.open(notices);
-    LicenseInfo info = client.info(s, notices);
+    Session s = client.sessions().open(notices);
+    LicenseInfo info = client.infos().build(s, notices);
     Product product = s.product();
     Optional<String> storeProblem =
         s.findings().stream()

@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.directory.ActivationObject;
 import dev.keyward.core.directory.ActivationObjectEntry;
@@ -24,11 +23,11 @@ import java.util.Optional;
  * claim the owner could rewrite into more than the object's signatures prove.
  */
 final class DirectoryActivation {
-  private final KeywardClient client;
+  private final ClientContext client;
   private final DirectoryActivationFile file;
   private final DirectoryPolicy policy = DirectoryPolicy.DEFAULT;
 
-  DirectoryActivation(KeywardClient client) {
+  DirectoryActivation(ClientContext client) {
     this.client = client;
     this.file = new DirectoryActivationFile(client.store());
   }
@@ -75,7 +74,7 @@ final class DirectoryActivation {
     } catch (KeywardException e) {
       return new Outcome.NotFound(e.failure());
     }
-    ObjectVerifier verifier = verifier(client.trustedKeys());
+    ObjectVerifier verifier = verifier(client.trust().keys());
     Failure best = null;
     for (LdapDirectory.Found f : entries) {
       Failure problem;
@@ -153,7 +152,7 @@ final class DirectoryActivation {
             r.confirmedAt().map(policy::expiresAt),
             r.confirmedAt().map(c -> c.plus(policy.recheck())),
             r.lastResult(),
-            r.object().isPresent() ? problem(r, state, client.trustedKeys()) : Optional.empty()));
+            r.object().isPresent() ? problem(r, state, client.trust().keys()) : Optional.empty()));
   }
 
   /** When the directory was last checked, found or not (the renewal schedule counts from it). */

@@ -19,7 +19,7 @@ final class DirectoryEvents {
   private DirectoryEvents() {}
 
   static void activated(
-      KeywardClient client, ProductState state, ActivationObject o, String dn, Instant until) {
+      ClientContext client, ProductState state, ActivationObject o, String dn, Instant until) {
     Map<String, Object> e = base(client, state, ACTIVATED_FROM_OBJECT, "DirectoryActivated");
     e.put("object", o.name());
     e.put("dn", dn);
@@ -29,7 +29,7 @@ final class DirectoryEvents {
   }
 
   static void checkFailed(
-      KeywardClient client, ProductState state, String directory, Failure failure) {
+      ClientContext client, ProductState state, String directory, Failure failure) {
     Map<String, Object> e = base(client, state, CHECK_FAILED, "DirectoryCheckFailed");
     e.put("directory", directory);
     e.put("result", failure.error().hex());
@@ -38,7 +38,7 @@ final class DirectoryEvents {
   }
 
   private static Map<String, Object> base(
-      KeywardClient client, ProductState state, int id, String name) {
+      ClientContext client, ProductState state, int id, String name) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("at", client.clock().instant().toString());
     e.put("id", id);

@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.diagnose.DirectoryFacts;
 import dev.keyward.core.diagnose.Reachability;
 import java.util.Optional;
@@ -11,9 +10,9 @@ import java.util.Optional;
  * directory nothing it would log as a check), and the object the machine last activated from.
  */
 final class DirectoryFactsReader {
-  private final KeywardClient client;
+  private final ClientContext client;
 
-  DirectoryFactsReader(KeywardClient client) {
+  DirectoryFactsReader(ClientContext client) {
     this.client = client;
   }
 

@@ -19,10 +19,10 @@ import java.util.Optional;
  * this machine's trusted keys; {@code remove} deletes one.
  */
 public final class DirectoryPublisher {
-  private final KeywardClient client;
+  private final ClientContext client;
 
   public DirectoryPublisher(KeywardClient client) {
-    this.client = client;
+    this.client = client.context();
   }
 
   /** A published object and where it is. */
@@ -64,7 +64,7 @@ public final class DirectoryPublisher {
   public List<Listed> list(DirectoryAccess access) {
     try (LdapDirectory directory = access.open()) {
       ObjectVerifier verifier =
-          new ObjectVerifier(client.trustedKeys(), client.catalog(), client.clock());
+          new ObjectVerifier(client.trust().keys(), client.catalog(), client.clock());
       List<Listed> listed = new ArrayList<>();
       for (LdapDirectory.Found f : directory.objects(access.base())) {
         switch (ActivationObjectEntry.read(f.dn(), f.attributes())) {

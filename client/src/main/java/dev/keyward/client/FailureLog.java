@@ -42,14 +42,14 @@ final class FailureLog {
 
   /** Records a key refused by {@code /ipk}: its partial key, version, edition and channel. */
   static void keyRefused(
-      KeywardClient client, ProductState state, Failure failure, ProductKey key, KeyGroup group) {
+      ClientContext client, ProductState state, Failure failure, ProductKey key, KeyGroup group) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("code", failure.error().hex());
     details.put("partialKey", key.partial());
     details.put("keyVersion", group.version());
     group.edition().ifPresent(e -> details.put("keyEdition", e));
     details.put("channel", group.channel());
-    client.event(state, KEY_REFUSED, details);
+    client.sessions().event(state, KEY_REFUSED, details);
   }
 
   /**

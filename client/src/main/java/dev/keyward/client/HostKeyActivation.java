@@ -38,9 +38,9 @@ import java.util.Optional;
  * one of the host key's activations and the authority's usual limit (0xC004C008) applies.
  */
 final class HostKeyActivation {
-  private final KeywardClient client;
+  private final ClientContext client;
 
-  HostKeyActivation(KeywardClient client) {
+  HostKeyActivation(ClientContext client) {
     this.client = client;
   }
 
@@ -71,7 +71,7 @@ final class HostKeyActivation {
 
   Activated activate(String hostKey) {
     KeyGroup group = group(hostKey);
-    if (client.trustedKeys().isEmpty()) {
+    if (client.trust().keys().isEmpty()) {
       // checked before the request: an answer that cannot be verified would spend an activation
       throw KeywardException.of(
           ErrorCode.AUTHORITY_NOT_TRUSTED,
@@ -110,11 +110,11 @@ final class HostKeyActivation {
 
   /** The certificate must verify with a trusted key and certify the object's key. */
   private void check(SignedCertificate signed, String publicKey) {
-    Optional<Failure> untrusted = CertificateStanding.untrusted(signed, client.trustedKeys());
+    Optional<Failure> untrusted = CertificateStanding.untrusted(signed, client.trust().keys());
     if (untrusted.isPresent()) {
       throw new KeywardException(untrusted.get());
     }
-    if (new CertificateVerifier(client.trustedKeys()).verify(signed)
+    if (new CertificateVerifier(client.trust().keys()).verify(signed)
         instanceof CertificateCheck.Invalid invalid) {
       throw new KeywardException(invalid.failure());
     }

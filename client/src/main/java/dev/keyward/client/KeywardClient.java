@@ -2,53 +2,19 @@ package dev.keyward.client;
 
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.CatalogLoader;
-import dev.keyward.core.catalog.Channel;
-import dev.keyward.core.catalog.Edition;
-import dev.keyward.core.catalog.KeyGroup;
-import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.catalog.TrustedPhoneKey;
-import dev.keyward.core.cert.ActivationCertificate;
-import dev.keyward.core.cert.CertificateCheck;
-import dev.keyward.core.cert.CertificateStanding;
-import dev.keyward.core.cert.CertificateVerifier;
-import dev.keyward.core.cert.SignedCertificate;
-import dev.keyward.core.channel.Installation;
-import dev.keyward.core.channel.KeyFit;
-import dev.keyward.core.error.ErrorCode;
-import dev.keyward.core.error.Failure;
-import dev.keyward.core.hardware.Cmid;
-import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.key.KeyDecoding;
-import dev.keyward.core.key.ProductKey;
-import dev.keyward.core.key.ProductKeyCodec;
-import dev.keyward.core.license.LicenseEvent;
-import dev.keyward.core.license.LicenseMachine;
-import dev.keyward.core.license.LicenseRecord;
-import dev.keyward.core.license.LicenseState;
-import dev.keyward.core.license.LicenseStatus;
-import dev.keyward.core.license.LicenseTimers;
-import dev.keyward.core.license.Transition;
-import dev.keyward.core.protocol.ActivateRequest;
-import dev.keyward.core.protocol.CertificateAnswer;
-import dev.keyward.core.protocol.DeactivateAnswer;
-import dev.keyward.core.protocol.DeactivateRequest;
-import dev.keyward.core.protocol.Parsed;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The licensing client an application embeds: one object per store, one call per administrator
@@ -71,35 +37,28 @@ import java.util.stream.Collectors;
  * <p>Every method throws {@link KeywardException} (with the catalogue's code, message and remedy)
  * when the operation is refused; it never throws for a damaged store, which is reported as
  * NonGenuineGrace instead. Not thread-safe; one process at a time per store.
+ *
+ * <p>The example is compiled: {@code KeywardClientExample} in the tests holds the same code, and a
+ * test fails when the two differ.
  */
+// The public front only: one delegating method per command, and its Builder (public API, which is
+// why the class passes 300 lines). The work is done by one part per job: Installer,
+// OnlineActivation, Deactivation, PhoneActivation, Servicing, the volume and VM guest licences,
+// over the shared ClientContext (StoreSession, TrustPinning, InfoBuilder).
 public final class KeywardClient {
-  private final LocalStore store;
-  private final Catalog catalog;
-  private final Optional<String> productChoice;
-  private final Supplier<MachineFacts> machineSource;
-  private final Optional<URI> authority;
-  private final TrustSources trustSources;
-  private final boolean pinTrustOnFirstUse;
-  private final Clock clock;
-  private final ProxySelector proxies;
-  private final ConnectionOptions connectionOptions;
-  private final SecureRandom random;
-  private final VolumeNetwork volumeNetwork;
-  private MachineFacts machine;
+  private final ClientContext context;
 
   private KeywardClient(Builder b) {
-    this.store = new LocalStore(Objects.requireNonNull(b.store, "store"), b.random);
-    this.catalog = b.catalog;
-    this.productChoice = b.product;
-    this.machineSource = b.machine;
-    this.authority = b.authority;
-    this.trustSources = new TrustSources(b.trust, b.phoneTrust, b.catalog, store);
-    this.pinTrustOnFirstUse = b.pinTrustOnFirstUse;
-    this.clock = b.clock;
-    this.proxies = b.proxies;
-    this.connectionOptions = b.connectionOptions;
-    this.random = b.random;
-    this.volumeNetwork = b.volumeNetwork;
+    this.context =
+        new ClientContext(
+            b.store,
+            b.catalog,
+            b.product,
+            b.machine,
+            new ClientContext.GivenTrust(b.trust, b.phoneTrust, b.pinTrustOnFirstUse),
+            new ClientContext.Reach(b.authority, b.proxies, b.connectionOptions, b.volumeNetwork),
+            b.clock,
+            b.random);
   }
 
   public static Builder builder() {
@@ -112,27 +71,20 @@ public final class KeywardClient {
   }
 
   public LocalStore store() {
-    return store;
+    return context.store();
   }
 
   public Catalog catalog() {
-    return catalog;
+    return context.catalog();
   }
 
   public Optional<URI> authority() {
-    return authority;
+    return context.authority();
   }
 
-  Clock clock() {
-    return clock;
-  }
-
-  VolumeNetwork volumeNetwork() {
-    return volumeNetwork;
-  }
-
-  boolean pinTrustOnFirstUse() {
-    return pinTrustOnFirstUse;
+  /** The parts behind this front, for the package's public helpers built from a client. */
+  ClientContext context() {
+    return context;
   }
 
   /**
@@ -140,12 +92,12 @@ public final class KeywardClient {
    * installation ID and confirmation IDs of the installed key.
    */
   public PhoneActivation phone() {
-    return new PhoneActivation(this);
+    return new PhoneActivation(context);
   }
 
   /** The volume client settings verbs ({@code slmgr /skms}, {@code /sai}, …). */
   public VolumeClientSettings volumeSettings() {
-    return new VolumeClientSettings(this);
+    return new VolumeClientSettings(context);
   }
 
   // --- operations -----------------------------------------------------------------------------
@@ -156,7 +108,7 @@ public final class KeywardClient {
    * kept), no key, a new CMID.
    */
   public LicenseInfo init(String productId, String version, String editionId) {
-    return init(productId, version, editionId, Optional.empty());
+    return new Installer(context).init(productId, version, editionId, Optional.empty());
   }
 
   /**
@@ -166,144 +118,12 @@ public final class KeywardClient {
    * same installation again records the trust and changes nothing else.
    */
   public LicenseInfo init(String productId, String version, String editionId, VendorTrust trust) {
-    return init(productId, version, editionId, Optional.of(trust));
-  }
-
-  private LicenseInfo init(
-      String productId, String version, String editionId, Optional<VendorTrust> trust) {
-    Product product = product(productId);
-    if (!product.hasVersion(version)) {
-      throw KeywardException.of(
-          ErrorCode.BAD_REQUEST,
-          "'"
-              + version
-              + "' is not a version of "
-              + product.name()
-              + " (versions: "
-              + String.join(", ", product.versions())
-              + ").");
-    }
-    Edition edition =
-        product
-            .edition(editionId)
-            .orElseThrow(
-                () ->
-                    KeywardException.of(
-                        ErrorCode.BAD_REQUEST,
-                        "'"
-                            + editionId
-                            + "' is not an edition of "
-                            + product.name()
-                            + " (editions: "
-                            + product.editions().stream()
-                                .map(Edition::id)
-                                .collect(Collectors.joining(", "))
-                            + ")."));
-    Installation installation = new Installation(product.id(), version, edition.id());
-    Instant now = clock.instant();
-    LicenseMachine machine = machine(product, edition.id());
-    LocalStore.Read read = store.load(product.id());
-    List<String> notices = new ArrayList<>();
-    Optional<String> digest = trust.map(trustSources::record);
-    trust.ifPresent(
-        t ->
-            notices.add(
-                "Recorded the vendor trust ("
-                    + t.keyIds()
-                    + ") in "
-                    + store.trustFile()
-                    + "; certificates signed by these keys are trusted."));
-    LicenseRecord record;
-    if (read instanceof LocalStore.Read.Intact intact
-        && intact.state().installation().equals(installation)) {
-      notices.add(
-          product.name() + " " + version + " " + edition.id() + " is already recorded here.");
-      ProductState recorded = intact.state();
-      if (digest.isPresent() && !digest.equals(recorded.trustDigest())) {
-        recorded = recorded.withTrustDigest(digest);
-        store.save(recorded);
-        event(recorded, "TrustRecorded", Map.of("keys", trust.get().keyIds()));
-      }
-      Session s = new LicenseCheck(this).intact(product, recorded, notices);
-      return info(s, notices);
-    } else if (read instanceof LocalStore.Read.Intact intact) {
-      digest = digest.or(() -> intact.state().trustDigest());
-      record = moved(machine.apply(intact.state().record(), installed(edition), now), "reinstall");
-      notices.add(
-          "Reinstalled: "
-              + intact.state().installation().edition()
-              + " "
-              + intact.state().installation().version()
-              + " replaced; its key and activation are gone from this store.");
-    } else if (read instanceof LocalStore.Read.Damaged damaged) {
-      Instant at = later(now, damaged.trustedTime());
-      record = machine.install(edition.isEvaluation(), at);
-      digest = digest.or(() -> damaged.raw().flatMap(StateCodec::salvageTrustDigest));
-      notices.add("The damaged license store was replaced by a fresh installation record.");
-    } else {
-      record = machine.install(edition.isEvaluation(), now);
-    }
-    ProductState state =
-        new ProductState(
-            installation,
-            Cmid.random(random).format(),
-            now,
-            Optional.empty(),
-            Optional.empty(),
-            record,
-            VolumeSettings.defaults(),
-            Optional.empty(),
-            Optional.empty(),
-            digest);
-    store.save(state);
-    event(state, "Installed", Map.of("version", version, "edition", edition.id()));
-    return info(new Session(product, state, machine), notices);
+    return new Installer(context).init(productId, version, editionId, Optional.of(trust));
   }
 
   /** Installs a product key ({@code slmgr /ipk}), checked offline against the catalog. */
   public LicenseInfo installKey(String typed) {
-    List<String> notices = new ArrayList<>();
-    Session s = open(notices);
-    KeyDecoding.Decoded decoded = decode(typed);
-    ProductKey key = decoded.key();
-    KeyGroup group = catalog.keyGroup(decoded.payload().group()).orElseThrow();
-    Instant now = clock.instant();
-    LicenseStatus status = s.machine.status(s.state.record(), now);
-    boolean evaluationExpired =
-        s.state.record().evaluation() && status.state() == LicenseState.NOTIFICATION;
-    Optional<Failure> misfit =
-        KeyFit.check(s.product, s.state.installation(), group, evaluationExpired);
-    if (misfit.isPresent()) {
-      FailureLog.keyRefused(this, s.state, misfit.get(), key, group);
-      throw new KeywardException(misfit.get());
-    }
-    String fingerprint = store.secret().fingerprint(key);
-    boolean same = s.state.key().map(k -> k.fingerprint().equals(fingerprint)).orElse(false);
-    if (same && status.state() == LicenseState.LICENSED && s.state.certificate().isPresent()) {
-      notices.add("This product key is already installed and activated.");
-      return info(s, notices);
-    }
-    LicenseRecord next =
-        refusedOrNext(
-            s.machine.apply(
-                s.state.record(),
-                new LicenseEvent.KeyInstalled(
-                    group.channel().isVolumeClient(), s.state.installedAt()),
-                now));
-    StoredKey stored =
-        new StoredKey(
-            fingerprint,
-            key.partial(),
-            group.number(),
-            group.channel(),
-            group.version(),
-            group.edition(),
-            Optional.of(store.secret().encrypt(key, s.product.id(), random)));
-    ProductState state =
-        s.state.withRecord(next).withKey(Optional.of(stored)).withCertificate(Optional.empty());
-    save(s, state);
-    event(state, "KeyInstalled", Map.of("partialKey", key.partial(), "channel", group.channel()));
-    return info(new Session(s.product, state, s.machine), notices);
+    return new Installer(context).installKey(typed);
   }
 
   /** The outcome of {@link #activate}. */
@@ -314,119 +134,7 @@ public final class KeywardClient {
    * hardware, verifies the signed certificate against the trusted keys and stores it.
    */
   public Activation activate() {
-    List<String> notices = new ArrayList<>();
-    Session s = open(notices);
-    Instant now = clock.instant();
-    boolean volume = s.state.key().map(k -> k.channel().isVolumeClient()).orElse(false);
-    // the state machine's refusals (an evaluation edition) come before anything is sent
-    refusedOrNext(
-        s.machine.apply(s.state.record(), LicenseEvent.Activated.permanently(volume), now));
-    StoredKey stored =
-        s.state
-            .key()
-            .orElseThrow(
-                () ->
-                    KeywardException.of(
-                        ErrorCode.PKEY_NOT_INSTALLED,
-                        "No product key is installed. Install one with keyward slmgr /ipk KEY."));
-    if (VolumeClientLicense.applies(s.state)) {
-      return new VolumeClientLicense(this).activate(s, stored, notices);
-    }
-    if (VmGuestLicense.applies(s.state)) {
-      return new VmGuestLicense(this).activate(s, stored, notices);
-    }
-    if (!stored.channel().activatesAtAuthority()) {
-      throw KeywardException.of(
-          ErrorCode.NOT_SUPPORTED,
-          "A " + stored.channel() + " key does not activate against the activation authority.");
-    }
-    ProductKey key = keyCopy(s, stored);
-    MachineFacts facts = machineFacts();
-    AuthorityConnection connection = connection();
-    ActivationTrust trusted = activationTrust(s, connection, notices);
-    CertificateVerifier verifier = new CertificateVerifier(trusted.keys());
-    HardwareIdentity identity = HardwareIdentity.of(facts, s.product.id());
-    ActivateRequest body =
-        new ActivateRequest(
-            key.display(),
-            s.product.id(),
-            s.state.installation().version(),
-            s.state.installation().edition(),
-            identity,
-            s.state.cmid(),
-            facts.oemMarker(),
-            facts.simulated(),
-            now,
-            VolumeHostIdentity.hostPublicKey(store, s.product, stored));
-    Map<String, Object> json;
-    try {
-      json = connection.post("/v1/activate", body.toMap(), Optional.empty());
-    } catch (KeywardException e) {
-      event(s.state, "ActivationRefused", Map.of("code", e.code().hex()));
-      throw e;
-    }
-    CertificateAnswer answer =
-        CertificateAnswer.parse(json)
-            .orElseThrow(
-                bad ->
-                    KeywardException.of(
-                        ErrorCode.BAD_REQUEST,
-                        "The authority at "
-                            + connection.base()
-                            + " answered without a readable activation certificate."));
-    SignedCertificate signed = answer.signed();
-    Optional<Failure> untrusted = CertificateStanding.untrusted(signed, trusted.keys());
-    if (untrusted.isPresent()) {
-      throw new KeywardException(untrusted.get());
-    }
-    if (verifier.verify(signed) instanceof CertificateCheck.Invalid invalid) {
-      throw new KeywardException(invalid.failure());
-    }
-    ActivationCertificate cert = signed.certificate();
-    Optional<String> mismatch =
-        CertificateStanding.mismatch(
-            cert,
-            new CertificateStanding.Expected(
-                s.state.installation().product(),
-                s.state.installation().version(),
-                s.state.installation().edition(),
-                Optional.of(stored.partial()),
-                Optional.of(stored.channel())));
-    if (mismatch.isPresent()) {
-      throw KeywardException.of(
-          ErrorCode.STORE_TAMPERED,
-          "The authority's certificate is not for this installation: " + mismatch.get() + ".");
-    }
-    LicenseRecord next =
-        refusedOrNext(
-            s.machine.apply(
-                s.state.record(),
-                new LicenseEvent.Activated(cert.expiresAt().orElse(null), volume),
-                now));
-    ProductState state =
-        s.state
-            .withRecord(next)
-            .withCertificate(Optional.of(signed))
-            .withTrustDigest(trusted.digest());
-    save(s, state);
-    boolean reissued = answer.reissued();
-    event(
-        state,
-        "Activated",
-        Map.of(
-            "certificateId",
-            cert.certificateId(),
-            "reissued",
-            reissued,
-            "authority",
-            connection.base().toString()));
-    if (reissued) {
-      notices.add(
-          "This machine already held this activation: the authority gave its certificate again"
-              + " without spending a count.");
-    }
-    return new Activation(
-        info(new Session(s.product, state, s.machine), notices), reissued, cert.certificateId());
+    return new OnlineActivation(context).activate();
   }
 
   /**
@@ -435,57 +143,7 @@ public final class KeywardClient {
    * its certificate are removed from the store.
    */
   public LicenseInfo uninstallKey() {
-    List<String> notices = new ArrayList<>();
-    Session s = open(notices);
-    Instant now = clock.instant();
-    LicenseRecord next =
-        refusedOrNext(s.machine.apply(s.state.record(), new LicenseEvent.KeyUninstalled(), now));
-    StoredKey stored = s.state.key().orElseThrow();
-    boolean activated = s.state.certificate().isPresent() || s.state.phone().isPresent();
-    if (activated && stored.channel().activatesAtAuthority()) {
-      Optional<ProductKey> key =
-          stored.encrypted().flatMap(e -> store.secret().decrypt(e, s.product.id()));
-      if (key.isEmpty()) {
-        notices.add(
-            "The activation could not be released at the authority: the key copy was cleared"
-                + " from the store (/cpky). Ask support to release it if the key moves to another"
-                + " machine.");
-      } else {
-        DeactivateRequest body =
-            new DeactivateRequest(
-                key.get().display(),
-                Optional.of(s.product.id()),
-                HardwareIdentity.of(machineFacts(), s.product.id()),
-                Optional.of(s.state.cmid()));
-        try {
-          Parsed<DeactivateAnswer> answer =
-              DeactivateAnswer.parse(
-                  connection().post("/v1/deactivate", body.toMap(), Optional.empty()));
-          notices.add(
-              "The activation was released at the authority"
-                  + (answer instanceof Parsed.Ok<DeactivateAnswer> ok
-                      ? " (" + ok.value().activationId() + ")"
-                      : "")
-                  + "; the key can be activated on another machine.");
-        } catch (KeywardException e) {
-          if (e.code() == ErrorCode.AUTHORITY_UNREACHABLE && s.state.phone().isPresent()) {
-            // activated by phone: this machine may never reach the authority
-            notices.add(
-                "The activation could not be released at the authority (it cannot be reached)."
-                    + " Ask support to release the key if it moves to another machine.");
-          } else if (e.code() != ErrorCode.PKEY_NOT_INSTALLED) {
-            throw e;
-          } else {
-            notices.add("The authority holds no active activation of this key for this machine.");
-          }
-        }
-      }
-    }
-    ProductState state =
-        s.state.withRecord(next).withKey(Optional.empty()).withCertificate(Optional.empty());
-    save(s, state);
-    event(state, "KeyUninstalled", Map.of("partialKey", stored.partial()));
-    return info(new Session(s.product, state, s.machine), notices);
+    return new Deactivation(context).uninstallKey();
   }
 
   /**
@@ -493,17 +151,7 @@ public final class KeywardClient {
    * and partial key), but it can no longer be read back from this machine.
    */
   public LicenseInfo clearKey() {
-    List<String> notices = new ArrayList<>();
-    Session s = open(notices);
-    ProductState state = s.state;
-    if (state.key().isPresent() && state.key().get().encrypted().isPresent()) {
-      state = state.withKey(state.key().map(StoredKey::withoutCopy));
-      save(s, state);
-      event(state, "KeyCopyCleared", Map.of("partialKey", state.key().get().partial()));
-    } else {
-      notices.add("There is no product key copy in the store to clear.");
-    }
-    return info(new Session(s.product, state, s.machine), notices);
+    return new Deactivation(context).clearKey();
   }
 
   /**
@@ -513,10 +161,10 @@ public final class KeywardClient {
    */
   public Optional<Activation> renewIfDue() {
     List<String> notices = new ArrayList<>();
-    Session s = open(notices);
-    return new VolumeClientLicense(this)
+    Session s = context.sessions().open(notices);
+    return new VolumeClientLicense(context)
         .renewIfDue(s, notices)
-        .or(() -> new VmGuestLicense(this).renewIfDue(s, notices));
+        .or(() -> new VmGuestLicense(context).renewIfDue(s, notices));
   }
 
   /**
@@ -525,35 +173,26 @@ public final class KeywardClient {
    * works on a read-only store, and what it finds is recorded by the next operation.
    */
   public LicenseInfo status() {
-    List<String> notices = new ArrayList<>();
-    return info(open(notices), notices);
+    return context.infos().status();
   }
 
   /**
    * What is wrong and how to fix it ({@code keyward diagnose}): read-only, like {@link #status}.
    */
   public Diagnostics.Report diagnose() {
-    return new Diagnostics(this).run();
+    return new Diagnostics(context).run();
   }
 
   /** Restarts the evaluation or the initial grace ({@code slmgr /rearm}), up to the limit. */
   public LicenseInfo rearm() {
-    List<String> notices = new ArrayList<>();
-    Session s = open(notices);
-    LicenseRecord next =
-        refusedOrNext(
-            s.machine.apply(s.state.record(), new LicenseEvent.Rearmed(), clock.instant()));
-    ProductState state = s.state.withRecord(next);
-    save(s, state);
-    event(state, "Rearmed", Map.of("rearmCount", next.rearmCount()));
-    return info(new Session(s.product, state, s.machine), notices);
+    return new Servicing(context).rearm();
   }
 
   // --- servicing: edition conversion and generalisation (see Servicing) ----------------------
 
   /** The installed edition, the editions it may be converted to, and a pending conversion. */
   public Servicing.Editions editions() {
-    return new Servicing(this).editions();
+    return new Servicing(context).editions();
   }
 
   /**
@@ -562,7 +201,7 @@ public final class KeywardClient {
    * #applyPendingConversion} at the next restart. The edition id is matched case-insensitively.
    */
   public LicenseInfo convertEdition(String target, String key) {
-    return new Servicing(this).convert(target, key);
+    return new Servicing(context).convert(target, key);
   }
 
   /**
@@ -570,24 +209,22 @@ public final class KeywardClient {
    * with the conversion's key, in its initial grace. Empty when nothing is pending.
    */
   public Optional<Servicing.Conversion> applyPendingConversion() {
-    return new Servicing(this).applyPending();
+    return new Servicing(context).applyPending();
   }
 
   /** Gives the installation a new client machine ID, as generalising an image does. */
   public LicenseInfo generalize() {
-    return new Servicing(this).generalize();
+    return new Servicing(context).generalize();
   }
 
-  SecureRandom random() {
-    return random;
-  }
+  // --- trust ----------------------------------------------------------------------------------
 
   /**
    * The vendor keys this client trusts for certificates: the builder's, the catalog's, and the
    * trust recorded in the store at installation (when the product's state still vouches for it).
    */
   public List<TrustedKey> trustedKeys() {
-    return trust(currentTrustDigest()).keys();
+    return context.trust().keys();
   }
 
   /**
@@ -595,21 +232,7 @@ public final class KeywardClient {
    * #trustedKeys()}, by index (the first of an index wins).
    */
   public List<TrustedPhoneKey> trustedPhoneKeys() {
-    return trust(currentTrustDigest()).phoneKeys();
-  }
-
-  TrustView trust(Optional<String> recordedDigest) {
-    return trustSources.view(recordedDigest);
-  }
-
-  private Optional<String> currentTrustDigest() {
-    try {
-      return store.load(chooseProduct()) instanceof LocalStore.Read.Intact intact
-          ? intact.state().trustDigest()
-          : Optional.empty();
-    } catch (KeywardException e) {
-      return Optional.empty(); // no product (yet): only the builder's and the catalog's keys
-    }
+    return context.trust().phoneKeys();
   }
 
   /**
@@ -619,305 +242,7 @@ public final class KeywardClient {
    * is trusted by this call.
    */
   public List<TrustedKey> pinTrust() {
-    return trustSources.pin(connection()).keys();
-  }
-
-  /** The digest of the trust the store holds now (after a recording or a pin). */
-  Optional<String> storeTrustDigest() {
-    return PhoneActivation.readFile(store.trustFile(), true)
-        .flatMap(VendorTrust::parse)
-        .map(VendorTrust::digest);
-  }
-
-  /**
-   * The keys that verify an activation: the product's trusted keys; with none at all, the
-   * authority's keys pinned under the development opt-in, else a refusal before anything is sent.
-   */
-  private ActivationTrust activationTrust(
-      Session s, AuthorityConnection connection, List<String> notices) {
-    TrustView view = trust(s.state.trustDigest());
-    if (view.broken().isPresent()) {
-      // a removed or edited trust record is never a fresh start, not even for the opt-in
-      throw new KeywardException(view.broken().get());
-    }
-    if (!view.keys().isEmpty()) {
-      return new ActivationTrust(view.keys(), s.state.trustDigest());
-    }
-    if (!pinTrustOnFirstUse) {
-      throw KeywardException.of(
-          ErrorCode.AUTHORITY_NOT_TRUSTED,
-          view.broken().map(f -> f.detail() + " ").orElse("")
-              + "This machine trusts no vendor key, so no certificate could prove an activation;"
-              + " nothing was sent. Record the vendor's trust file with keyward init --product P"
-              + " --version V --edition E --trust FILE (an authority publishes its own as"
-              + " trust.json in its data directory), or run from the directory holding the"
-              + " authority's keyward-data.");
-    }
-    VendorTrust pinned = trustSources.pin(connection);
-    notices.add(
-        "Development trust on first use: pinned the keys of "
-            + connection.base()
-            + " ("
-            + pinned.keyIds()
-            + ") in "
-            + store.trustFile()
-            + ". Never use this against an authority you do not control.");
-    return new ActivationTrust(pinned.keys(), storeTrustDigest());
-  }
-
-  /** The keys an activation is verified with, and the trust digest its state records. */
-  private record ActivationTrust(List<TrustedKey> keys, Optional<String> digest) {}
-
-  // --- opening and checking the store ---------------------------------------------------------
-
-  /**
-   * A product's state, derived and brought up to date (never saved by opening), with its catalog
-   * entry and timers, and what the derivation found against the stored claim (recorded as events
-   * when an operation saves).
-   */
-  record Session(
-      Product product, ProductState state, LicenseMachine machine, List<Failure> findings) {
-    Session {
-      findings = List.copyOf(findings);
-    }
-
-    Session(Product product, ProductState state, LicenseMachine machine) {
-      this(product, state, machine, List.of());
-    }
-  }
-
-  /**
-   * Saves what an operation decided, after recording as events what opening the session derived
-   * against the stored claim (a status read never writes; the first operation records it).
-   */
-  void save(Session s, ProductState state) {
-    for (Failure finding : s.findings()) {
-      event(
-          state,
-          finding.error() == ErrorCode.OUT_OF_TOLERANCE ? "HardwareChanged" : "IntegrityFailed",
-          Map.of("code", finding.error().hex(), "problem", finding.detail()));
-    }
-    store.save(state);
-  }
-
-  Session open(List<String> notices) {
-    String productId = chooseProduct();
-    LocalStore.Read read = store.load(productId);
-    return switch (read) {
-      case LocalStore.Read.Missing m ->
-          throw KeywardException.of(
-              ErrorCode.NOT_INSTALLED,
-              "No installation of '"
-                  + productId
-                  + "' is recorded in "
-                  + store.root()
-                  + ". Run keyward init --product P --version V --edition E first.");
-      case LocalStore.Read.Damaged d ->
-          new LicenseCheck(this).damaged(product(productId), d, notices);
-      case LocalStore.Read.Intact i ->
-          new LicenseCheck(this).intact(product(productId), i.state(), notices);
-    };
-  }
-
-  private String chooseProduct() {
-    if (productChoice.isPresent()) {
-      return productChoice.get();
-    }
-    List<String> products = store.products();
-    if (products.size() == 1) {
-      return products.get(0);
-    }
-    if (products.isEmpty()) {
-      throw KeywardException.of(
-          ErrorCode.NOT_INSTALLED,
-          "No product is recorded in the store "
-              + store.root()
-              + ". Run keyward init --product P --version V --edition E first.");
-    }
-    throw KeywardException.of(
-        ErrorCode.BAD_REQUEST,
-        "The store "
-            + store.root()
-            + " holds several products ("
-            + String.join(", ", products)
-            + "); choose one with --product P.");
-  }
-
-  // --- helpers --------------------------------------------------------------------------------
-
-  Product product(String id) {
-    return catalog
-        .product(id)
-        .orElseThrow(
-            () ->
-                KeywardException.of(
-                    ErrorCode.BAD_REQUEST,
-                    "'"
-                        + id
-                        + "' is not a product of the catalog "
-                        + catalog.source()
-                        + " (products: "
-                        + catalog.products().stream()
-                            .map(Product::id)
-                            .collect(Collectors.joining(", "))
-                        + ")."));
-  }
-
-  static LicenseMachine machine(Product product, String editionId) {
-    Optional<Edition> edition = product.edition(editionId);
-    if (edition.isPresent()) {
-      return new LicenseMachine(LicenseTimers.of(product, edition.get()));
-    }
-    Edition any =
-        new Edition(editionId, "", dev.keyward.core.catalog.InstallType.DESKTOP, 0, List.of());
-    return new LicenseMachine(LicenseTimers.of(product, any));
-  }
-
-  private static LicenseEvent installed(Edition edition) {
-    return new LicenseEvent.Installed(edition.isEvaluation());
-  }
-
-  private KeyDecoding.Decoded decode(String typed) {
-    return switch (ProductKeyCodec.decode(typed == null ? "" : typed, catalog::knowsGroup)) {
-      case KeyDecoding.Decoded decoded -> decoded;
-      case KeyDecoding.Rejected rejected -> throw new KeywardException(rejected.failure());
-    };
-  }
-
-  ProductKey keyCopy(Session s, StoredKey stored) {
-    String copy =
-        stored
-            .encrypted()
-            .orElseThrow(
-                () ->
-                    KeywardException.of(
-                        ErrorCode.PKEY_NOT_INSTALLED,
-                        "The product key ending in "
-                            + stored.partial()
-                            + " was cleared from the store (slmgr /cpky), so it cannot be sent"
-                            + " for activation. Install it again with keyward slmgr /ipk KEY."));
-    return store
-        .secret()
-        .decrypt(copy, s.product.id())
-        .orElseThrow(
-            () ->
-                KeywardException.of(
-                    ErrorCode.STORE_TAMPERED,
-                    "The stored product key cannot be decrypted with this store's secret."
-                        + " Install it again with keyward slmgr /ipk KEY."));
-  }
-
-  MachineFacts machineFacts() {
-    if (machine == null) {
-      if (machineSource == null) {
-        throw KeywardException.of(
-            ErrorCode.BAD_REQUEST, "No machine reader was configured for this client.");
-      }
-      machine = machineSource.get();
-    }
-    return machine;
-  }
-
-  AuthorityConnection connection() {
-    URI uri =
-        authority
-            .or(
-                () ->
-                    catalog.products().stream()
-                        .flatMap(p -> p.activationUrl().stream())
-                        .findFirst()
-                        .map(URI::create))
-            .orElseThrow(
-                () ->
-                    KeywardException.of(
-                        ErrorCode.AUTHORITY_UNREACHABLE,
-                        "No activation authority is configured. Give its address with --authority"
-                            + " URL or KEYWARD_AUTHORITY."));
-    return new AuthorityConnection(uri, proxies, connectionOptions);
-  }
-
-  static LicenseRecord refusedOrNext(Transition t) {
-    return switch (t) {
-      case Transition.Moved moved -> moved.next();
-      case Transition.Refused refused -> throw new KeywardException(refused.failure());
-    };
-  }
-
-  static LicenseRecord moved(Transition t, String what) {
-    return switch (t) {
-      case Transition.Moved moved -> moved.next();
-      case Transition.Refused refused ->
-          throw new IllegalStateException(what + " refused: " + refused.failure());
-    };
-  }
-
-  private static Instant later(Instant now, Optional<Instant> other) {
-    return other.filter(o -> o.isAfter(now)).orElse(now);
-  }
-
-  void event(ProductState state, String name, Map<String, ?> details) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("at", clock.instant().toString());
-    event.put("event", name);
-    event.put("state", state.record().state().displayName());
-    event.put("reason", state.record().reason() == null ? null : state.record().reason().hex());
-    details.forEach(
-        (k, v) ->
-            event.put(
-                k,
-                v instanceof Enum<?> e
-                    ? e.name()
-                    : v instanceof Integer || v instanceof Boolean || v instanceof List<?>
-                        ? v
-                        : String.valueOf(v)));
-    store.appendEvent(state.installation().product(), event);
-  }
-
-  LicenseInfo info(Session s, List<String> notices) {
-    ProductState st = s.state;
-    LicenseStatus status = s.machine.status(st.record(), clock.instant());
-    Optional<Channel> channel =
-        st.key()
-            .map(StoredKey::channel)
-            .or(
-                () ->
-                    st.record().evaluation()
-                        ? Optional.of(Channel.TIMEBASED_EVAL)
-                        : Optional.empty());
-    Optional<Integer> group =
-        st.key()
-            .map(StoredKey::group)
-            .or(
-                () ->
-                    st.record().evaluation()
-                        ? s.product
-                            .keyGroup(
-                                st.installation().version(),
-                                st.installation().edition(),
-                                Channel.TIMEBASED_EVAL)
-                            .map(KeyGroup::number)
-                        : Optional.empty());
-    return new LicenseInfo(
-        s.product.id(),
-        s.product.name(),
-        st.installation().version(),
-        st.installation().edition(),
-        st.record().evaluation(),
-        channel,
-        st.key().map(StoredKey::partial),
-        group,
-        status,
-        st.cmid(),
-        st.certificate().map(c -> c.certificate().certificateId()),
-        st.record().trustedTime(),
-        st.installedAt(),
-        st.key().flatMap(StoredKey::encrypted).isPresent(),
-        st.volume(),
-        st.pendingEdition(),
-        notices,
-        phone().installationIdIfKnown(s),
-        st.phone(),
-        new VolumeClientLicense(this).info(s));
+    return context.trust().pin();
   }
 
   /** Configures a client. Only {@link #store} is required. */

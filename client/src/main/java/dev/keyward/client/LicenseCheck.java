@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.catalog.Edition;
 import dev.keyward.core.catalog.KeyGroup;
 import dev.keyward.core.catalog.Product;
@@ -27,20 +26,20 @@ import java.util.Optional;
  * Opens a product's state and derives its license (SPEC §16): the seal, the recorded trust, the
  * proof of activation (certificate or confirmation ID) and the hardware, through core's {@link
  * LicenseDerivation}. It never writes: a status read leaves the store byte for byte as it was, and
- * an operation saves what it derived together with its own change ({@link KeywardClient#save}).
+ * an operation saves what it derived together with its own change ({@link StoreSession#save}).
  */
 final class LicenseCheck {
-  private final KeywardClient client;
+  private final ClientContext client;
 
-  LicenseCheck(KeywardClient client) {
+  LicenseCheck(ClientContext client) {
     this.client = client;
   }
 
   /** A store's intact state, derived now. */
   Session intact(Product product, ProductState loaded, List<String> notices) {
-    LicenseMachine machine = KeywardClient.machine(product, loaded.installation().edition());
+    LicenseMachine machine = Transitions.machine(product, loaded.installation().edition());
     Instant now = client.clock().instant();
-    TrustView trust = client.trust(loaded.trustDigest());
+    TrustView trust = client.trust().view(loaded.trustDigest());
     LicenseDerivation derivation = new LicenseDerivation(machine);
     ActivationStanding standing =
         loaded.record().state() == LicenseState.LICENSED
@@ -66,7 +65,7 @@ final class LicenseCheck {
   /** What the stored proof of activation shows now: a confirmation ID or a certificate. */
   private ActivationStanding standing(Product product, ProductState state, TrustView trust) {
     if (state.phone().isPresent()) {
-      return client.phone().standing(product, state, trust);
+      return new PhoneActivation(client).standing(product, state, trust);
     }
     if (VolumeClientLicense.applies(state)) {
       return new VolumeClientLicense(client).standing(product, state, trust.keys());
@@ -112,12 +111,12 @@ final class LicenseCheck {
             .filter(i -> i.product().equals(product.id()))
             .orElse(new Installation(product.id(), "unknown", "unknown"));
     Optional<Edition> edition = product.edition(installation.edition());
-    LicenseMachine machine = KeywardClient.machine(product, installation.edition());
+    LicenseMachine machine = Transitions.machine(product, installation.edition());
     Instant at = d.trustedTime().orElse(now);
     LicenseRecord base = machine.install(edition.map(Edition::isEvaluation).orElse(false), at);
     LicenseRecord record =
         machine.settle(
-            KeywardClient.moved(
+            Transitions.moved(
                 machine.apply(base, new LicenseEvent.IntegrityFailed(), at), "integrity"),
             now);
     Optional<StoredKey> key = d.raw().flatMap(raw -> salvageKey(product, raw));

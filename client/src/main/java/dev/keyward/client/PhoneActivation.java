@@ -1,18 +1,10 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
-import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
-import dev.keyward.core.hardware.HardwareIdentity;
 import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.hardware.ToleranceResult;
-import dev.keyward.core.key.KeyDecoding;
-import dev.keyward.core.key.KeyPayload;
-import dev.keyward.core.key.ProductKey;
-import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.license.ActivationStanding;
 import dev.keyward.core.license.LicenseEvent;
 import dev.keyward.core.license.LicenseRecord;
@@ -20,10 +12,7 @@ import dev.keyward.core.license.LicenseState;
 import dev.keyward.core.phone.CidCheck;
 import dev.keyward.core.phone.CidParse;
 import dev.keyward.core.phone.ConfirmationId;
-import dev.keyward.core.phone.HardwareFingerprint;
-import dev.keyward.core.phone.IidParse;
 import dev.keyward.core.phone.InstallationId;
-import dev.keyward.core.phone.PhoneKeyDecoding;
 import dev.keyward.core.phone.PhonePublicKey;
 import dev.keyward.core.phone.PhoneVerifier;
 import dev.keyward.core.phone.ProxyFileReading;
@@ -36,7 +25,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,15 +42,15 @@ import java.util.stream.Collectors;
  * IID's, within the catalog's tolerance, as it does for a certificate.
  */
 public final class PhoneActivation {
-  private final KeywardClient client;
+  private final ClientContext client;
 
-  PhoneActivation(KeywardClient client) {
+  PhoneActivation(ClientContext client) {
     this.client = client;
   }
 
   /** This machine's installation ID for the installed key ({@code slmgr /dti}). */
   public InstallationId installationId() {
-    Session s = client.open(new ArrayList<>());
+    Session s = client.sessions().open(new ArrayList<>());
     return iid(s, requireKey(s));
   }
 
@@ -80,10 +68,12 @@ public final class PhoneActivation {
   }
 
   private Applied apply(String typed, List<String> notices) {
-    Session s = client.open(notices);
+    Session s = client.sessions().open(notices);
     Instant now = client.clock().instant();
-    KeywardClient.refusedOrNext(
-        s.machine().apply(s.state().record(), LicenseEvent.Activated.permanently(false), now));
+    // asked once: the refusal (an evaluation edition) comes before the CID is checked
+    LicenseRecord next =
+        Transitions.refusedOrNext(
+            s.machine().apply(s.state().record(), LicenseEvent.Activated.permanently(false), now));
     StoredKey key = requireKey(s);
     InstallationId iid = iid(s, key);
     ConfirmationId cid =
@@ -96,9 +86,41 @@ public final class PhoneActivation {
         && held.get().confirmationId().equals(cid.text())
         && held.get().installationId().equals(iid.text())
         && s.state().record().state() == LicenseState.LICENSED) {
-      return new Applied(client.info(s, notices), true, cid.keyIndex());
+      return new Applied(client.infos().build(s, notices), true, cid.keyIndex());
     }
-    TrustView view = client.trust(s.state().trustDigest());
+    PhoneTrust trust = phoneTrust(s, notices);
+    if (new PhoneVerifier(trust.keys()).verify(cid, iid) instanceof CidCheck.Rejected rejected) {
+      client
+          .sessions()
+          .event(
+              s.state(), "ConfirmationRefused", Map.of("code", rejected.failure().error().hex()));
+      throw new KeywardException(rejected.failure());
+    }
+    ProductState state =
+        s.state()
+            .withRecord(next)
+            .withPhone(
+                Optional.of(new PhoneConfirmation(iid.text(), cid.text(), cid.keyIndex(), now)))
+            .withTrustDigest(trust.digest());
+    client.sessions().save(s, state);
+    client
+        .sessions()
+        .event(
+            state,
+            "Activated",
+            Map.of("method", "phone", "installationId", iid.text(), "keyIndex", cid.keyIndex()));
+    return new Applied(client.infos().build(s.with(state), notices), false, cid.keyIndex());
+  }
+
+  /** The phone keys a confirmation ID is checked with, and the trust digest the state records. */
+  private record PhoneTrust(Map<Integer, PhonePublicKey> keys, Optional<String> digest) {}
+
+  /**
+   * The product's trusted phone keys; with none, the authority's pinned under the development
+   * opt-in when it can be reached; else a refusal saying how to give the machine the keys.
+   */
+  private PhoneTrust phoneTrust(Session s, List<String> notices) {
+    TrustView view = client.trust().view(s.state().trustDigest());
     if (view.broken().isPresent()) {
       throw new KeywardException(view.broken().get());
     }
@@ -106,9 +128,9 @@ public final class PhoneActivation {
     Optional<String> digest = s.state().trustDigest();
     if (trusted.isEmpty() && client.pinTrustOnFirstUse() && client.authority().isPresent()) {
       try {
-        client.pinTrust();
-        digest = client.storeTrustDigest();
-        trusted = decoded(client.trust(digest).phoneKeys());
+        client.trust().pin();
+        digest = client.trust().storeDigest();
+        trusted = decoded(client.trust().view(digest).phoneKeys());
         if (!trusted.isEmpty()) {
           notices.add(
               "No phone activation key was trusted: pinned the authority's keys in "
@@ -127,27 +149,7 @@ public final class PhoneActivation {
               + " data directory, or GET /v1/trust) to this machine and record it with keyward"
               + " init --trust FILE, or give it with --trust FILE.");
     }
-    if (new PhoneVerifier(trusted).verify(cid, iid) instanceof CidCheck.Rejected rejected) {
-      client.event(
-          s.state(), "ConfirmationRefused", Map.of("code", rejected.failure().error().hex()));
-      throw new KeywardException(rejected.failure());
-    }
-    LicenseRecord next =
-        KeywardClient.refusedOrNext(
-            s.machine().apply(s.state().record(), LicenseEvent.Activated.permanently(false), now));
-    ProductState state =
-        s.state()
-            .withRecord(next)
-            .withPhone(
-                Optional.of(new PhoneConfirmation(iid.text(), cid.text(), cid.keyIndex(), now)))
-            .withTrustDigest(digest);
-    client.save(s, state);
-    client.event(
-        state,
-        "Activated",
-        Map.of("method", "phone", "installationId", iid.text(), "keyIndex", cid.keyIndex()));
-    return new Applied(
-        client.info(new Session(s.product(), state, s.machine()), notices), false, cid.keyIndex());
+    return new PhoneTrust(trusted, digest);
   }
 
   /** What {@link #exportRequest} did. */
@@ -171,7 +173,7 @@ public final class PhoneActivation {
                 throw new KeywardException(i.failure());
           };
     }
-    Session s = client.open(new ArrayList<>());
+    Session s = client.sessions().open(new ArrayList<>());
     InstallationId iid = iid(s, requireKey(s));
     MachineFacts facts = client.machineFacts();
     ProxyRequest.Entry entry =
@@ -203,7 +205,7 @@ public final class PhoneActivation {
           case ProxyFileReading.Invalid<ProxyResponse> i -> throw new KeywardException(i.failure());
         };
     List<String> notices = new ArrayList<>();
-    switch (response.checkSignature(client.trustedKeys())) {
+    switch (response.checkSignature(client.trust().keys())) {
       case ProxyResponse.SignatureCheck.Invalid invalid ->
           throw new KeywardException(invalid.failure());
       case ProxyResponse.SignatureCheck.Unsigned u ->
@@ -218,7 +220,7 @@ public final class PhoneActivation {
                   + " authority's phone key anyway.");
       case ProxyResponse.SignatureCheck.Valid v -> {}
     }
-    Session s = client.open(new ArrayList<>());
+    Session s = client.sessions().open(new ArrayList<>());
     InstallationId iid = iid(s, requireKey(s));
     Optional<ProxyResponse.Answer> answer = response.answerFor(iid);
     if (answer.isEmpty()) {
@@ -275,139 +277,20 @@ public final class PhoneActivation {
 
   // --- the status check ------------------------------------------------------------------------
 
-  /**
-   * What a stored phone activation proves now (the check of every status, SPEC §16): the CID must
-   * be signed by a trusted phone key and confirm the stored IID, the IID must be of the installed
-   * key, version and edition, and the machine's hardware within tolerance of the IID's.
-   */
+  /** What a stored phone activation proves now ({@link PhoneStanding}). */
   ActivationStanding standing(Product product, ProductState state, TrustView trust) {
-    PhoneConfirmation held = state.phone().orElseThrow();
-    if (!(InstallationId.parse(held.installationId()) instanceof IidParse.Parsed parsed)) {
-      return refuted(ErrorCode.STORE_TAMPERED, "the stored installation ID cannot be read");
-    }
-    InstallationId iid = parsed.iid();
-    Map<Integer, PhonePublicKey> trusted = decoded(trust.phoneKeys());
-    if (trusted.isEmpty()) {
-      return refuted(
-          ErrorCode.AUTHORITY_NOT_TRUSTED,
-          "the confirmation ID cannot be checked: this machine trusts no phone activation key of"
-              + " the vendor. Record the vendor's trust file with keyward init --trust FILE.");
-    }
-    if (new PhoneVerifier(trusted).verify(held.confirmationId(), iid)
-        instanceof CidCheck.Rejected r) {
-      return refuted(ErrorCode.STORE_TAMPERED, r.failure().message());
-    }
-    Optional<String> problem = mismatch(product, state, iid);
-    if (problem.isPresent()) {
-      return refuted(ErrorCode.STORE_TAMPERED, "the phone activation " + problem.get());
-    }
-    HardwareFingerprint current =
-        HardwareFingerprint.of(HardwareIdentity.of(client.machineFacts(), product.id()));
-    if (HardwareFingerprint.compare(iid.hardware(), current, product.hardware())
-        instanceof ToleranceResult.Outside outside) {
-      return new ActivationStanding.OtherMachine(outside.failure());
-    }
-    return ActivationStanding.Proven.permanently();
-  }
-
-  private static ActivationStanding refuted(ErrorCode code, String detail) {
-    return new ActivationStanding.Refuted(Failure.of(code, detail));
-  }
-
-  private static Optional<String> mismatch(
-      Product product, ProductState state, InstallationId iid) {
-    if (state.key().isEmpty() || state.key().get().group() != iid.keyGroup()) {
-      return Optional.of("it confirms another product key");
-    }
-    if (!iid.installedVersion(product).map(state.installation().version()::equals).orElse(false)) {
-      return Optional.of("it confirms another version");
-    }
-    if (!iid.installedEdition(product)
-        .map(e -> e.id().equals(state.installation().edition()))
-        .orElse(false)) {
-      return Optional.of("it confirms another edition");
-    }
-    return Optional.empty();
-  }
-
-  // --- helpers ---------------------------------------------------------------------------------
-
-  /** The installation ID for {@link LicenseInfo}: empty when it cannot be known (never throws). */
-  Optional<String> installationIdIfKnown(Session s) {
-    Optional<StoredKey> key = s.state().key();
-    if (key.isEmpty()
-        || key.get().encrypted().isEmpty()
-        || !key.get().channel().activatesAtAuthority()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(iid(s, key.get()).text());
-    } catch (RuntimeException e) {
-      // a status is never refused because the machine or the key copy cannot be read
-      return Optional.empty();
-    }
-  }
-
-  /** The installed key, checked to be one that activates at the authority. */
-  private static StoredKey requireKey(Session s) {
-    StoredKey stored =
-        s.state()
-            .key()
-            .orElseThrow(
-                () ->
-                    KeywardException.of(
-                        ErrorCode.PKEY_NOT_INSTALLED,
-                        "No product key is installed, so there is no installation ID. Install one"
-                            + " with keyward slmgr /ipk KEY."));
-    Channel channel = stored.channel();
-    if (!channel.activatesAtAuthority()) {
-      throw KeywardException.of(
-          ErrorCode.NOT_SUPPORTED,
-          "A "
-              + channel
-              + " key does not activate against the activation authority, so it has no phone"
-              + " activation.");
-    }
-    return stored;
+    return new PhoneStanding(client).of(product, state, trust);
   }
 
   private InstallationId iid(Session s, StoredKey key) {
-    ProductKey copy = client.keyCopy(s, key);
-    KeyPayload payload =
-        switch (ProductKeyCodec.decode(copy.canonical(), client.catalog()::knowsGroup)) {
-          case KeyDecoding.Decoded d -> d.payload();
-          case KeyDecoding.Rejected r -> throw new KeywardException(r.failure());
-        };
-    HardwareIdentity hardware = HardwareIdentity.of(client.machineFacts(), s.product().id());
-    try {
-      return InstallationId.of(
-          payload,
-          s.product(),
-          s.state().installation().version(),
-          s.state().installation().edition(),
-          hardware);
-    } catch (IllegalArgumentException e) {
-      throw KeywardException.of(
-          ErrorCode.NOT_INSTALLED,
-          "No installation ID can be made for what the store records ("
-              + e.getMessage()
-              + "). Record the installation again with keyward init.");
-    }
+    return new InstallationIds(client).of(s, key);
   }
 
-  private Map<Integer, PhonePublicKey> trusted() {
-    return decoded(client.trustedPhoneKeys());
+  private static StoredKey requireKey(Session s) {
+    return InstallationIds.requireKey(s);
   }
 
   private static Map<Integer, PhonePublicKey> decoded(List<TrustedPhoneKey> phoneKeys) {
-    Map<Integer, PhonePublicKey> keys = new LinkedHashMap<>();
-    for (TrustedPhoneKey k : phoneKeys) {
-      if (!keys.containsKey(k.index())
-          && PhonePublicKey.decode(k.p256())
-              instanceof PhoneKeyDecoding.Decoded<PhonePublicKey> d) {
-        keys.put(k.index(), d.key());
-      }
-    }
-    return keys;
+    return PhoneStanding.decoded(phoneKeys);
   }
 }

@@ -17,7 +17,7 @@ final class Probe {
   private Probe() {}
 
   /** The activation authority this client is configured for. */
-  static Reachability authority(KeywardClient client) {
+  static Reachability authority(ClientContext client) {
     URI uri;
     try {
       uri = client.connection().base();

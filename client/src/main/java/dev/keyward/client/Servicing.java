@@ -15,10 +15,8 @@ import dev.keyward.core.license.LicenseEvent;
 import dev.keyward.core.license.LicenseMachine;
 import dev.keyward.core.license.LicenseRecord;
 import dev.keyward.core.license.LicenseTimers;
-import dev.keyward.core.license.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +34,9 @@ import java.util.Optional;
  * the conversion's key installed, no longer an evaluation).
  */
 public final class Servicing {
-  private final KeywardClient client;
+  private final ClientContext client;
 
-  Servicing(KeywardClient client) {
+  Servicing(ClientContext client) {
     this.client = Objects.requireNonNull(client, "client");
   }
 
@@ -123,7 +121,7 @@ public final class Servicing {
     Instant now = client.clock().instant();
     ProductState next =
         state.withPendingConversion(Optional.of(new PendingConversion(targetId, pendingKey, now)));
-    client.save(l.session, next);
+    client.sessions().save(l.session, next);
     event(
         next,
         "EditionConversionRequested",
@@ -134,7 +132,7 @@ public final class Servicing {
             + " to "
             + targetId
             + " takes effect at the next restart (keyward restart).");
-    return withNotices(client.status(), notices);
+    return client.infos().build(l.session.with(next), notices);
   }
 
   Optional<Conversion> applyPending() {
@@ -159,13 +157,11 @@ public final class Servicing {
     LicenseMachine machine = new LicenseMachine(LicenseTimers.of(l.product, target));
     Instant now = client.clock().instant();
     LicenseRecord next =
-        switch (machine.apply(
-            state.record(),
-            new LicenseEvent.Converted(pending.key().channel().isVolumeClient()),
-            now)) {
-          case Transition.Moved moved -> moved.next();
-          case Transition.Refused refused -> throw new KeywardException(refused.failure());
-        };
+        Transitions.refusedOrNext(
+            machine.apply(
+                state.record(),
+                new LicenseEvent.Converted(pending.key().channel().isVolumeClient()),
+                now));
     ProductState converted =
         new ProductState(
             new Installation(before.product(), before.version(), target.id()),
@@ -178,7 +174,7 @@ public final class Servicing {
             Optional.empty(),
             Optional.empty(),
             state.trustDigest());
-    client.save(l.session, converted);
+    client.sessions().save(l.session, converted);
     event(
         converted,
         "EditionConverted",
@@ -191,8 +187,8 @@ public final class Servicing {
             + ": the key ending in "
             + pending.key().partial()
             + " is installed; activate it before the grace period ends.");
-    return Optional.of(
-        new Conversion(before.edition(), target.id(), withNotices(client.status(), notices)));
+    LicenseInfo info = client.infos().build(new Session(l.product, converted, machine), notices);
+    return Optional.of(new Conversion(before.edition(), target.id(), info));
   }
 
   LicenseInfo generalize() {
@@ -200,37 +196,42 @@ public final class Servicing {
     Loaded l = load(notices);
     String cmid = Cmid.random(client.random()).format();
     ProductState next = l.state.withCmid(cmid);
-    client.save(l.session, next);
+    client.sessions().save(l.session, next);
     event(next, "Generalized", Map.of("cmid", cmid));
     notices.add("Generalized: the client machine ID is now " + cmid + ".");
-    return withNotices(client.status(), notices);
+    return client.infos().build(l.session.with(next), notices);
+  }
+
+  /** Restarts the evaluation or the initial grace ({@code slmgr /rearm}), up to the limit. */
+  LicenseInfo rearm() {
+    List<String> notices = new ArrayList<>();
+    Loaded l = load(notices);
+    LicenseRecord next =
+        Transitions.refusedOrNext(
+            l.session
+                .machine()
+                .apply(l.state.record(), new LicenseEvent.Rearmed(), client.clock().instant()));
+    ProductState state = l.state.withRecord(next);
+    client.sessions().save(l.session, state);
+    event(state, "Rearmed", Map.of("rearmCount", next.rearmCount()));
+    return client.infos().build(l.session.with(state), notices);
   }
 
   // --- helpers --------------------------------------------------------------------------------
 
-  private record Loaded(KeywardClient.Session session, Product product, ProductState state) {}
+  private record Loaded(Session session, Product product, ProductState state) {}
 
   /**
-   * The product's state as every operation sees it ({@link KeywardClient#open}: timers settled,
+   * The product's state as every operation sees it ({@link StoreSession#open}: timers settled,
    * seal, recorded trust, proof of activation and hardware derived), with its notices. What the
    * derivation found is saved with the operation's own change.
    */
   private Loaded load(List<String> notices) {
-    KeywardClient.Session s = client.open(notices);
+    Session s = client.sessions().open(notices);
     return new Loaded(s, s.product(), s.state());
   }
 
   private void event(ProductState state, String name, Map<String, ?> details) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("at", client.clock().instant().toString());
-    event.put("event", name);
-    event.put("state", state.record().state().displayName());
-    event.put("reason", state.record().reason() == null ? null : state.record().reason().hex());
-    details.forEach((k, v) -> event.put(k, String.valueOf(v)));
-    client.store().appendEvent(state.installation().product(), event);
-  }
-
-  private static LicenseInfo withNotices(LicenseInfo info, List<String> notices) {
-    return info.withNoticesFirst(notices);
+    client.sessions().event(state, name, details);
   }
 }

@@ -17,7 +17,7 @@ final class VmGuestEvents {
   private VmGuestEvents() {}
 
   static void processed(
-      KeywardClient client,
+      ClientContext client,
       ProductState state,
       String channel,
       ErrorCode refusal,

@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.TrustedKey;
@@ -31,10 +30,10 @@ public final class VmGuestLicense {
   /** How long after a grant the SDK's {@code renewIfDue} asks the host agent again. */
   static final java.time.Duration RENEWAL = java.time.Duration.ofDays(1);
 
-  private final KeywardClient client;
+  private final ClientContext client;
   private final VmGuestFile file;
 
-  VmGuestLicense(KeywardClient client) {
+  VmGuestLicense(ClientContext client) {
     this.client = client;
     this.file = new VmGuestFile(client.store());
   }
@@ -77,17 +76,18 @@ public final class VmGuestLicense {
     file.write(
         s.product().id(), new VmGuestRecord(Optional.of(key.fingerprint()), Optional.of(signed)));
     LicenseRecord next =
-        KeywardClient.refusedOrNext(
+        Transitions.refusedOrNext(
             s.machine()
                 .apply(
                     state.record(),
                     LicenseEvent.Activated.until(g.expiresAt(), true),
                     client.clock().instant()));
     ProductState after = state.withRecord(next);
-    client.save(s, after);
+    client.sessions().save(s, after);
     VmGuestEvents.processed(client, after, channel.toString(), null, Optional.of(g));
     Session done = new Session(s.product(), after, s.machine());
-    return new KeywardClient.Activation(client.info(done, notices), false, "vm:" + g.hostId());
+    return new KeywardClient.Activation(
+        client.infos().build(done, notices), false, "vm:" + g.hostId());
   }
 
   private SignedVmGrant granted(
@@ -97,7 +97,7 @@ public final class VmGuestLicense {
       VmAgentAnswer answer = VmAgentConnection.exchange(channel, request.toJsonText());
       if (answer instanceof VmAgentAnswer.Granted granted) {
         VmGrantCheck check =
-            new VmGrantVerifier(client.trustedKeys(), client.catalog())
+            new VmGrantVerifier(client.trust().keys(), client.catalog())
                 .verify(
                     granted.grant(),
                     request.product(),
@@ -174,7 +174,11 @@ public final class VmGuestLicense {
    * The {@code vmGuest} block of {@code slmgr /dlv} for a guest with a VM activation key: the
    * channel, the host that activated it (id, version, edition) and the expiry; empty otherwise.
    */
-  public static Optional<Map<String, Object>> block(KeywardClient client, String product) {
+  public static Optional<Map<String, Object>> block(KeywardClient embedded, String product) {
+    return block(embedded.context(), product);
+  }
+
+  private static Optional<Map<String, Object>> block(ClientContext client, String product) {
     if (!(client.store().load(product) instanceof LocalStore.Read.Intact intact)
         || !applies(intact.state())) {
       return Optional.empty();
@@ -185,7 +189,7 @@ public final class VmGuestLicense {
     Optional<String> problem =
         r.grant().isEmpty()
             ? Optional.empty()
-            : license.problem(product, state, r, client.trustedKeys());
+            : license.problem(product, state, r, client.trust().keys());
     Optional<VmGrant> grant =
         problem.isPresent() ? Optional.empty() : r.grant().map(SignedVmGrant::grant);
     Map<String, Object> block = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.client.VolumeHostConnection.Reply;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.discovery.HostPort;
@@ -27,12 +26,12 @@ import java.util.Optional;
  * 0xC004F074. Renewal is the same request.
  */
 final class VolumeActivation {
-  private final KeywardClient client;
+  private final ClientContext client;
   private final VolumeClientFile file;
   private final VolumeDiscovery discovery;
   private final VolumeHostConnection connection = new VolumeHostConnection();
 
-  VolumeActivation(KeywardClient client) {
+  VolumeActivation(ClientContext client) {
     this.client = client;
     this.file = new VolumeClientFile(client.store());
     this.discovery = new VolumeDiscovery(client.volumeNetwork());
@@ -230,10 +229,10 @@ final class VolumeActivation {
 
   /** The trusted keys; pinned from the authority first when none is configured and it answers. */
   private List<TrustedKey> trusted(List<String> notices) {
-    List<TrustedKey> keys = client.trustedKeys();
+    List<TrustedKey> keys = client.trust().keys();
     if (keys.isEmpty() && client.pinTrustOnFirstUse() && client.authority().isPresent()) {
       try {
-        keys = client.pinTrust();
+        keys = client.trust().pin();
         notices.add("Pinned the authority's keys in " + client.store().trustFile() + ".");
       } catch (KeywardException e) {
         // a volume client may never reach the authority: it then trusts no host

@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.TrustedKey;
@@ -28,10 +27,10 @@ import java.util.Optional;
  * this CMID and installation and obtained with the installed key. Reads never write.
  */
 final class VolumeClientLicense {
-  private final KeywardClient client;
+  private final ClientContext client;
   private final VolumeClientFile file;
 
-  VolumeClientLicense(KeywardClient client) {
+  VolumeClientLicense(ClientContext client) {
     this.client = client;
     this.file = new VolumeClientFile(client.store());
   }
@@ -62,41 +61,46 @@ final class VolumeClientLicense {
     }
     VolumeGrant g = grant.grant();
     LicenseRecord next =
-        KeywardClient.refusedOrNext(
+        Transitions.refusedOrNext(
             s.machine()
                 .apply(
                     s.state().record(),
                     LicenseEvent.Activated.until(g.expiresAt(), true),
                     client.clock().instant()));
     ProductState state = s.state().withRecord(next);
-    client.save(s, state);
-    client.event(
-        state,
-        "Activated",
-        Map.of("volumeHost", g.hostId(), "count", g.count(), "expiresAt", g.expiresAt()));
+    client.sessions().save(s, state);
+    client
+        .sessions()
+        .event(
+            state,
+            "Activated",
+            Map.of("volumeHost", g.hostId(), "count", g.count(), "expiresAt", g.expiresAt()));
     Session after = new Session(s.product(), state, s.machine());
-    return new KeywardClient.Activation(client.info(after, notices), false, "volume:" + g.hostId());
+    return new KeywardClient.Activation(
+        client.infos().build(after, notices), false, "volume:" + g.hostId());
   }
 
   /** Activated from a directory object: Licensed for 180 days from this check (event 12295). */
   private KeywardClient.Activation activatedFromObject(
       Session s, DirectoryActivation.Outcome.Found f, List<String> notices) {
     LicenseRecord next =
-        KeywardClient.refusedOrNext(
+        Transitions.refusedOrNext(
             s.machine()
                 .apply(
                     s.state().record(),
                     LicenseEvent.Activated.until(f.expiresAt(), true),
                     client.clock().instant()));
     ProductState state = s.state().withRecord(next);
-    client.save(s, state);
-    client.event(
-        state,
-        "Activated",
-        Map.of("directoryObject", f.object().name(), "dn", f.dn(), "expiresAt", f.expiresAt()));
+    client.sessions().save(s, state);
+    client
+        .sessions()
+        .event(
+            state,
+            "Activated",
+            Map.of("directoryObject", f.object().name(), "dn", f.dn(), "expiresAt", f.expiresAt()));
     Session after = new Session(s.product(), state, s.machine());
     return new KeywardClient.Activation(
-        client.info(after, notices), false, "directory:" + f.object().id().orElse(""));
+        client.infos().build(after, notices), false, "directory:" + f.object().id().orElse(""));
   }
 
   /**
@@ -154,7 +158,7 @@ final class VolumeClientLicense {
     VolumeClientRecord r = file.read(s.product().id());
     VolumeSettings v = s.state().volume();
     VolumeSchedule schedule = schedule(s, r);
-    Checked checked = verified(s.product().id(), s.state(), r, client.trustedKeys());
+    Checked checked = verified(s.product().id(), s.state(), r, client.trust().keys());
     DirectoryActivation directory = new DirectoryActivation(client);
     Instant next =
         schedule.nextAttempt(

@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.discovery.HostPort;
 import dev.keyward.core.error.ErrorCode;
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ public final class VolumeClientSettings {
 
   public static final long MAX_INTERVAL = 43_200;
 
-  private final KeywardClient client;
+  private final ClientContext client;
 
-  VolumeClientSettings(KeywardClient client) {
+  VolumeClientSettings(ClientContext client) {
     this.client = client;
   }
 
@@ -108,12 +107,12 @@ public final class VolumeClientSettings {
   private LicenseInfo change(
       String event, Map<String, ?> details, UnaryOperator<VolumeSettings> edit) {
     List<String> notices = new ArrayList<>();
-    Session s = client.open(notices);
+    Session s = client.sessions().open(notices);
     ProductState state = s.state().withVolume(edit.apply(s.state().volume()));
     if (!state.equals(s.state())) {
       client.store().save(state);
-      client.event(state, event, details);
+      client.sessions().event(state, event, details);
     }
-    return client.info(new Session(s.product(), state, s.machine()), notices);
+    return client.infos().build(new Session(s.product(), state, s.machine()), notices);
   }
 }

@@ -18,7 +18,7 @@ final class VolumeEvents {
 
   private VolumeEvents() {}
 
-  static void requestSent(KeywardClient client, ProductState state, String host, String source) {
+  static void requestSent(ClientContext client, ProductState state, String host, String source) {
     Map<String, Object> e = base(client, state, REQUEST_SENT, "VolumeRequestSent");
     e.put("host", host);
     e.put("source", source);
@@ -27,7 +27,7 @@ final class VolumeEvents {
   }
 
   static void answer(
-      KeywardClient client,
+      ClientContext client,
       ProductState state,
       String host,
       ErrorCode refusal,
@@ -47,7 +47,7 @@ final class VolumeEvents {
   }
 
   private static Map<String, Object> base(
-      KeywardClient client, ProductState state, int id, String name) {
+      ClientContext client, ProductState state, int id, String name) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("at", client.clock().instant().toString());
     e.put("id", id);

@@ -1,6 +1,5 @@
 package dev.keyward.client;
 
-import dev.keyward.client.KeywardClient.Session;
 import dev.keyward.core.diagnose.Reachability;
 import dev.keyward.core.diagnose.VolumeFacts;
 import dev.keyward.core.diagnose.VolumeFacts.SrvAnswer;
@@ -19,10 +18,10 @@ import java.util.Optional;
  * host answers, and the last count and result the client kept. Reads and connects; writes nothing.
  */
 final class VolumeFactsReader {
-  private final KeywardClient client;
+  private final ClientContext client;
   private final VolumeDiscovery discovery;
 
-  VolumeFactsReader(KeywardClient client) {
+  VolumeFactsReader(ClientContext client) {
     this.client = client;
     this.discovery = new VolumeDiscovery(client.volumeNetwork());
   }

@@ -3,61 +3,21 @@ package dev.keyward.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.error.ErrorCode;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.key.HmacAuthorityTagger;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.license.LicenseState;
-import dev.keyward.core.time.MutableClock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The trusted-time anchor against clocks moved by hand (issue 9 item 10), with an injected clock,
  * and a key changed soon after installing (issue 11 item 5).
  */
-class ClockAndKeyChangeTest {
-  private static final HmacAuthorityTagger TAGGER =
-      new HmacAuthorityTagger("test-authority-secret".getBytes(StandardCharsets.US_ASCII));
+class ClockAndKeyChangeTest extends AgainstFakeAuthority {
   private static final ProductKey STD_A = ProductKeyCodec.encode(2011, 4242, TAGGER);
   private static final ProductKey STD_B = ProductKeyCodec.encode(2011, 4343, TAGGER);
-
-  @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-  private final MachineFacts machine = LabProfile.VMWARE_VM.newMachine(new Random(1));
-  private FakeAuthority authority;
-
-  @BeforeEach
-  void start() throws Exception {
-    authority = new FakeAuthority();
-  }
-
-  @AfterEach
-  void stop() {
-    authority.close();
-  }
-
-  private KeywardClient client() {
-    return KeywardClient.builder()
-        .store(dir.resolve("store"))
-        .machine(() -> machine)
-        .authority(authority.uri())
-        .clock(clock)
-        .catalog(CatalogLoader.winserver())
-        .trust(List.of(authority.trustedKey()))
-        .build();
-  }
 
   @Test
   void aClockSetBackWithinToleranceIsNotReportedAndGivesNoTimeBack() {

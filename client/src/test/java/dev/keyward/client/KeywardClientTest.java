@@ -3,74 +3,28 @@ package dev.keyward.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.key.HmacAuthorityTagger;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.license.LicenseState;
-import dev.keyward.core.time.MutableClock;
-import java.nio.charset.StandardCharsets;
+import dev.keyward.machines.LabProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class KeywardClientTest {
-  private static final HmacAuthorityTagger TAGGER =
-      new HmacAuthorityTagger("test-authority-secret".getBytes(StandardCharsets.US_ASCII));
+class KeywardClientTest extends AgainstFakeAuthority {
   // winserver groups: 2011 = 2022 ServerStandard RETAIL, 2021 = 2022 ServerDatacenter RETAIL
   private static final ProductKey STD_2022 = ProductKeyCodec.encode(2011, 4242, TAGGER);
   private static final ProductKey DC_2022 = ProductKeyCodec.encode(2021, 4243, TAGGER);
   private static final ProductKey STD_2019 = ProductKeyCodec.encode(1011, 4244, TAGGER);
 
-  @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-  private MachineFacts machine = LabProfile.VMWARE_VM.newMachine(new Random(1));
-  private FakeAuthority authority;
-
-  @BeforeEach
-  void start() throws Exception {
-    authority = new FakeAuthority();
-  }
-
-  @AfterEach
-  void stop() {
-    authority.close();
-  }
-
-  /** A client that trusts the authority's key, as the vendor's builder compiles it in. */
-  private KeywardClient client() {
-    return KeywardClient.builder()
-        .store(dir.resolve("store"))
-        .machine(() -> machine)
-        .authority(authority.uri())
-        .clock(clock)
-        .catalog(CatalogLoader.winserver())
-        .trust(List.of(authority.trustedKey()))
-        .build();
-  }
-
   /** A client with no trusted key, with the development opt-in to trust on first use. */
   private KeywardClient devClient() {
-    return KeywardClient.builder()
-        .store(dir.resolve("store"))
-        .machine(() -> machine)
-        .authority(authority.uri())
-        .clock(clock)
-        .catalog(CatalogLoader.winserver())
-        .pinTrustOnFirstUse(true)
-        .build();
+    return builder(dir.resolve("store"), () -> machine).pinTrustOnFirstUse(true).build();
   }
 
   private Path stateFile() {
@@ -115,14 +69,7 @@ class KeywardClientTest {
 
   @Test
   void aCertificateFromAnUntrustedKeyIsRefusedAndNothingChanges() {
-    KeywardClient client =
-        KeywardClient.builder()
-            .store(dir.resolve("store"))
-            .machine(() -> machine)
-            .authority(authority.uri())
-            .clock(clock)
-            .trust(List.of(authority.trustedKey()))
-            .build();
+    KeywardClient client = client();
     client.init("winserver", "2022", "ServerStandard");
     client.installKey(STD_2022.display());
     authority.signWith = FakeAuthority.keyPair();

@@ -3,75 +3,35 @@ package dev.keyward.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.key.HmacAuthorityTagger;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.license.InstalledKey;
 import dev.keyward.core.license.LicenseRecord;
 import dev.keyward.core.license.LicenseState;
-import dev.keyward.core.time.MutableClock;
-import java.nio.charset.StandardCharsets;
+import dev.keyward.machines.LabProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The licensee owns the machine and the store's secret (SPEC §16): these are the attacks of issue 9
  * item 1, each done as a licensee with root would, and none of them makes the machine Licensed.
  */
-class LicensedIsDerivedTest {
-  private static final HmacAuthorityTagger TAGGER =
-      new HmacAuthorityTagger("test-authority-secret".getBytes(StandardCharsets.US_ASCII));
+class LicensedIsDerivedTest extends AgainstFakeAuthority {
   private static final ProductKey STD_2022 = ProductKeyCodec.encode(2011, 4242, TAGGER);
-
-  @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-  private final MachineFacts machine = LabProfile.VMWARE_VM.newMachine(new Random(1));
-  private FakeAuthority authority;
-
-  @BeforeEach
-  void start() throws Exception {
-    authority = new FakeAuthority();
-  }
-
-  @AfterEach
-  void stop() {
-    authority.close();
-  }
-
-  private KeywardClient client(Path store, MachineFacts facts) {
-    return KeywardClient.builder()
-        .store(store)
-        .machine(() -> facts)
-        .authority(authority.uri())
-        .clock(clock)
-        .catalog(CatalogLoader.winserver())
-        .trust(List.of(authority.trustedKey()))
-        .build();
-  }
-
-  private KeywardClient client() {
-    return client(dir.resolve("store"), machine);
-  }
 
   /** What the attacker does: rewrites the state and seals it with the store's own secret. */
   private void forge(Path store, java.util.function.UnaryOperator<ProductState> edit) {

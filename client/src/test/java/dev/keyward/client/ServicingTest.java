@@ -2,34 +2,21 @@ package dev.keyward.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.error.ErrorCode;
-import dev.keyward.core.hardware.LabProfile;
-import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.key.HmacAuthorityTagger;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.license.LicenseState;
-import dev.keyward.core.time.MutableClock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.keyward.machines.LabProfile;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Evaluation editions, edition conversion and generalisation through the SDK (seeds 000 and 002),
  * with the boundaries one minute either side of each period.
  */
-class ServicingTest {
-  private static final HmacAuthorityTagger TAGGER =
-      new HmacAuthorityTagger("test-authority-secret".getBytes(StandardCharsets.US_ASCII));
+class ServicingTest extends AgainstFakeAuthority {
   // winserver groups: 1011 = 2019 ServerStandard RETAIL, 1021 = 2019 ServerDatacenter RETAIL,
   // 2011 = 2022 ServerStandard RETAIL
   private static final ProductKey STD_2019 = ProductKeyCodec.encode(1011, 77, TAGGER);
@@ -37,31 +24,8 @@ class ServicingTest {
   private static final ProductKey STD_2022 = ProductKeyCodec.encode(2011, 79, TAGGER);
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  @TempDir Path dir;
-  private final Instant start = Instant.parse("2026-03-01T10:00:00Z");
-  private final MutableClock clock = new MutableClock(start);
-  private final MachineFacts machine = LabProfile.VMWARE_VM.newMachine(new Random(7));
-  private FakeAuthority authority;
-
-  @BeforeEach
-  void startAuthority() throws Exception {
-    authority = new FakeAuthority();
-  }
-
-  @AfterEach
-  void stopAuthority() {
-    authority.close();
-  }
-
-  private KeywardClient client() {
-    return KeywardClient.builder()
-        .store(dir.resolve("store"))
-        .machine(() -> machine)
-        .authority(authority.uri())
-        .clock(clock)
-        .catalog(CatalogLoader.winserver())
-        .trust(List.of(authority.trustedKey()))
-        .build();
+  ServicingTest() {
+    machine = LabProfile.VMWARE_VM.newMachine(new Random(7));
   }
 
   private static ErrorCode code(Runnable action) {
@@ -74,7 +38,7 @@ class ServicingTest {
   }
 
   private void at(Duration sinceStart) {
-    clock.advance(Duration.between(clock.instant(), start.plus(sinceStart)));
+    clock.advance(Duration.between(clock.instant(), START.plus(sinceStart)));
   }
 
   @Test
@@ -84,7 +48,7 @@ class ServicingTest {
     LicenseInfo running = client().status();
     assertThat(running.status().state()).isEqualTo(LicenseState.EXTENDED_GRACE);
     assertThat(running.status().remainingMinutes()).isEqualTo(1);
-    assertThat(running.status().evaluationEnd()).isEqualTo(start.plus(Duration.ofDays(180)));
+    assertThat(running.status().evaluationEnd()).isEqualTo(START.plus(Duration.ofDays(180)));
     assertThat(running.channel()).contains(Channel.TIMEBASED_EVAL);
     assertThat(code(() -> client().installKey(STD_2019.display())))
         .isEqualTo(ErrorCode.NOT_SUPPORTED);

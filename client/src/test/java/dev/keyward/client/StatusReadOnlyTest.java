@@ -2,69 +2,33 @@ package dev.keyward.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
-import dev.keyward.core.key.HmacAuthorityTagger;
 import dev.keyward.core.key.ProductKey;
 import dev.keyward.core.key.ProductKeyCodec;
 import dev.keyward.core.license.LicenseState;
-import dev.keyward.core.time.MutableClock;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A status read never writes (issue 11 item 3): the store's files keep their bytes and times and no
  * file appears, whatever the read finds. Tests run as root, for whom permissions do not stop a
  * write, so the files themselves are compared.
  */
-class StatusReadOnlyTest {
-  private static final HmacAuthorityTagger TAGGER =
-      new HmacAuthorityTagger("test-authority-secret".getBytes(StandardCharsets.US_ASCII));
+class StatusReadOnlyTest extends AgainstFakeAuthority {
   private static final ProductKey STD_2022 = ProductKeyCodec.encode(2011, 4242, TAGGER);
-
-  @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-  private MachineFacts machine = LabProfile.VMWARE_VM.newMachine(new Random(1));
-  private FakeAuthority authority;
-
-  @BeforeEach
-  void start() throws Exception {
-    authority = new FakeAuthority();
-  }
-
-  @AfterEach
-  void stop() {
-    authority.close();
-  }
-
-  private KeywardClient client() {
-    return KeywardClient.builder()
-        .store(dir.resolve("store"))
-        .machine(() -> machine)
-        .authority(authority.uri())
-        .clock(clock)
-        .catalog(CatalogLoader.winserver())
-        .trust(List.of(authority.trustedKey()))
-        .build();
-  }
 
   /** Every file of the store: its bytes and last-modified time. */
   private Map<String, String> snapshot() {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.error.ErrorCode;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.license.LicenseState;
 import dev.keyward.core.time.MutableClock;
+import dev.keyward.machines.LabProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -1,5 +1,6 @@
 package dev.keyward.core.hardware;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * A machine described in a file ({@code --machine FILE}), YAML or JSON:
  *
  * <pre>{@code
- * profile: vmware-vm          # optional: the lab profile that made it
+ * profile: vmware-vm          # optional: the platform profile that made it
  * simulated: true             # optional, true when left out
  * oemMarker: "DELL"           # optional
  * domain: contoso.lan         # optional: the DNS domain the machine belongs to
@@ -22,7 +23,9 @@ import java.util.Optional;
  * simulated} defaults to true because a file is never a reading of real hardware.
  *
  * @param facts the machine
- * @param profile the lab profile that made it, when known
+ * @param profile the name of the platform profile that made it ({@code vmware-vm}), when the file
+ *     names one: the lab's profiles make machines (module {@code machines}); core only carries the
+ *     name, checked on reading against the names the caller knows
  * @param domain the machine's DNS domain, where a volume client looks for the SRV record of its
  *     volume activation host (SPEC §11), when the file names one
  * @param vmHost a guest's host-only channel to its host agent for host-based VM activation (SPEC
@@ -30,7 +33,7 @@ import java.util.Optional;
  */
 public record MachineFile(
     MachineFacts facts,
-    Optional<LabProfile> profile,
+    Optional<String> profile,
     Optional<String> domain,
     Optional<String> vmHost) {
   public MachineFile {
@@ -41,12 +44,12 @@ public record MachineFile(
   }
 
   /** A machine file without a VM host channel. */
-  public MachineFile(MachineFacts facts, Optional<LabProfile> profile, Optional<String> domain) {
+  public MachineFile(MachineFacts facts, Optional<String> profile, Optional<String> domain) {
     this(facts, profile, domain, Optional.empty());
   }
 
   /** A machine file without a domain. */
-  public MachineFile(MachineFacts facts, Optional<LabProfile> profile) {
+  public MachineFile(MachineFacts facts, Optional<String> profile) {
     this(facts, profile, Optional.empty());
   }
 
@@ -55,13 +58,20 @@ public record MachineFile(
    *
    * @param text the file's content
    * @param fileName how the user named the file, for messages
+   * @param profiles the profile names a {@code profile:} may say, in the order a message lists
+   *     them: the lab's ({@code LabProfile.names()}); core knows none of its own
    */
+  public static MachineFileReading read(String text, String fileName, List<String> profiles) {
+    return new MachineFileParser(fileName, profiles).parse(text);
+  }
+
+  /** Reads a machine file that names no profile: a {@code profile:} is refused, as unknown. */
   public static MachineFileReading read(String text, String fileName) {
-    return new MachineFileParser(fileName).parse(text);
+    return read(text, fileName, List.of());
   }
 
   /** The YAML text of a machine file that {@link #read} turns back into the same facts. */
-  public static String write(MachineFacts facts, Optional<LabProfile> profile) {
+  public static String write(MachineFacts facts, Optional<String> profile) {
     return MachineFileWriter.write(facts, profile);
   }
 

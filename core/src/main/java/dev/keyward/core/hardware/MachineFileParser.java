@@ -29,9 +29,11 @@ final class MachineFileParser {
               + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
 
   private final String fileName;
+  private final List<String> profiles;
 
-  MachineFileParser(String fileName) {
+  MachineFileParser(String fileName, List<String> profiles) {
     this.fileName = fileName == null ? "<machine file>" : fileName;
+    this.profiles = List.copyOf(profiles);
   }
 
   MachineFileReading parse(String text) {
@@ -56,7 +58,7 @@ final class MachineFileParser {
     Optional<String> oemMarker = src.optionalText(top, "", OEM_MARKER);
     // A file describes a lab machine unless it says otherwise.
     boolean simulated = src.field(top, SIMULATED).flatMap(n -> src.bool(n, SIMULATED)).orElse(true);
-    Optional<LabProfile> profile = profile(src, top);
+    Optional<String> profile = profile(src, top);
     Optional<String> domain = domain(src, top);
     Optional<String> vmHost = vmHost(src, top);
     if (src.hasProblems()) {
@@ -98,16 +100,20 @@ final class MachineFileParser {
     return components;
   }
 
-  private static Optional<LabProfile> profile(YamlSource src, MappingNode top) {
+  private Optional<String> profile(YamlSource src, MappingNode top) {
     Optional<String> name = src.optionalText(top, "", PROFILE);
-    Optional<LabProfile> profile = name.flatMap(LabProfile::byName);
-    if (name.isPresent() && profile.isEmpty()) {
+    if (name.isPresent() && !profiles.contains(name.get())) {
+      String known =
+          profiles.isEmpty()
+              ? "this reader knows no profiles"
+              : "expected one of " + String.join(", ", profiles);
       src.problem(
           src.field(top, PROFILE).orElse(top),
           "",
-          "unknown profile '" + name.get() + "'; expected one of " + LabProfile.allNames());
+          "unknown profile '" + name.get() + "'; " + known);
+      return Optional.empty();
     }
-    return profile;
+    return name;
   }
 
   private static Optional<String> domain(YamlSource src, MappingNode top) {

@@ -22,9 +22,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class MachineFileWriter {
   private MachineFileWriter() {}
 
-  static String write(MachineFacts facts, Optional<LabProfile> profile) {
+  static String write(MachineFacts facts, Optional<String> profile) {
     List<NodeTuple> root = new ArrayList<>();
-    profile.ifPresent(p -> root.add(entry("profile", name(p.profileName()))));
+    profile.ifPresent(p -> root.add(entry("profile", name(p))));
     root.add(
         entry("simulated", new ScalarNode(Tag.BOOL, facts.simulated() + "", ScalarStyle.PLAIN)));
     facts.oemMarker().ifPresent(marker -> root.add(entry("oemMarker", quoted(marker))));

@@ -6,7 +6,7 @@ import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.core.hardware.TestMachines;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CertificateTest {
@@ -34,8 +33,7 @@ class CertificateTest {
   }
 
   private ActivationCertificate certificate(Optional<Instant> expires) {
-    HardwareIdentity machine =
-        HardwareIdentity.of(LabProfile.VMWARE_VM.newMachine(new Random(7)), "winserver");
+    HardwareIdentity machine = HardwareIdentity.of(TestMachines.vmwareGuest(), "winserver");
     return new ActivationCertificate(
         "c-1",
         "key-42",

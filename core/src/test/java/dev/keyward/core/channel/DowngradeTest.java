@@ -53,9 +53,8 @@ class DowngradeTest {
 
   @Test
   void aRetailLicenceRunsOneMachineAtATimeAcrossItsKeys() {
-    var random = new java.util.Random(5);
-    var a = dev.keyward.core.hardware.LabProfile.PHYSICAL_SERVER.newMachine(random);
-    var b = dev.keyward.core.hardware.LabProfile.PHYSICAL_SERVER.newMachine(random);
+    var a = dev.keyward.core.hardware.TestMachines.rackServer();
+    var b = dev.keyward.core.hardware.TestMachines.otherRackServer();
     var ha = dev.keyward.core.hardware.HardwareIdentity.of(a, "winserver");
     var hb = dev.keyward.core.hardware.HardwareIdentity.of(b, "winserver");
     var t = WINSERVER.hardware();

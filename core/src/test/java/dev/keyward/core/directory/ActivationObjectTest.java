@@ -10,7 +10,7 @@ import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.core.hardware.TestMachines;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ActivationObjectTest {
@@ -58,7 +57,7 @@ class ActivationObjectTest {
             version,
             "ServerStandard",
             channel,
-            HardwareIdentity.of(LabProfile.VMWARE_VM.newMachine(new Random(3)), "winserver"),
+            HardwareIdentity.of(TestMachines.vmwareGuest(), "winserver"),
             "0f1c1f7e-5a2b-4c6d-8e9f-0a1b2c3d4e5f",
             NOW.minusSeconds(60),
             expires,

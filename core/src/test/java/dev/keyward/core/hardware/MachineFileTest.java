@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MachineFileTest {
+  /** The profile names the lab's machines module gives a reader (LabProfile.names()). */
+  private static final List<String> PROFILES =
+      List.of("physical-server", "vmware-vm", "proxmox-vm", "hyperv-vm");
 
   @Test
   void readsAYamlMachine() {
@@ -27,9 +30,9 @@ class MachineFileTest {
           disk: null
         """;
 
-    MachineFile file = loaded(MachineFile.read(yaml, "srv1.yaml"));
+    MachineFile file = loaded(MachineFile.read(yaml, "srv1.yaml", PROFILES));
 
-    assertThat(file.profile()).contains(LabProfile.VMWARE_VM);
+    assertThat(file.profile()).contains("vmware-vm");
     assertThat(file.facts().simulated()).isTrue();
     assertThat(file.facts().oemMarker()).contains("VMWARE-SLP");
     assertThat(file.facts().components())
@@ -87,7 +90,7 @@ class MachineFileTest {
           uuid: again
         """;
 
-    List<SourceProblem> problems = rejected(MachineFile.read(yaml, "bad.yaml"));
+    List<SourceProblem> problems = rejected(MachineFile.read(yaml, "bad.yaml", PROFILES));
 
     assertThat(problems).extracting(SourceProblem::line).containsExactly(1, 2, 3, 6, 7, 8, 9, 10);
     assertThat(problems).allSatisfy(p -> assertThat(p.file()).isEqualTo("bad.yaml"));
@@ -102,6 +105,21 @@ class MachineFileTest {
     assertThat(problems.get(6).message()).contains("disk").contains("empty");
     assertThat(problems.get(7).message()).contains("duplicate key 'uuid'").contains("line 5");
     assertThat(problems.get(3).toString()).startsWith("bad.yaml:6:3: ");
+  }
+
+  @Test
+  void aProfileIsANameTheReaderKnows() {
+    String text = "profile: vmware-vm\ncomponents: {}\n";
+
+    assertThat(loaded(MachineFile.read(text, "m.yaml", List.of("vmware-vm"))).profile())
+        .contains("vmware-vm");
+    assertThat(rejected(MachineFile.read(text, "m.yaml", List.of("hyperv-vm"))))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("expected one of hyperv-vm"));
+    // core makes no machines, so a reader given no names refuses every profile
+    assertThat(rejected(MachineFile.read(text, "m.yaml")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.toString()).startsWith("m.yaml:1:10: unknown profile"));
   }
 
   @Test
@@ -181,7 +199,7 @@ class MachineFileTest {
             Optional.of("true"),
             true);
 
-    String text = MachineFile.write(facts, Optional.of(LabProfile.PHYSICAL_SERVER));
+    String text = MachineFile.write(facts, Optional.of("physical-server"));
 
     assertThat(text)
         .isEqualTo(
@@ -193,7 +211,7 @@ class MachineFileTest {
               serial: "0012345"
               nic: "00:50:56:00:00:01"
             """);
-    assertThat(loaded(MachineFile.read(text, "m.yaml")).facts()).isEqualTo(facts);
+    assertThat(loaded(MachineFile.read(text, "m.yaml", PROFILES)).facts()).isEqualTo(facts);
   }
 
   @Test

@@ -9,7 +9,7 @@ import dev.keyward.core.catalog.Product;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.Component;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.core.hardware.TestMachines;
 import dev.keyward.core.key.HmacAuthorityTagger;
 import dev.keyward.core.key.KeyPayload;
 import java.math.BigInteger;
@@ -26,7 +26,7 @@ class InstallationIdTest {
       "another phone test secret, 32 b!".getBytes(StandardCharsets.US_ASCII);
   private final Product winserver = CatalogLoader.winserver().product("winserver").orElseThrow();
   private final HardwareIdentity machine =
-      HardwareIdentity.of(LabProfile.VMWARE_VM.newMachine(new SplittableRandom(5)), "winserver");
+      HardwareIdentity.of(TestMachines.vmwareGuest(), "winserver");
   private final KeyPayload key = new KeyPayload(2021, 987_654_321L, 0x2A);
 
   @Test

@@ -10,7 +10,7 @@ import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.core.hardware.TestMachines;
 import dev.keyward.core.volume.HostId;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class VmHostRulesTest {
@@ -139,8 +138,7 @@ class VmHostRulesTest {
   // --- the guest's check of what the agent signed ---
 
   private SignedCertificate hostCertificate(KeyPair signer, String edition, boolean withKey) {
-    HardwareIdentity machine =
-        HardwareIdentity.of(LabProfile.PHYSICAL_SERVER.newMachine(new Random(3)), "winserver");
+    HardwareIdentity machine = HardwareIdentity.of(TestMachines.rackServer(), "winserver");
     ActivationCertificate c =
         new ActivationCertificate(
             "cert-hv1",

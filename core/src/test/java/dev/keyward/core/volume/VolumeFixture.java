@@ -8,7 +8,7 @@ import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.ActivationCertificate;
 import dev.keyward.core.cert.SignedCertificate;
 import dev.keyward.core.hardware.HardwareIdentity;
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.core.hardware.TestMachines;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 
 /** An authority key, a host key pair and the authority's certificate of the host, for tests. */
 final class VolumeFixture {
@@ -50,8 +49,7 @@ final class VolumeFixture {
   }
 
   ActivationCertificate hostCertificate(String version, Channel channel, boolean withKey) {
-    HardwareIdentity machine =
-        HardwareIdentity.of(LabProfile.VMWARE_VM.newMachine(new Random(7)), "winserver");
+    HardwareIdentity machine = HardwareIdentity.of(TestMachines.vmwareGuest(), "winserver");
     ActivationCertificate c =
         new ActivationCertificate(
             "cert-host",

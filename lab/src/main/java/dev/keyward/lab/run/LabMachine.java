@@ -1,8 +1,8 @@
 package dev.keyward.lab.run;
 
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.hardware.MachineFile;
+import dev.keyward.machines.LabProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ final class LabMachine {
     try {
       Files.writeString(
           file,
-          new MachineFile(facts, Optional.of(profile), domain, vmHost).write(),
+          new MachineFile(facts, Optional.of(profile.profileName()), domain, vmHost).write(),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

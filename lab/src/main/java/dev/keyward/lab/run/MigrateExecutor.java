@@ -1,9 +1,9 @@
 package dev.keyward.lab.run;
 
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.lab.scenario.Step;
+import dev.keyward.machines.LabProfile;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.keyward.lab.scenario;
 
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.machines.LabProfile;
 import java.util.Optional;
 
 /**

@@ -2,8 +2,8 @@ package dev.keyward.lab.scenario;
 
 import static dev.keyward.core.yaml.YamlSource.join;
 
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.yaml.YamlSource;
+import dev.keyward.machines.LabProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.keyward.lab.scenario;
 
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
+import dev.keyward.machines.LabProfile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

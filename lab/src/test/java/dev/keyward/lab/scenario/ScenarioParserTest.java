@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.hardware.Component;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.yaml.SourceProblem;
+import dev.keyward.machines.LabProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -7,19 +7,16 @@ import dev.keyward.client.KeywardException;
 import dev.keyward.client.LicenseInfo;
 import dev.keyward.core.catalog.Channel;
 import dev.keyward.core.error.ErrorCode;
-import dev.keyward.core.hardware.LabProfile;
 import dev.keyward.core.hardware.MachineFacts;
 import dev.keyward.core.json.Json;
 import dev.keyward.core.license.LicenseState;
+import dev.keyward.core.time.MutableClock;
+import dev.keyward.machines.LabProfile;
 import dev.keyward.volumehost.HostSite;
 import dev.keyward.volumehost.VolumeHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,37 +33,12 @@ final class ConsoleSite implements AutoCloseable {
   static final String GVLK_2022_STANDARD = "K8DYQ-F3DK7-2FDRB-XQDFJ-DKKCC";
   static final int THRESHOLD = HostSite.WINSERVER.volume().threshold();
 
-  /** A clock the test moves forward (session expiry), never backward. */
-  static final class MovingClock extends Clock {
-    private volatile Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   final HostSite site;
   final HostSite.HostMachine hostMachine;
-  final MovingClock clock = new MovingClock(Instant.now());
+
+  /** The volume host's clock, moved forward by the tests (session expiry). */
+  final MutableClock clock = new MutableClock(Instant.now());
+
   final VolumeHost host;
   final List<KeywardClient> clients = new ArrayList<>();
   private final Random random = new Random(7);

@@ -1,5 +1,7 @@
-package dev.keyward.core.hardware;
+package dev.keyward.machines;
 
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.MachineFacts;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,14 +1,18 @@
-package dev.keyward.core.hardware;
+package dev.keyward.machines;
 
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.MachineFacts;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 /**
  * The built-in kinds of simulated machine for the lab and {@code keyward lab machine new}: each
- * makes machines whose component values look like that platform's.
+ * makes machines whose component values look like that platform's. A machine file names its profile
+ * ({@code profile: vmware-vm}); core reads that name against {@link #names()}, and knows nothing
+ * else of the lab.
  */
 public enum LabProfile {
   PHYSICAL_SERVER("physical-server", new PhysicalServerStyle()),
@@ -35,7 +39,15 @@ public enum LabProfile {
 
   /** Every profile name, comma separated: for "expected one of" messages. */
   public static String allNames() {
-    return Arrays.stream(values()).map(LabProfile::profileName).collect(Collectors.joining(", "));
+    return String.join(", ", names());
+  }
+
+  /**
+   * Every profile name in declaration order: what a machine file's {@code profile:} may say ({@code
+   * MachineFile.read(text, fileName, LabProfile.names())}).
+   */
+  public static List<String> names() {
+    return Arrays.stream(values()).map(LabProfile::profileName).toList();
   }
 
   /** A fresh random machine of this platform, marked simulated. */

@@ -1,5 +1,6 @@
-package dev.keyward.core.hardware;
+package dev.keyward.machines;
 
+import dev.keyward.core.hardware.RamBucket;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;

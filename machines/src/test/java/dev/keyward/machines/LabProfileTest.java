@@ -1,7 +1,9 @@
-package dev.keyward.core.hardware;
+package dev.keyward.machines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.MachineFacts;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
@@ -18,6 +20,10 @@ class LabProfileTest {
     }
     assertThat(LabProfile.byName("VMWARE_VM")).isEmpty();
     assertThat(LabProfile.byName("kvm")).isEmpty();
+    assertThat(LabProfile.names())
+        .containsExactly("physical-server", "vmware-vm", "proxmox-vm", "hyperv-vm");
+    assertThat(LabProfile.allNames())
+        .isEqualTo("physical-server, vmware-vm, proxmox-vm, hyperv-vm");
   }
 
   @Test

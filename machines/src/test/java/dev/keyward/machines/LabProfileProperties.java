@@ -1,7 +1,11 @@
-package dev.keyward.core.hardware;
+package dev.keyward.machines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.core.hardware.Component;
+import dev.keyward.core.hardware.ComponentValues;
+import dev.keyward.core.hardware.HardwareIdentity;
+import dev.keyward.core.hardware.MachineFacts;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;

@@ -1,4 +1,6 @@
-package dev.keyward.core.hardware;
+package dev.keyward.machines;
+
+import dev.keyward.core.hardware.MachineFacts;
 
 /**
  * How one platform's machines look: the values its firmware and virtual devices report. Each
