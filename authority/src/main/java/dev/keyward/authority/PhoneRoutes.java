@@ -33,7 +33,7 @@ final class PhoneRoutes {
 
   List<Route> table() {
     return List.of(
-        new Route(HandlerType.POST, "/v1/phone", false, this::confirm),
+        new Route(HandlerType.POST, "/v1/phone", false, this::confirm).limitedPerAddress(),
         new Route(HandlerType.POST, "/v1/admin/phone", true, this::adminConfirm),
         new Route(HandlerType.POST, "/v1/admin/proxy", true, this::proxy));
   }

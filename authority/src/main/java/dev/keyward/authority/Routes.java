@@ -70,9 +70,10 @@ final class Routes {
 
   List<Route> table() {
     List<Route> r = new ArrayList<>();
-    r.add(new Route(HandlerType.POST, "/v1/activate", false, this::activate));
-    r.add(new Route(HandlerType.POST, "/v1/deactivate", false, this::deactivate));
-    r.add(new Route(HandlerType.POST, "/v1/renew", false, this::renew));
+    r.add(new Route(HandlerType.POST, "/v1/activate", false, this::activate).limitedPerAddress());
+    r.add(
+        new Route(HandlerType.POST, "/v1/deactivate", false, this::deactivate).limitedPerAddress());
+    r.add(new Route(HandlerType.POST, "/v1/renew", false, this::renew).limitedPerAddress());
     r.add(new Route(HandlerType.GET, "/v1/trust", false, this::trust));
     r.addAll(phone.table());
     r.add(new Route(HandlerType.POST, "/v1/admin/keys", true, this::issue));
@@ -88,7 +89,7 @@ final class Routes {
     r.add(new Route(HandlerType.GET, "/v1/admin/audit", true, this::audit));
     r.add(new Route(HandlerType.GET, "/v1/admin/audit/verify", true, this::verify));
     r.add(new Route(HandlerType.GET, "/v1/admin/audit/checkpoint", true, this::checkpoint));
-    r.add(new Route(HandlerType.PUT, "/v1/admin/catalog", true, this::catalog));
+    r.add(new Route(HandlerType.PUT, "/v1/admin/catalog", true, this::catalog).takingCatalog());
     r.add(new Route(HandlerType.GET, "/healthz", false, this::health));
     r.add(new Route(HandlerType.GET, "/metrics", false, this::metrics));
     r.add(new Route(HandlerType.GET, "/openapi.json", false, this::openapi));

@@ -7,7 +7,6 @@ import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class Api {
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
   private static final String PROBLEM_WRITTEN = "keyward.problem";
-  private static final Set<String> RATE_LIMITED =
-      Set.of("/v1/activate", "/v1/deactivate", "/v1/renew", "/v1/phone");
 
   private static final String CLIENT = "keyward.client";
 
@@ -95,9 +91,15 @@ public final class Api {
                   server -> server.setErrorHandler(new ProblemErrorHandler()));
               edge.accept(config);
             });
-    app.before(this::guard);
+    app.before(this::identifyClient);
     for (Route route : routes) {
-      app.addHttpHandler(route.method(), route.path(), route.handler());
+      app.addHttpHandler(
+          route.method(),
+          route.path(),
+          ctx -> {
+            admit(route, ctx);
+            route.handler().handle(ctx);
+          });
     }
     app.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
     app.exception(
@@ -172,11 +174,6 @@ public final class Api {
     ctx.attribute(PROBLEM_WRITTEN, true);
   }
 
-  /** Whether a path is the vendor console's (HTML pages under /console). */
-  public static boolean isConsole(String path) {
-    return path.equals("/console") || path.startsWith("/console/");
-  }
-
   /**
    * Tells {@code listener} the status and code of every error answered (the console's dashboard
    * counts them by day).
@@ -185,26 +182,30 @@ public final class Api {
     this.problems = listener;
   }
 
-  /** Runs before every route: admin token, address rate limit, body size and type. */
-  private void guard(Context ctx) {
-    String path = ctx.path();
-    String client =
-        clientAddress.resolve(ctx.ip(), ctx.header("Forwarded"), ctx.header("X-Forwarded-For"));
-    ctx.attribute(CLIENT, client);
-    if (path.equals("/v1/admin") || path.startsWith("/v1/admin/")) {
+  /** Runs before every request: who the client is (the peer, or whom a trusted proxy names). */
+  private void identifyClient(Context ctx) {
+    ctx.attribute(
+        CLIENT,
+        clientAddress.resolve(ctx.ip(), ctx.header("Forwarded"), ctx.header("X-Forwarded-For")));
+  }
+
+  /**
+   * The route's own policies, before its handler: the admin token, the address's bucket, the body's
+   * size and type. They are properties of the route in the table, never of a path's spelling.
+   */
+  private void admit(Route route, Context ctx) {
+    if (route.admin()) {
       requireAdmin(ctx);
     }
-    if (ctx.method() == HandlerType.POST && RATE_LIMITED.contains(path)) {
-      throttle.request(client);
+    if (route.limit() == Route.Limit.PER_ADDRESS) {
+      throttle.request(clientAddress(ctx));
     }
     long length = ctx.contentLength();
-    boolean catalog = path.equals("/v1/admin/catalog");
-    int max = catalog ? maxCatalogBytes : maxBodyBytes;
+    int max = route.payload() == Route.Payload.CATALOG ? maxCatalogBytes : maxBodyBytes;
     if (length > max) {
       throw RequestBody.tooLarge(max);
     }
-    // Console pages take HTML forms (docs/console.md); every API route takes JSON.
-    if (!catalog && !isConsole(path)) {
+    if (route.payload() == Route.Payload.JSON) {
       RequestShape.requireJson(ctx, length);
     }
   }
