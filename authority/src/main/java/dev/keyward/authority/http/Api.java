@@ -111,10 +111,16 @@ public final class Api {
     app.exception(
         Exception.class,
         (e, ctx) -> {
-          java.util.Optional<ApiException> outage = DatabaseOutage.of(e);
+          java.util.Optional<Failure> outage = DatabaseOutage.of(e);
           if (outage.isPresent()) {
             LOG.warn("database away on {} {}: {}", ctx.method(), ctx.path(), e.toString());
-            problem(ctx, outage.get());
+            problem(
+                ctx,
+                new ApiException(
+                    503,
+                    outage.get(),
+                    Map.of(),
+                    Map.of("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))));
             return;
           }
           LOG.error("unexpected error on {}", ctx.method(), e);

@@ -1,11 +1,9 @@
 package dev.keyward.authority.store;
 
-import dev.keyward.authority.ApiException;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,8 +26,11 @@ public final class DatabaseOutage {
 
   private DatabaseOutage() {}
 
-  /** The 503 answer if {@code e} comes from a database that is away, else empty. */
-  public static Optional<ApiException> of(Throwable e) {
+  /**
+   * The failure to answer (the HTTP layer answers it 503 with {@code Retry-After}) if {@code e}
+   * comes from a database that is away, else empty.
+   */
+  public static Optional<Failure> of(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientException) {
         return Optional.of(answer());
@@ -48,14 +49,10 @@ public final class DatabaseOutage {
     return state != null && (state.startsWith("08") || STATES.contains(state));
   }
 
-  private static ApiException answer() {
-    return new ApiException(
-        503,
-        Failure.of(
-            ErrorCode.AUTHORITY_DATABASE_UNAVAILABLE,
-            "The authority's database does not answer for a moment; the request was not applied."
-                + " Send it again."),
-        Map.of(),
-        Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
+  private static Failure answer() {
+    return Failure.of(
+        ErrorCode.AUTHORITY_DATABASE_UNAVAILABLE,
+        "The authority's database does not answer for a moment; the request was not applied."
+            + " Send it again.");
   }
 }
