@@ -2,6 +2,7 @@ package dev.keyward.authority;
 
 import dev.keyward.authority.audit.AuditLog;
 import dev.keyward.authority.audit.Checkpointer;
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.store.AuditEntry;
 import dev.keyward.authority.store.Store;
 import dev.keyward.core.error.ErrorCode;

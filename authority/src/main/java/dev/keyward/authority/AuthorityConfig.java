@@ -1,5 +1,7 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.http.HttpEdge;
+import dev.keyward.authority.http.RateLimit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;

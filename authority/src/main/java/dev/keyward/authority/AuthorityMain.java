@@ -1,5 +1,6 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.startup.StartupException;
 import java.io.PrintStream;
 import java.util.Map;
 

@@ -13,6 +13,7 @@ import dev.keyward.authority.http.EdgeConnector;
 import dev.keyward.authority.http.RateLimiter;
 import dev.keyward.authority.http.Route;
 import dev.keyward.authority.http.Throttle;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.Store;
 import dev.keyward.core.catalog.Catalog;

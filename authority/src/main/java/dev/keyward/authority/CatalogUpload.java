@@ -1,5 +1,6 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.store.Store;
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.catalog.CatalogLoad;

@@ -1,5 +1,6 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.authority.store.Database;
 import dev.keyward.core.yaml.YamlSource;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.console.VendorServices;
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.core.catalog.Catalog;
 import dev.keyward.core.phone.ProxyFileReading;
 import dev.keyward.core.phone.ProxyRequest;

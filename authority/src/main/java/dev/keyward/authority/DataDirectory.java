@@ -1,6 +1,7 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.crypto.CertificateSigner;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.core.catalog.TrustDocument;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.catalog.TrustedPhoneKey;

@@ -1,7 +1,9 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.http.ClientAddress;
+import dev.keyward.authority.http.HttpEdge;
 import dev.keyward.authority.http.PemKeys;
+import dev.keyward.authority.startup.StartupException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 

@@ -1,5 +1,6 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.KeyRow;
 import dev.keyward.authority.store.Store;

@@ -1,6 +1,7 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.crypto.KeyCipher;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.core.error.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

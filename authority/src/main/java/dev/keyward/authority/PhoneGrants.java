@@ -1,6 +1,7 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.crypto.Ids;
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.store.ActivationRow;
 import dev.keyward.authority.store.KeyRow;
 import dev.keyward.authority.store.Store;

@@ -1,6 +1,7 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.crypto.PhoneCidSigner;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.core.catalog.TrustedPhoneKey;
 import dev.keyward.core.phone.PhoneKeyDecoding;
 import java.io.IOException;

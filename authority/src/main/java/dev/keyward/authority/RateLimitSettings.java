@@ -1,5 +1,6 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.http.RateLimit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.keyward.authority;
 
 import dev.keyward.authority.http.Api;
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.http.Body;
 import dev.keyward.authority.http.Route;
 import dev.keyward.authority.http.Throttle;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.authority.crypto.KeyCipher;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.authority.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.http.HttpEdge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

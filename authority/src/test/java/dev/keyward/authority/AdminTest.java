@@ -3,6 +3,7 @@ package dev.keyward.authority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.core.time.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import dev.keyward.authority.audit.AuditChainCheck;
 import dev.keyward.authority.audit.AuditCheckpoint;
 import dev.keyward.authority.audit.CheckpointFile;
 import dev.keyward.authority.crypto.CertificateSigner;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.authority.store.AuditEntry;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.Store;

@@ -3,6 +3,8 @@ package dev.keyward.authority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyward.authority.http.HttpEdge;
+import dev.keyward.authority.http.RateLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

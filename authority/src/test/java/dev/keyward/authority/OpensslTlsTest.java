@@ -2,6 +2,7 @@ package dev.keyward.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.authority.http.HttpEdge;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

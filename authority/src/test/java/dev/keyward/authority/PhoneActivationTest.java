@@ -3,6 +3,7 @@ package dev.keyward.authority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyward.authority.http.RateLimit;
 import dev.keyward.core.catalog.CatalogLoader;
 import dev.keyward.core.catalog.Product;
 import dev.keyward.core.catalog.TrustedKey;

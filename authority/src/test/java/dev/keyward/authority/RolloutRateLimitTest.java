@@ -2,6 +2,7 @@ package dev.keyward.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.authority.http.RateLimit;
 import dev.keyward.core.key.ProductKeyCodec;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

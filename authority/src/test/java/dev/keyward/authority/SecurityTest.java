@@ -2,6 +2,7 @@ package dev.keyward.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.authority.http.RateLimit;
 import dev.keyward.authority.http.Route;
 import dev.keyward.core.cert.CertificateCheck;
 import dev.keyward.core.cert.CertificateVerifier;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyward.authority.console.ConsoleHttp;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.core.catalog.TrustedKey;
 import dev.keyward.core.cert.CertificateCheck;
 import dev.keyward.core.cert.CertificateVerifier;

@@ -3,6 +3,8 @@ package dev.keyward.authority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyward.authority.http.HttpEdge;
+import dev.keyward.authority.startup.StartupException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

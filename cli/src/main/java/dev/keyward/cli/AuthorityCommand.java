@@ -2,7 +2,7 @@ package dev.keyward.cli;
 
 import dev.keyward.authority.AuthorityServer;
 import dev.keyward.authority.ConfigSources;
-import dev.keyward.authority.StartupException;
+import dev.keyward.authority.startup.StartupException;
 import dev.keyward.client.KeywardException;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.FileProblems;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
-import dev.keyward.authority.HttpEdge;
+import dev.keyward.authority.http.HttpEdge;
 import dev.keyward.authority.TestCa;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package dev.keyward.authority.console;
 
-import dev.keyward.authority.ApiException;
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.http.Route;
 import dev.keyward.core.phone.InstallationId;
 import io.javalin.http.Context;

@@ -34,7 +34,7 @@ final class AuditPage {
       try {
         before = Math.max(0, Long.parseLong(beforeText));
       } catch (NumberFormatException e) {
-        throw dev.keyward.authority.ApiException.badRequest(
+        throw dev.keyward.authority.http.ApiException.badRequest(
             "'before' must be an entry number (a whole number).");
       }
     }

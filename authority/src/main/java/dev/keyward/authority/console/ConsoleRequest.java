@@ -1,6 +1,6 @@
 package dev.keyward.authority.console;
 
-import dev.keyward.authority.ApiException;
+import dev.keyward.authority.http.ApiException;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.keyward.authority.console;
 
-import dev.keyward.authority.ApiException;
 import dev.keyward.authority.http.AdminTokens;
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.http.Route;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;

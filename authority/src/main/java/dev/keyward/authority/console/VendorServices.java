@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What the vendor console asks of the authority: the same services the admin API calls, with the
- * same rules, refusals ({@link dev.keyward.authority.ApiException}) and audit entries. The console
- * adds pages, never rules.
+ * same rules, refusals ({@link dev.keyward.authority.http.ApiException}) and audit entries. The
+ * console adds pages, never rules.
  */
 public interface VendorServices {
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keyward.authority.ApiException;
 import dev.keyward.core.protocol.Parsed;
 import dev.keyward.core.protocol.WireFields;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package dev.keyward.authority.http;
 
-import dev.keyward.authority.HttpEdge;
-import dev.keyward.authority.StartupException;
+import dev.keyward.authority.startup.StartupException;
 import java.security.KeyStore;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;

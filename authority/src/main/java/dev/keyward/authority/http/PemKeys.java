@@ -1,6 +1,6 @@
 package dev.keyward.authority.http;
 
-import dev.keyward.authority.StartupException;
+import dev.keyward.authority.startup.StartupException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package dev.keyward.authority.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.keyward.authority.ApiException;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import java.nio.ByteBuffer;

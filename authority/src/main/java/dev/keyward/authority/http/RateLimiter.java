@@ -1,6 +1,5 @@
 package dev.keyward.authority.http;
 
-import dev.keyward.authority.RateLimit;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;

@@ -1,6 +1,5 @@
 package dev.keyward.authority.http;
 
-import dev.keyward.authority.ApiException;
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;
 import io.javalin.http.Context;

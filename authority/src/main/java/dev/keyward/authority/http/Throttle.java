@@ -1,6 +1,5 @@
 package dev.keyward.authority.http;
 
-import dev.keyward.authority.ApiException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;

@@ -2,7 +2,7 @@ package dev.keyward.authority.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.keyward.authority.StartupException;
+import dev.keyward.authority.startup.StartupException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

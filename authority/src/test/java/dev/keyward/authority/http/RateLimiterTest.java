@@ -2,7 +2,6 @@ package dev.keyward.authority.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.authority.RateLimit;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.keyward.authority;
+package dev.keyward.authority.http;
 
 import dev.keyward.core.error.ErrorCode;
 import dev.keyward.core.error.Failure;

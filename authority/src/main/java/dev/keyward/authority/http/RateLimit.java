@@ -1,4 +1,4 @@
-package dev.keyward.authority;
+package dev.keyward.authority.http;
 
 /**
  * A token bucket: {@code burst} requests at once, refilled at {@code perSecond}. A burst of 0 turns

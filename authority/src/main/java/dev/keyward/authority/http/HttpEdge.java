@@ -1,4 +1,4 @@
-package dev.keyward.authority;
+package dev.keyward.authority.http;
 
 import java.nio.file.Path;
 import java.time.Duration;

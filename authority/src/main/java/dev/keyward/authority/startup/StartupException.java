@@ -1,4 +1,4 @@
-package dev.keyward.authority;
+package dev.keyward.authority.startup;
 
 /**
  * Why the authority cannot start, in words for the operator (bad flag, port in use, invalid
