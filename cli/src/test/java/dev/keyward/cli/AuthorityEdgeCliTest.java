@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
-import dev.keyward.authority.http.HttpEdge;
 import dev.keyward.authority.TestCa;
+import dev.keyward.authority.http.HttpEdge;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
