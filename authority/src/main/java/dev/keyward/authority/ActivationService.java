@@ -17,6 +17,7 @@ import dev.keyward.core.channel.ActivationRequest;
 import dev.keyward.core.channel.ChannelDecision;
 import dev.keyward.core.channel.ChannelRules;
 import dev.keyward.core.channel.KeyStanding;
+import dev.keyward.core.channel.MachineHardware;
 import dev.keyward.core.channel.PriorActivation;
 import dev.keyward.core.channel.SupportRules;
 import dev.keyward.core.error.ErrorCode;
@@ -108,7 +109,8 @@ final class ActivationService {
               store
                   .keyByFingerprint(h, typed.fingerprint(), true)
                   .orElseThrow(() -> TypedKey.notIssued(422));
-          List<ActivationRow> rows = store.activations(h, key.id(), decisionRows(group.channel()));
+          List<Store.Prior> rows =
+              store.priors(h, key.id(), decisionRows(group.channel()), MACHINES);
           List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
           // a multiple activation downgrade key counts against its original's pool
           DowngradeStore.Around links = downgrades.links(h, key);
@@ -120,7 +122,7 @@ final class ActivationService {
           return switch (decision) {
             case ChannelDecision.Refuse refuse -> throw ApiException.refusal(refuse.failure());
             case ChannelDecision.Reissue reissue -> {
-              ActivationRow row =
+              Store.Prior row =
                   rows.stream()
                       .filter(r -> r.id().equals(reissue.prior().id()))
                       .findFirst()
@@ -180,6 +182,8 @@ final class ActivationService {
                   now.toEpochMilli(),
                   issued.text(),
                   spent);
+              Machines.rememberActivation(
+                  issued.activationId(), components, MachineHardware.of(request.machine()));
               yield new Issued(issued.text(), false, issued.activationId());
             }
           };
@@ -421,6 +425,25 @@ final class ActivationService {
 
   static KeyStanding standing(KeyRow key) {
     return new KeyStanding(key.blocked(), key.poolSize(), key.poolUsed());
+  }
+
+  /** Machines of stored activations, each read once per process (see {@link Machines}). */
+  private static final Store.MachineOf MACHINES =
+      new Store.MachineOf() {
+        @Override
+        public MachineHardware known(String activationId) {
+          return Machines.knownActivation(activationId);
+        }
+
+        @Override
+        public MachineHardware read(String activationId, String components) {
+          return Machines.ofActivation(activationId, components);
+        }
+      };
+
+  static PriorActivation prior(Store.Prior row) {
+    return new PriorActivation(
+        row.id(), row.machine(), row.active(), Instant.ofEpochMilli(row.issuedAt()), row.spent());
   }
 
   static PriorActivation prior(ActivationRow row) {

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hardware identities as the JSON object of the ten component hashes (requests, storage). A phone
@@ -60,7 +59,7 @@ final class Machines {
    * The machine of a stored activation, read once: a key's prior activations are read again at each
    * of its decisions, under its lock (SQLite: the one writer's time), and an activation's
    * components never change. Looked up by the activation's id (short to hash), and used only while
-   * the text is still the same. At most {@link #READ_LIMIT} entries, about 2 KiB each.
+   * the text is still the same.
    */
   static MachineHardware ofActivation(String activationId, String text) {
     Read known = READ.get(activationId);
@@ -68,18 +67,31 @@ final class Machines {
       return known.machine();
     }
     MachineHardware machine = hardwareFromJson(text);
-    if (READ.size() >= READ_LIMIT) {
-      READ.clear(); // bounded: the keys being activated now come back soon
-    }
     READ.put(activationId, new Read(text, machine));
     return machine;
   }
 
+  /**
+   * The machine of a stored activation already read (or granted by this process), or null: no
+   * statement ever changes an activation's components, and its id (100 random bits) is never
+   * reused, so a decision need not read the components column again for an id known here.
+   */
+  static MachineHardware knownActivation(String activationId) {
+    Read known = READ.get(activationId);
+    return known == null ? null : known.machine();
+  }
+
+  /** Remembers the machine of an activation about to be stored (its text as stored). */
+  static void rememberActivation(String activationId, String text, MachineHardware machine) {
+    READ.put(activationId, new Read(text, machine));
+  }
+
   private record Read(String text, MachineHardware machine) {}
 
-  private static final Map<String, Read> READ = new ConcurrentHashMap<>();
-
+  /** At most twice this many activations are remembered, about 2 KiB each. */
   static final int READ_LIMIT = 20_000;
+
+  private static final Generations<Read> READ = new Generations<>(READ_LIMIT);
 
   /** {@code {"baseboard":"<32 hex>",…}}: the ten names in sorted order, nothing else; else null. */
   static HardwareIdentity fromCanonical(String text) {

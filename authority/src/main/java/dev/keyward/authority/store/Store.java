@@ -1,5 +1,6 @@
 package dev.keyward.authority.store;
 
+import dev.keyward.core.channel.MachineHardware;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -190,6 +191,63 @@ public final class Store {
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               list.add(activation(rs));
+            }
+          }
+          return list;
+        });
+  }
+
+  /**
+   * A key's activation as a decision reads it, with its machine.
+   *
+   * @param certificateId the certificate last issued for it
+   */
+  public record Prior(
+      String id,
+      MachineHardware machine,
+      boolean active,
+      boolean spent,
+      long issuedAt,
+      String certificateId) {}
+
+  /** The machine of a stored activation: known by its id, else read from its components. */
+  public interface MachineOf {
+    /** The machine already read for this activation id, or null. */
+    MachineHardware known(String activationId);
+
+    MachineHardware read(String activationId, String components);
+  }
+
+  /**
+   * A key's activations for a decision. The components column (about 400 bytes a row, up to a
+   * hundred rows for a multiple activation key) is decoded only for activations whose machine
+   * {@code machines} does not know yet; columns are read by position.
+   */
+  public List<Prior> priors(Handle h, String keyId, Rows rows, MachineOf machines) {
+    return jdbc(
+        h,
+        "SELECT id, active, spent, issued_at, certificate_id, components FROM activations"
+            + " WHERE key_id = ?"
+            + rows.condition
+            + " ORDER BY issued_at, id",
+        ps -> {
+          ps.setString(1, keyId);
+          List<Prior> list = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String id = rs.getString(1);
+              MachineHardware machine = machines.known(id);
+              if (machine == null) {
+                machine = machines.read(id, rs.getString(6));
+              }
+              list.add(
+                  new Prior(
+                      id,
+                      machine,
+                      rs.getBoolean(2),
+                      rs.getBoolean(3),
+                      rs.getLong(4),
+                      rs.getString(5)));
             }
           }
           return list;
