@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -250,11 +251,20 @@ final class ActivationService {
       String cmid,
       Optional<String> hostKey,
       Instant now) {
-    return store
-        .keyIdentity(typed.fingerprint())
-        .map(id -> sign(id.getKey(), id.getValue(), typed, request, cmid, hostKey, now))
-        .orElse(null);
+    Map.Entry<String, String> id = identities.get(typed.fingerprint());
+    if (id == null) {
+      id = store.keyIdentity(typed.fingerprint()).orElse(null);
+      if (id == null) {
+        return null; // not issued (yet): asked again next time
+      }
+      identities.put(typed.fingerprint(), id);
+    }
+    return sign(id.getKey(), id.getValue(), typed, request, cmid, hostKey, now);
   }
+
+  // Key records' ids and partial keys by fingerprint, as presign read them: neither ever changes
+  // and no key record is ever deleted, so a read on a pooled connection per activation is saved.
+  private final Generations<Map.Entry<String, String>> identities = new Generations<>(20_000);
 
   private Presigned sign(
       String keyId,
