@@ -59,11 +59,11 @@ final class Machines {
    * The machine of a stored activation, read once: a key's prior activations are read again at each
    * of its decisions, under its lock (SQLite: the one writer's time), and an activation's
    * components never change. Looked up by the activation's id (short to hash), and used only while
-   * the text is still the same.
+   * the text is still the same (compared by its hash and length: the text itself is not kept).
    */
   static MachineHardware ofActivation(String activationId, String text) {
     Read known = READ.get(activationId);
-    if (known != null && known.text().equals(text)) {
+    if (known != null && known.isOf(text)) {
       return known.machine();
     }
     MachineHardware machine = hardwareFromJson(text);
@@ -86,10 +86,23 @@ final class Machines {
     READ.put(activationId, new Read(text, machine));
   }
 
-  private record Read(String text, MachineHardware machine) {}
+  private record Read(int textHash, int textLength, MachineHardware machine) {
+    Read(String text, MachineHardware machine) {
+      this(text.hashCode(), text.length(), machine);
+    }
 
-  /** At most twice this many activations are remembered, about 2 KiB each. */
-  static final int READ_LIMIT = 20_000;
+    boolean isOf(String text) {
+      return text.length() == textLength && text.hashCode() == textHash;
+    }
+  }
+
+  /**
+   * At most twice this many activations' machines are remembered, about 1.2 KB each: a sixteenth of
+   * the heap at most (a decision on a multiple activation key looks at up to a hundred of them, and
+   * every miss is a parse inside the transaction), at least 2,000 and at most 100,000 a generation.
+   */
+  static final int READ_LIMIT =
+      (int) Math.max(2_000, Math.min(100_000, Runtime.getRuntime().maxMemory() / 16 / 2 / 1_200));
 
   private static final Generations<Read> READ = new Generations<>(READ_LIMIT);
 
