@@ -2,6 +2,8 @@ package dev.keyward.authority;
 
 import dev.keyward.authority.crypto.Ids;
 import dev.keyward.authority.store.ActivationRow;
+import dev.keyward.authority.store.ActivationStore;
+import dev.keyward.authority.store.CertificateStore;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.DowngradeStore;
 import dev.keyward.authority.store.KeyRow;
@@ -108,10 +110,11 @@ final class ActivationService {
         h -> {
           KeyRow key =
               store
+                  .keys()
                   .keyByFingerprint(h, typed.fingerprint(), true)
                   .orElseThrow(() -> TypedKey.notIssued(422));
-          List<Store.Prior> rows =
-              store.priors(h, key.id(), decisionRows(group.channel()), MACHINES);
+          List<ActivationStore.Prior> rows =
+              store.activations().priors(h, key.id(), decisionRows(group.channel()), MACHINES);
           List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
           // a multiple activation downgrade key counts against its original's pool
           DowngradeStore.Around links = downgrades.links(h, key);
@@ -123,7 +126,7 @@ final class ActivationService {
           return switch (decision) {
             case ChannelDecision.Refuse refuse -> throw ApiException.refusal(refuse.failure());
             case ChannelDecision.Reissue reissue -> {
-              Store.Prior row =
+              ActivationStore.Prior row =
                   rows.stream()
                       .filter(r -> r.id().equals(reissue.prior().id()))
                       .findFirst()
@@ -131,9 +134,10 @@ final class ActivationService {
               if (!row.active()) {
                 // An OEM key stays bound to its first machine even once released: the same
                 // machine gets its activation back, active again, and nothing is spent.
-                store.reactivate(h, row.id());
+                store.activations().reactivate(h, row.id());
               }
-              Optional<Store.CertificateRow> stored = store.certificate(h, row.certificateId());
+              Optional<CertificateStore.CertificateRow> stored =
+                  store.certificates().certificate(h, row.certificateId());
               if (stored.isEmpty() || !certifies(stored.get(), hostKey)) {
                 // Activated by phone, so certificate-less: its first certificate, nothing spent
                 // (the presigned one when there is one: only its activation id goes unused).
@@ -141,9 +145,11 @@ final class ActivationService {
                     presigned != null && presigned.isFor(key)
                         ? presigned
                         : sign(key.id(), key.partialKey(), typed, request, cmid, hostKey, now);
-                store.insertCertificate(
-                    h, issued.certificateId(), row.id(), now.toEpochMilli(), issued.text());
-                store.setCurrentCertificate(h, row.id(), issued.certificateId());
+                store
+                    .certificates()
+                    .insertCertificate(
+                        h, issued.certificateId(), row.id(), now.toEpochMilli(), issued.text());
+                store.activations().setCurrentCertificate(h, row.id(), issued.certificateId());
                 yield new Issued(issued.text(), true, row.id());
               }
               yield new Issued(stored.get().signed(), true, row.id());
@@ -167,22 +173,24 @@ final class ActivationService {
                               pool.poolUsed() + 1,
                               pool.extensionTotal()))
                       : Optional.empty();
-              store.insertGrant(
-                  h,
-                  new ActivationRow(
-                      issued.activationId(),
-                      key.id(),
-                      components,
-                      cmid,
-                      true,
-                      grant.spendsCount(),
+              store
+                  .activations()
+                  .insertGrant(
+                      h,
+                      new ActivationRow(
+                          issued.activationId(),
+                          key.id(),
+                          components,
+                          cmid,
+                          true,
+                          grant.spendsCount(),
+                          now.toEpochMilli(),
+                          Optional.empty(),
+                          Optional.empty(),
+                          issued.certificateId()),
                       now.toEpochMilli(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      issued.certificateId()),
-                  now.toEpochMilli(),
-                  issued.text(),
-                  spent);
+                      issued.text(),
+                      spent);
               Machines.rememberActivation(
                   issued.activationId(), components, MachineHardware.of(request.machine()));
               yield new Issued(issued.text(), false, issued.activationId());
@@ -196,10 +204,10 @@ final class ActivationService {
    * multiple activation keys look only at active activations and those still holding a count; OEM
    * and volume host keys at every activation the key ever had.
    */
-  static Store.Rows decisionRows(Channel channel) {
+  static ActivationStore.Rows decisionRows(Channel channel) {
     return switch (channel) {
-      case RETAIL, VOLUME_MAK -> Store.Rows.ACTIVE_OR_SPENT;
-      default -> Store.Rows.ALL;
+      case RETAIL, VOLUME_MAK -> ActivationStore.Rows.ACTIVE_OR_SPENT;
+      default -> ActivationStore.Rows.ALL;
     };
   }
 
@@ -222,7 +230,8 @@ final class ActivationService {
    * volume host that sends another key than the one certified (it lost its key file) gets a new
    * certificate for the same activation, nothing spent.
    */
-  private static boolean certifies(Store.CertificateRow stored, Optional<String> hostKey) {
+  private static boolean certifies(
+      CertificateStore.CertificateRow stored, Optional<String> hostKey) {
     if (hostKey.isEmpty()) {
       return true;
     }
@@ -253,7 +262,7 @@ final class ActivationService {
       Instant now) {
     Map.Entry<String, String> id = identities.get(typed.fingerprint());
     if (id == null) {
-      id = store.keyIdentity(typed.fingerprint()).orElse(null);
+      id = store.keys().keyIdentity(typed.fingerprint()).orElse(null);
       if (id == null) {
         return null; // not issued (yet): asked again next time
       }
@@ -310,9 +319,10 @@ final class ActivationService {
         h -> {
           KeyRow key =
               store
+                  .keys()
                   .keyByFingerprint(h, typed.fingerprint(), true)
                   .orElseThrow(() -> TypedKey.notIssued(422));
-          List<ActivationRow> rows = store.activations(h, key.id());
+          List<ActivationRow> rows = store.activations().activations(h, key.id());
           PriorActivation held =
               SupportRules.heldBy(
                       rows.stream().map(ActivationService::prior).toList(),
@@ -321,7 +331,7 @@ final class ActivationService {
                   .orElseThrow(ActivationService::noActivation);
           ActivationRow row =
               rows.stream().filter(r -> r.id().equals(held.id())).findFirst().orElseThrow();
-          store.release(h, row.id(), now.toEpochMilli(), "released by the machine");
+          store.activations().release(h, row.id(), now.toEpochMilli(), "released by the machine");
           refund(h, key, List.of(row), SupportRules.Releaser.MACHINE);
           return row.id();
         });
@@ -336,15 +346,19 @@ final class ActivationService {
     Channel channel = Channel.byName(key.channel()).orElseThrow();
     long spent = released.stream().filter(ActivationRow::spent).count();
     if (spent > 0 && SupportRules.releaseReturnsCount(channel, releaser)) {
-      released.stream().filter(ActivationRow::spent).forEach(r -> store.returnCount(h, r.id()));
+      released.stream()
+          .filter(ActivationRow::spent)
+          .forEach(r -> store.activations().returnCount(h, r.id()));
       KeyRow pool = downgrades.poolOf(h, key);
-      store.updateStanding(
-          h,
-          pool.withStanding(
-              pool.blocked(),
-              pool.poolSize(),
-              (int) Math.max(0, pool.poolUsed() - spent),
-              pool.extensionTotal()));
+      store
+          .keys()
+          .updateStanding(
+              h,
+              pool.withStanding(
+                  pool.blocked(),
+                  pool.poolSize(),
+                  (int) Math.max(0, pool.poolUsed() - spent),
+                  pool.extensionTotal()));
     }
   }
 
@@ -369,15 +383,17 @@ final class ActivationService {
     Instant now = now();
     return db.write(
         h -> {
-          Store.CertificateRow certRow =
+          CertificateStore.CertificateRow certRow =
               store
+                  .certificates()
                   .certificate(h, old.certificateId())
                   .orElseThrow(ActivationService::unknownCertificate);
           ActivationRow row =
               store
+                  .activations()
                   .activation(h, certRow.activationId())
                   .orElseThrow(ActivationService::unknownCertificate);
-          KeyRow key = store.keyById(h, row.keyId(), true).orElseThrow();
+          KeyRow key = store.keys().keyById(h, row.keyId(), true).orElseThrow();
           Product product =
               catalog
                   .get()
@@ -389,7 +405,7 @@ final class ActivationService {
                                   ErrorCode.INVALID_PRODUCT_KEY,
                                   "This key's product is not in the catalog any more.")));
           // Re-read under the key's lock: a release may have happened meanwhile.
-          row = store.activation(h, row.id()).orElseThrow();
+          row = store.activations().activation(h, row.id()).orElseThrow();
           Optional<Failure> refusal =
               SupportRules.renewal(
                   product,
@@ -420,8 +436,10 @@ final class ActivationService {
                           keyring.signer().keyId(),
                           old.hostPublicKey()));
           String text = signed.toJsonText();
-          store.insertCertificate(h, certificateId, row.id(), now.toEpochMilli(), text);
-          store.setCurrentCertificate(h, row.id(), certificateId);
+          store
+              .certificates()
+              .insertCertificate(h, certificateId, row.id(), now.toEpochMilli(), text);
+          store.activations().setCurrentCertificate(h, row.id(), certificateId);
           return new Issued(text, false, row.id());
         });
   }
@@ -438,8 +456,8 @@ final class ActivationService {
   }
 
   /** Machines of stored activations, each read once per process (see {@link Machines}). */
-  private static final Store.MachineOf MACHINES =
-      new Store.MachineOf() {
+  private static final ActivationStore.MachineOf MACHINES =
+      new ActivationStore.MachineOf() {
         @Override
         public MachineHardware known(String activationId) {
           return Machines.knownActivation(activationId);
@@ -451,7 +469,7 @@ final class ActivationService {
         }
       };
 
-  static PriorActivation prior(Store.Prior row) {
+  static PriorActivation prior(ActivationStore.Prior row) {
     return new PriorActivation(
         row.id(), row.machine(), row.active(), Instant.ofEpochMilli(row.issuedAt()), row.spent());
   }
