@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -46,6 +45,7 @@ final class ActivationService {
   private final Clock clock;
   private final boolean allowSimulated;
   private final Downgrades downgrades;
+  private final GrantSigner signer;
 
   ActivationService(
       Store store,
@@ -60,6 +60,7 @@ final class ActivationService {
     this.clock = clock;
     this.allowSimulated = allowSimulated;
     this.downgrades = new Downgrades(store, keyring, catalog, clock);
+    this.signer = new GrantSigner(store, keyring);
   }
 
   /** What a client receives: the signed certificate JSON and whether it was given again. */
@@ -101,9 +102,9 @@ final class ActivationService {
     }
     // The certificate a grant would give, signed before the transaction where that saves the
     // database's time (SQLite: one writer).
-    Presigned presigned =
+    GrantSigner.Signed presigned =
         db.dialect() == Database.Dialect.SQLITE
-            ? presign(typed, request, cmid, hostKey, now)
+            ? signer.presign(typed, request, cmid, hostKey, now)
             : null;
     String components = Machines.toJson(request.machine());
     return db.write(
@@ -141,10 +142,8 @@ final class ActivationService {
               if (stored.isEmpty() || !certifies(stored.get(), hostKey)) {
                 // Activated by phone, so certificate-less: its first certificate, nothing spent
                 // (the presigned one when there is one: only its activation id goes unused).
-                Presigned issued =
-                    presigned != null && presigned.isFor(key)
-                        ? presigned
-                        : sign(key.id(), key.partialKey(), typed, request, cmid, hostKey, now);
+                GrantSigner.Signed issued =
+                    signer.forKey(presigned, key, typed, request, cmid, hostKey, now);
                 store
                     .certificates()
                     .insertCertificate(
@@ -158,10 +157,8 @@ final class ActivationService {
               // one licence, one machine: the original and its downgrade keys (retail, OEM)
               downgrades.claimLicence(
                   h, key, links, product, request.machine(), now.toEpochMilli());
-              Presigned issued =
-                  presigned != null && presigned.isFor(key)
-                      ? presigned
-                      : sign(key.id(), key.partialKey(), typed, request, cmid, hostKey, now);
+              GrantSigner.Signed issued =
+                  signer.forKey(presigned, key, typed, request, cmid, hostKey, now);
               // KeyStanding's pool is the multiple activation key's (a downgrade key's is its
               // original's); a volume host key's slots are counted by core from its activations.
               Optional<KeyRow> spent =
@@ -238,74 +235,6 @@ final class ActivationService {
     return SignedCertificate.fromJsonText(stored.signed())
         .map(c -> c.certificate().hostPublicKey().equals(hostKey))
         .orElse(true);
-  }
-
-  /** A certificate signed for a key record, with the ids its activation will be stored under. */
-  record Presigned(
-      String keyId, String partialKey, String activationId, String certificateId, String text) {
-    boolean isFor(KeyRow key) {
-      return keyId.equals(key.id()) && partialKey.equals(key.partialKey());
-    }
-  }
-
-  /**
-   * Signs the certificate a grant would give before the write transaction, from the key record as
-   * read outside it (its id and partial key never change); null when the key is not stored. Only a
-   * grant, or the first certificate of a phone activation's reissue, uses it, and only for the same
-   * key record.
-   */
-  private Presigned presign(
-      TypedKey typed,
-      ActivationRequest request,
-      String cmid,
-      Optional<String> hostKey,
-      Instant now) {
-    Map.Entry<String, String> id = identities.get(typed.fingerprint());
-    if (id == null) {
-      id = store.keys().keyIdentity(typed.fingerprint()).orElse(null);
-      if (id == null) {
-        return null; // not issued (yet): asked again next time
-      }
-      identities.put(typed.fingerprint(), id);
-    }
-    return sign(id.getKey(), id.getValue(), typed, request, cmid, hostKey, now);
-  }
-
-  // Key records' ids and partial keys by fingerprint, as presign read them: neither ever changes
-  // and no key record is ever deleted, so a read on a pooled connection per activation is saved.
-  private final Generations<Map.Entry<String, String>> identities = new Generations<>(20_000);
-
-  private Presigned sign(
-      String keyId,
-      String partialKey,
-      TypedKey typed,
-      ActivationRequest request,
-      String cmid,
-      Optional<String> hostKey,
-      Instant now) {
-    String activationId = Ids.next("act");
-    String certificateId = Ids.next("cert");
-    KeyGroup group = typed.group();
-    String text =
-        keyring
-            .signer()
-            .signText(
-                new ActivationCertificate(
-                    certificateId,
-                    keyId,
-                    partialKey,
-                    typed.product().id(),
-                    group.version(),
-                    group.edition().orElse(request.installed().edition()),
-                    group.channel(),
-                    request.machine(),
-                    cmid,
-                    now,
-                    Optional.empty(),
-                    keyring.signer().keyId(),
-                    hostKey))
-            .text();
-    return new Presigned(keyId, partialKey, activationId, certificateId, text);
   }
 
   /** Releases the activation this machine holds (a MAK count stays spent: SupportRules). */
