@@ -3,6 +3,8 @@ package dev.keyward.authority;
 import dev.keyward.authority.crypto.Ids;
 import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.store.ActivationRow;
+import dev.keyward.authority.store.ActivationStore;
+import dev.keyward.authority.store.CertificateStore;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.DowngradeStore;
 import dev.keyward.authority.store.KeyRow;
@@ -18,6 +20,7 @@ import dev.keyward.core.channel.ActivationRequest;
 import dev.keyward.core.channel.ChannelDecision;
 import dev.keyward.core.channel.ChannelRules;
 import dev.keyward.core.channel.KeyStanding;
+import dev.keyward.core.channel.MachineHardware;
 import dev.keyward.core.channel.PriorActivation;
 import dev.keyward.core.channel.SupportRules;
 import dev.keyward.core.error.ErrorCode;
@@ -43,6 +46,7 @@ final class ActivationService {
   private final Clock clock;
   private final boolean allowSimulated;
   private final Downgrades downgrades;
+  private final GrantSigner signer;
 
   ActivationService(
       Store store,
@@ -57,6 +61,7 @@ final class ActivationService {
     this.clock = clock;
     this.allowSimulated = allowSimulated;
     this.downgrades = new Downgrades(store, keyring, catalog, clock);
+    this.signer = new GrantSigner(store, keyring);
   }
 
   /** What a client receives: the signed certificate JSON and whether it was given again. */
@@ -98,18 +103,20 @@ final class ActivationService {
     }
     // The certificate a grant would give, signed before the transaction where that saves the
     // database's time (SQLite: one writer).
-    Presigned presigned =
+    GrantSigner.Signed presigned =
         db.dialect() == Database.Dialect.SQLITE
-            ? presign(typed, request, cmid, hostKey, now)
+            ? signer.presign(typed, request, cmid, hostKey, now)
             : null;
     String components = Machines.toJson(request.machine());
     return db.write(
         h -> {
           KeyRow key =
               store
+                  .keys()
                   .keyByFingerprint(h, typed.fingerprint(), true)
                   .orElseThrow(() -> TypedKey.notIssued(422));
-          List<ActivationRow> rows = store.activations(h, key.id(), decisionRows(group.channel()));
+          List<ActivationStore.Prior> rows =
+              store.activations().priors(h, key.id(), decisionRows(group.channel()), MACHINES);
           List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
           // a multiple activation downgrade key counts against its original's pool
           DowngradeStore.Around links = downgrades.links(h, key);
@@ -121,7 +128,7 @@ final class ActivationService {
           return switch (decision) {
             case ChannelDecision.Refuse refuse -> throw ApiException.refusal(refuse.failure());
             case ChannelDecision.Reissue reissue -> {
-              ActivationRow row =
+              ActivationStore.Prior row =
                   rows.stream()
                       .filter(r -> r.id().equals(reissue.prior().id()))
                       .findFirst()
@@ -129,19 +136,20 @@ final class ActivationService {
               if (!row.active()) {
                 // An OEM key stays bound to its first machine even once released: the same
                 // machine gets its activation back, active again, and nothing is spent.
-                store.reactivate(h, row.id());
+                store.activations().reactivate(h, row.id());
               }
-              Optional<Store.CertificateRow> stored = store.certificate(h, row.certificateId());
+              Optional<CertificateStore.CertificateRow> stored =
+                  store.certificates().certificate(h, row.certificateId());
               if (stored.isEmpty() || !certifies(stored.get(), hostKey)) {
                 // Activated by phone, so certificate-less: its first certificate, nothing spent
                 // (the presigned one when there is one: only its activation id goes unused).
-                Presigned issued =
-                    presigned != null && presigned.isFor(key)
-                        ? presigned
-                        : sign(key.id(), key.partialKey(), typed, request, cmid, hostKey, now);
-                store.insertCertificate(
-                    h, issued.certificateId(), row.id(), now.toEpochMilli(), issued.text());
-                store.setCurrentCertificate(h, row.id(), issued.certificateId());
+                GrantSigner.Signed issued =
+                    signer.forKey(presigned, key, typed, request, cmid, hostKey, now);
+                store
+                    .certificates()
+                    .insertCertificate(
+                        h, issued.certificateId(), row.id(), now.toEpochMilli(), issued.text());
+                store.activations().setCurrentCertificate(h, row.id(), issued.certificateId());
                 yield new Issued(issued.text(), true, row.id());
               }
               yield new Issued(stored.get().signed(), true, row.id());
@@ -150,10 +158,8 @@ final class ActivationService {
               // one licence, one machine: the original and its downgrade keys (retail, OEM)
               downgrades.claimLicence(
                   h, key, links, product, request.machine(), now.toEpochMilli());
-              Presigned issued =
-                  presigned != null && presigned.isFor(key)
-                      ? presigned
-                      : sign(key.id(), key.partialKey(), typed, request, cmid, hostKey, now);
+              GrantSigner.Signed issued =
+                  signer.forKey(presigned, key, typed, request, cmid, hostKey, now);
               // KeyStanding's pool is the multiple activation key's (a downgrade key's is its
               // original's); a volume host key's slots are counted by core from its activations.
               Optional<KeyRow> spent =
@@ -165,22 +171,26 @@ final class ActivationService {
                               pool.poolUsed() + 1,
                               pool.extensionTotal()))
                       : Optional.empty();
-              store.insertGrant(
-                  h,
-                  new ActivationRow(
-                      issued.activationId(),
-                      key.id(),
-                      components,
-                      cmid,
-                      true,
-                      grant.spendsCount(),
+              store
+                  .activations()
+                  .insertGrant(
+                      h,
+                      new ActivationRow(
+                          issued.activationId(),
+                          key.id(),
+                          components,
+                          cmid,
+                          true,
+                          grant.spendsCount(),
+                          now.toEpochMilli(),
+                          Optional.empty(),
+                          Optional.empty(),
+                          issued.certificateId()),
                       now.toEpochMilli(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      issued.certificateId()),
-                  now.toEpochMilli(),
-                  issued.text(),
-                  spent);
+                      issued.text(),
+                      spent);
+              Machines.rememberActivation(
+                  issued.activationId(), components, MachineHardware.of(request.machine()));
               yield new Issued(issued.text(), false, issued.activationId());
             }
           };
@@ -192,10 +202,10 @@ final class ActivationService {
    * multiple activation keys look only at active activations and those still holding a count; OEM
    * and volume host keys at every activation the key ever had.
    */
-  static Store.Rows decisionRows(Channel channel) {
+  static ActivationStore.Rows decisionRows(Channel channel) {
     return switch (channel) {
-      case RETAIL, VOLUME_MAK -> Store.Rows.ACTIVE_OR_SPENT;
-      default -> Store.Rows.ALL;
+      case RETAIL, VOLUME_MAK -> ActivationStore.Rows.ACTIVE_OR_SPENT;
+      default -> ActivationStore.Rows.ALL;
     };
   }
 
@@ -218,72 +228,14 @@ final class ActivationService {
    * volume host that sends another key than the one certified (it lost its key file) gets a new
    * certificate for the same activation, nothing spent.
    */
-  private static boolean certifies(Store.CertificateRow stored, Optional<String> hostKey) {
+  private static boolean certifies(
+      CertificateStore.CertificateRow stored, Optional<String> hostKey) {
     if (hostKey.isEmpty()) {
       return true;
     }
     return SignedCertificate.fromJsonText(stored.signed())
         .map(c -> c.certificate().hostPublicKey().equals(hostKey))
         .orElse(true);
-  }
-
-  /** A certificate signed for a key record, with the ids its activation will be stored under. */
-  record Presigned(
-      String keyId, String partialKey, String activationId, String certificateId, String text) {
-    boolean isFor(KeyRow key) {
-      return keyId.equals(key.id()) && partialKey.equals(key.partialKey());
-    }
-  }
-
-  /**
-   * Signs the certificate a grant would give before the write transaction, from the key record as
-   * read outside it (its id and partial key never change); null when the key is not stored. Only a
-   * grant, or the first certificate of a phone activation's reissue, uses it, and only for the same
-   * key record.
-   */
-  private Presigned presign(
-      TypedKey typed,
-      ActivationRequest request,
-      String cmid,
-      Optional<String> hostKey,
-      Instant now) {
-    return store
-        .keyIdentity(typed.fingerprint())
-        .map(id -> sign(id.getKey(), id.getValue(), typed, request, cmid, hostKey, now))
-        .orElse(null);
-  }
-
-  private Presigned sign(
-      String keyId,
-      String partialKey,
-      TypedKey typed,
-      ActivationRequest request,
-      String cmid,
-      Optional<String> hostKey,
-      Instant now) {
-    String activationId = Ids.next("act");
-    String certificateId = Ids.next("cert");
-    KeyGroup group = typed.group();
-    String text =
-        keyring
-            .signer()
-            .signText(
-                new ActivationCertificate(
-                    certificateId,
-                    keyId,
-                    partialKey,
-                    typed.product().id(),
-                    group.version(),
-                    group.edition().orElse(request.installed().edition()),
-                    group.channel(),
-                    request.machine(),
-                    cmid,
-                    now,
-                    Optional.empty(),
-                    keyring.signer().keyId(),
-                    hostKey))
-            .text();
-    return new Presigned(keyId, partialKey, activationId, certificateId, text);
   }
 
   /** Releases the activation this machine holds (a MAK count stays spent: SupportRules). */
@@ -297,9 +249,10 @@ final class ActivationService {
         h -> {
           KeyRow key =
               store
+                  .keys()
                   .keyByFingerprint(h, typed.fingerprint(), true)
                   .orElseThrow(() -> TypedKey.notIssued(422));
-          List<ActivationRow> rows = store.activations(h, key.id());
+          List<ActivationRow> rows = store.activations().activations(h, key.id());
           PriorActivation held =
               SupportRules.heldBy(
                       rows.stream().map(ActivationService::prior).toList(),
@@ -308,7 +261,7 @@ final class ActivationService {
                   .orElseThrow(ActivationService::noActivation);
           ActivationRow row =
               rows.stream().filter(r -> r.id().equals(held.id())).findFirst().orElseThrow();
-          store.release(h, row.id(), now.toEpochMilli(), "released by the machine");
+          store.activations().release(h, row.id(), now.toEpochMilli(), "released by the machine");
           refund(h, key, List.of(row), SupportRules.Releaser.MACHINE);
           return row.id();
         });
@@ -323,15 +276,19 @@ final class ActivationService {
     Channel channel = Channel.byName(key.channel()).orElseThrow();
     long spent = released.stream().filter(ActivationRow::spent).count();
     if (spent > 0 && SupportRules.releaseReturnsCount(channel, releaser)) {
-      released.stream().filter(ActivationRow::spent).forEach(r -> store.returnCount(h, r.id()));
+      released.stream()
+          .filter(ActivationRow::spent)
+          .forEach(r -> store.activations().returnCount(h, r.id()));
       KeyRow pool = downgrades.poolOf(h, key);
-      store.updateStanding(
-          h,
-          pool.withStanding(
-              pool.blocked(),
-              pool.poolSize(),
-              (int) Math.max(0, pool.poolUsed() - spent),
-              pool.extensionTotal()));
+      store
+          .keys()
+          .updateStanding(
+              h,
+              pool.withStanding(
+                  pool.blocked(),
+                  pool.poolSize(),
+                  (int) Math.max(0, pool.poolUsed() - spent),
+                  pool.extensionTotal()));
     }
   }
 
@@ -356,15 +313,17 @@ final class ActivationService {
     Instant now = now();
     return db.write(
         h -> {
-          Store.CertificateRow certRow =
+          CertificateStore.CertificateRow certRow =
               store
+                  .certificates()
                   .certificate(h, old.certificateId())
                   .orElseThrow(ActivationService::unknownCertificate);
           ActivationRow row =
               store
+                  .activations()
                   .activation(h, certRow.activationId())
                   .orElseThrow(ActivationService::unknownCertificate);
-          KeyRow key = store.keyById(h, row.keyId(), true).orElseThrow();
+          KeyRow key = store.keys().keyById(h, row.keyId(), true).orElseThrow();
           Product product =
               catalog
                   .get()
@@ -376,7 +335,7 @@ final class ActivationService {
                                   ErrorCode.INVALID_PRODUCT_KEY,
                                   "This key's product is not in the catalog any more.")));
           // Re-read under the key's lock: a release may have happened meanwhile.
-          row = store.activation(h, row.id()).orElseThrow();
+          row = store.activations().activation(h, row.id()).orElseThrow();
           Optional<Failure> refusal =
               SupportRules.renewal(
                   product,
@@ -407,8 +366,10 @@ final class ActivationService {
                           keyring.signer().keyId(),
                           old.hostPublicKey()));
           String text = signed.toJsonText();
-          store.insertCertificate(h, certificateId, row.id(), now.toEpochMilli(), text);
-          store.setCurrentCertificate(h, row.id(), certificateId);
+          store
+              .certificates()
+              .insertCertificate(h, certificateId, row.id(), now.toEpochMilli(), text);
+          store.activations().setCurrentCertificate(h, row.id(), certificateId);
           return new Issued(text, false, row.id());
         });
   }
@@ -422,6 +383,25 @@ final class ActivationService {
 
   static KeyStanding standing(KeyRow key) {
     return new KeyStanding(key.blocked(), key.poolSize(), key.poolUsed());
+  }
+
+  /** Machines of stored activations, each read once per process (see {@link Machines}). */
+  private static final ActivationStore.MachineOf MACHINES =
+      new ActivationStore.MachineOf() {
+        @Override
+        public MachineHardware known(String activationId) {
+          return Machines.knownActivation(activationId);
+        }
+
+        @Override
+        public MachineHardware read(String activationId, String components) {
+          return Machines.ofActivation(activationId, components);
+        }
+      };
+
+  static PriorActivation prior(ActivationStore.Prior row) {
+    return new PriorActivation(
+        row.id(), row.machine(), row.active(), Instant.ofEpochMilli(row.issuedAt()), row.spent());
   }
 
   static PriorActivation prior(ActivationRow row) {

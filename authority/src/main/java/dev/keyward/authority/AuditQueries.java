@@ -24,7 +24,7 @@ final class AuditQueries {
   List<Map<String, Object>> entries(long after, int limit) {
     return store
         .db()
-        .read(h -> store.audit(h, after, limit).stream().map(AuditEntry::toJson).toList());
+        .read(h -> store.audit().audit(h, after, limit).stream().map(AuditEntry::toJson).toList());
   }
 
   /**

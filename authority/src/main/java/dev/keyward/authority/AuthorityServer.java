@@ -114,7 +114,7 @@ public final class AuthorityServer implements AutoCloseable {
       Store store = new Store(db);
       if (startCatalog == null) {
         startCatalog =
-            db.read(h -> store.latestCatalog(h))
+            db.read(h -> store.catalogs().latestCatalog(h))
                 .map(row -> loadStored(row.source(), row.content().orElse("")))
                 .orElseGet(() -> loadCatalog(AuthorityConfig.DEFAULT_CATALOG));
       }
@@ -138,8 +138,8 @@ public final class AuthorityServer implements AutoCloseable {
     List<String> hashes =
         db.write(
             h -> {
-              store.ensureAdminToken(h, tokenHash, now);
-              return store.adminTokenHashes(h);
+              store.tokens().ensureAdminToken(h, tokenHash, now);
+              return store.tokens().adminTokenHashes(h);
             });
     Keyring keyring = Keyring.of(data);
     ActivationService activations =

@@ -58,7 +58,7 @@ final class CatalogFollower implements AutoCloseable {
         return;
       }
       seen = latest;
-      db.read(store::latestCatalog)
+      db.read(store.catalogs()::latestCatalog)
           .ifPresent(
               row -> {
                 CatalogLoad load =

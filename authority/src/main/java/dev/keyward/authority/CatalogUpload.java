@@ -70,14 +70,16 @@ final class CatalogUpload {
                   List<String> products = loaded.products().stream().map(Product::id).toList();
                   // The audit head's lock first: concurrent uploads are numbered one after the
                   // other.
-                  store.appendAudit(
-                      h,
-                      now,
-                      actor,
-                      "catalog.load",
-                      String.join(",", products),
-                      Json.write(Map.of("products", products)));
-                  store.insertCatalog(h, "uploaded catalog", text, now);
+                  store
+                      .audit()
+                      .appendAudit(
+                          h,
+                          now,
+                          actor,
+                          "catalog.load",
+                          String.join(",", products),
+                          Json.write(Map.of("products", products)));
+                  store.catalogs().insertCatalog(h, "uploaded catalog", text, now);
                   return products;
                 });
     catalog.set(loaded);
@@ -87,7 +89,7 @@ final class CatalogUpload {
   /** Each key group with issued keys that the new catalog drops or gives another meaning. */
   private List<String> issuedGroupProblems(Handle h, Catalog loaded) {
     List<String> problems = new ArrayList<>();
-    for (Map<String, Object> g : store.issuedGroups(h)) {
+    for (Map<String, Object> g : store.keys().issuedGroups(h)) {
       int number = ((Number) g.get("group_number")).intValue();
       Optional<KeyGroup> group = loaded.keyGroup(number);
       String was =

@@ -85,10 +85,10 @@ final class Downgrades {
           KeyRow issued;
           String display;
           if (existing.isPresent()) {
-            issued = store.keyById(h, existing.get().keyId(), false).orElseThrow();
+            issued = store.keys().keyById(h, existing.get().keyId(), false).orElseThrow();
             display = keys.reveal(issued);
           } else {
-            long serial = store.allocateSerials(h, target.number(), 1);
+            long serial = store.keys().allocateSerials(h, target.number(), 1);
             ProductKey key = ProductKeyCodec.encode(target.number(), serial, keyring.tagger());
             String fingerprint = keyring.fingerprint().of(key);
             issued =
@@ -108,7 +108,7 @@ final class Downgrades {
                     0,
                     0,
                     now);
-            store.insertKey(h, issued);
+            store.keys().insertKey(h, issued);
             links.insert(h, new DowngradeStore.Link(issued.id(), original.id(), version, now));
             display = key.display();
           }
@@ -119,9 +119,12 @@ final class Downgrades {
           detail.put("reissued", existing.isPresent());
           detail.put("sharedPool", sharedPool);
           detail.put("reason", reason);
-          store.appendAudit(
-              h, now, actor, "keys.downgrade", KeyRecords.subject(issued), Json.write(detail));
-          Map<String, Object> record = KeyRecords.record(issued, store.activeCount(h, issued.id()));
+          store
+              .audit()
+              .appendAudit(
+                  h, now, actor, "keys.downgrade", KeyRecords.subject(issued), Json.write(detail));
+          Map<String, Object> record =
+              KeyRecords.record(issued, store.activations().activeCount(h, issued.id()));
           annotate(h, issued, record);
           record.put("key", display);
           record.put("reissued", existing.isPresent());
@@ -137,7 +140,7 @@ final class Downgrades {
   void annotate(Handle h, KeyRow key, Map<String, Object> record) {
     Optional<DowngradeStore.Link> link = links.ofKey(h, key.id());
     if (link.isPresent()) {
-      KeyRow original = store.keyById(h, link.get().originalId(), false).orElseThrow();
+      KeyRow original = store.keys().keyById(h, link.get().originalId(), false).orElseThrow();
       Map<String, Object> of = new LinkedHashMap<>();
       of.put("id", original.id());
       of.put("partialKey", original.partialKey());
@@ -158,7 +161,7 @@ final class Downgrades {
         links.ofOriginal(h, key.id()).stream()
             .map(
                 l -> {
-                  KeyRow d = store.keyById(h, l.keyId(), false).orElseThrow();
+                  KeyRow d = store.keys().keyById(h, l.keyId(), false).orElseThrow();
                   Map<String, Object> m = new LinkedHashMap<>();
                   m.put("id", d.id());
                   m.put("partialKey", d.partialKey());
@@ -219,14 +222,16 @@ final class Downgrades {
     licence.add(original);
     // The key's own links hold those under it when it is the original; else ask the original's.
     (around.own().isPresent() ? links.ofOriginal(h, original.id()) : around.under())
-        .stream().map(l -> store.keyById(h, l.keyId(), false).orElseThrow()).forEach(licence::add);
+        .stream()
+            .map(l -> store.keys().keyById(h, l.keyId(), false).orElseThrow())
+            .forEach(licence::add);
     Map<String, KeyRow> owners = new LinkedHashMap<>();
     List<dev.keyward.core.channel.PriorActivation> others = new java.util.ArrayList<>();
     for (KeyRow other : licence) {
       if (other.id().equals(key.id())) {
         continue;
       }
-      for (var row : store.activations(h, other.id())) {
+      for (var row : store.activations().activations(h, other.id())) {
         if (row.active()) {
           others.add(ActivationService.prior(row));
           owners.put(row.id(), other);
@@ -237,13 +242,15 @@ final class Downgrades {
       case Downgrade.Sharing.Refused refused -> throw ApiException.refusal(refused.failure());
       case Downgrade.Sharing.Supersedes supersedes -> {
         for (var superseded : supersedes.activations()) {
-          store.release(
-              h,
-              superseded.id(),
-              now,
-              "superseded on the same machine by the key ending in "
-                  + key.partialKey()
-                  + " of the same licence");
+          store
+              .activations()
+              .release(
+                  h,
+                  superseded.id(),
+                  now,
+                  "superseded on the same machine by the key ending in "
+                      + key.partialKey()
+                      + " of the same licence");
         }
       }
     }
@@ -269,6 +276,6 @@ final class Downgrades {
   }
 
   private KeyRow original(Handle h, KeyRow key, boolean lock, Optional<DowngradeStore.Link> own) {
-    return own.map(l -> store.keyById(h, l.originalId(), lock).orElseThrow()).orElse(key);
+    return own.map(l -> store.keys().keyById(h, l.originalId(), lock).orElseThrow()).orElse(key);
   }
 }

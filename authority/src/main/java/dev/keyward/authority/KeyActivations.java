@@ -39,10 +39,10 @@ final class KeyActivations {
     return db.write(
         h -> {
           KeyRow key = keys.resolve(h, param, true);
-          List<ActivationRow> all = store.activations(h, key.id());
+          List<ActivationRow> all = store.activations().activations(h, key.id());
           List<ActivationRow> active = all.stream().filter(ActivationRow::active).toList();
           for (ActivationRow row : active) {
-            store.release(h, row.id(), now, reason);
+            store.activations().release(h, row.id(), now, reason);
           }
           // Support resets the key: the counts of machines that released themselves come back too.
           List<ActivationRow> holding = all.stream().filter(ActivationRow::spent).toList();
@@ -51,8 +51,15 @@ final class KeyActivations {
           detail.put("released", active.stream().map(ActivationRow::id).toList());
           detail.put("countsReturned", holding.size());
           detail.put("reason", reason);
-          store.appendAudit(
-              h, now, actor, "activations.release", KeyRecords.subject(key), Json.write(detail));
+          store
+              .audit()
+              .appendAudit(
+                  h,
+                  now,
+                  actor,
+                  "activations.release",
+                  KeyRecords.subject(key),
+                  Json.write(detail));
           return active.size();
         });
   }
@@ -66,16 +73,16 @@ final class KeyActivations {
           if (param.isPresent()) {
             KeyRow key = keys.resolve(h, param.get(), false);
             partials.put(key.id(), key.partialKey());
-            rows = store.activations(h, key.id());
+            rows = store.activations().activations(h, key.id());
           } else {
-            rows = store.allActivations(h, limit);
+            rows = store.activations().allActivations(h, limit);
           }
           List<Map<String, Object>> out = new ArrayList<>();
           for (ActivationRow row : rows) {
             String partial =
                 partials.computeIfAbsent(
                     row.keyId(),
-                    id -> store.keyById(h, id, false).map(KeyRow::partialKey).orElse(""));
+                    id -> store.keys().keyById(h, id, false).map(KeyRow::partialKey).orElse(""));
             out.add(KeyRecords.activation(row, partial));
           }
           return out;

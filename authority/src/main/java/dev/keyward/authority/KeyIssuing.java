@@ -49,14 +49,14 @@ final class KeyIssuing {
         .db()
         .write(
             h -> {
-              long first = store.allocateSerials(h, target.group().number(), c.count());
+              long first = store.keys().allocateSerials(h, target.group().number(), c.count());
               List<Map<String, Object>> out = new ArrayList<>();
               List<String> partials = new ArrayList<>();
               for (int i = 0; i < c.count(); i++) {
                 ProductKey key =
                     ProductKeyCodec.encode(target.group().number(), first + i, keyring.tagger());
                 KeyRow row = row(target, key, first + i, now);
-                store.insertKey(h, row);
+                store.keys().insertKey(h, row);
                 Map<String, Object> record = KeyRecords.record(row, 0);
                 record.put("key", key.display());
                 out.add(record);
@@ -172,7 +172,9 @@ final class KeyIssuing {
     if (target.channel() == Channel.VOLUME_MAK) {
       detail.put("pool", target.pool());
     }
-    store.appendAudit(h, now, actor, "keys.issue", target.group().describe(), Json.write(detail));
+    store
+        .audit()
+        .appendAudit(h, now, actor, "keys.issue", target.group().describe(), Json.write(detail));
   }
 
   private static String productIds(Catalog cat) {

@@ -32,10 +32,11 @@ final class KeyLookup {
    */
   KeyRow resolve(Handle h, String param, boolean lock) {
     if (KEY_ID.matcher(param).matches()) {
-      return store.keyById(h, param, lock).orElseThrow(() -> TypedKey.notIssued(404));
+      return store.keys().keyById(h, param, lock).orElseThrow(() -> TypedKey.notIssued(404));
     }
     TypedKey typed = TypedKey.read(param, catalog.get(), keyring, 404).requireIssued(404);
     return store
+        .keys()
         .keyByFingerprint(h, typed.fingerprint(), lock)
         .orElseThrow(() -> TypedKey.notIssued(404));
   }

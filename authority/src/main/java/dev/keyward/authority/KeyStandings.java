@@ -48,7 +48,8 @@ final class KeyStandings {
     return db.read(
         h -> {
           KeyRow key = keys.resolve(h, param, false);
-          Map<String, Object> record = KeyRecords.record(key, store.activeCount(h, key.id()));
+          Map<String, Object> record =
+              KeyRecords.record(key, store.activations().activeCount(h, key.id()));
           downgrades.annotate(h, key, record);
           return record;
         });
@@ -63,9 +64,10 @@ final class KeyStandings {
     return db.write(
         h -> {
           KeyRow key = keys.resolve(h, param, false);
-          Map<String, Object> record = KeyRecords.record(key, store.activeCount(h, key.id()));
+          Map<String, Object> record =
+              KeyRecords.record(key, store.activations().activeCount(h, key.id()));
           record.put("key", keys.reveal(key));
-          store.appendAudit(h, now, actor, "keys.reveal", KeyRecords.subject(key), "{}");
+          store.audit().appendAudit(h, now, actor, "keys.reveal", KeyRecords.subject(key), "{}");
           return record;
         });
   }
@@ -77,15 +79,17 @@ final class KeyStandings {
           KeyRow key = keys.resolve(h, param, true);
           KeyRow changed =
               key.withStanding(blocked, key.poolSize(), key.poolUsed(), key.extensionTotal());
-          store.updateStanding(h, changed);
-          store.appendAudit(
-              h,
-              now,
-              actor,
-              blocked ? "keys.block" : "keys.unblock",
-              KeyRecords.subject(key),
-              KeyRecords.reasonDetail(reason));
-          return KeyRecords.record(changed, store.activeCount(h, key.id()));
+          store.keys().updateStanding(h, changed);
+          store
+              .audit()
+              .appendAudit(
+                  h,
+                  now,
+                  actor,
+                  blocked ? "keys.block" : "keys.unblock",
+                  KeyRecords.subject(key),
+                  KeyRecords.reasonDetail(reason));
+          return KeyRecords.record(changed, store.activations().activeCount(h, key.id()));
         });
   }
 
@@ -113,14 +117,16 @@ final class KeyStandings {
           KeyRow changed =
               key.withStanding(
                   key.blocked(), key.poolSize() + by, key.poolUsed(), key.extensionTotal() + by);
-          store.updateStanding(h, changed);
+          store.keys().updateStanding(h, changed);
           Map<String, Object> detail = new LinkedHashMap<>();
           detail.put("by", by);
           detail.put("poolSize", changed.poolSize());
           detail.put("reason", reason);
-          store.appendAudit(
-              h, now, actor, "mak.extend", KeyRecords.subject(key), Json.write(detail));
-          return KeyRecords.record(changed, store.activeCount(h, key.id()));
+          store
+              .audit()
+              .appendAudit(
+                  h, now, actor, "mak.extend", KeyRecords.subject(key), Json.write(detail));
+          return KeyRecords.record(changed, store.activations().activeCount(h, key.id()));
         });
   }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hardware identities as the JSON object of the ten component hashes (requests, storage). A phone
@@ -60,26 +59,52 @@ final class Machines {
    * The machine of a stored activation, read once: a key's prior activations are read again at each
    * of its decisions, under its lock (SQLite: the one writer's time), and an activation's
    * components never change. Looked up by the activation's id (short to hash), and used only while
-   * the text is still the same. At most {@link #READ_LIMIT} entries, about 2 KiB each.
+   * the text is still the same (compared by its hash and length: the text itself is not kept).
    */
   static MachineHardware ofActivation(String activationId, String text) {
     Read known = READ.get(activationId);
-    if (known != null && known.text().equals(text)) {
+    if (known != null && known.isOf(text)) {
       return known.machine();
     }
     MachineHardware machine = hardwareFromJson(text);
-    if (READ.size() >= READ_LIMIT) {
-      READ.clear(); // bounded: the keys being activated now come back soon
-    }
     READ.put(activationId, new Read(text, machine));
     return machine;
   }
 
-  private record Read(String text, MachineHardware machine) {}
+  /**
+   * The machine of a stored activation already read (or granted by this process), or null: no
+   * statement ever changes an activation's components, and its id (100 random bits) is never
+   * reused, so a decision need not read the components column again for an id known here.
+   */
+  static MachineHardware knownActivation(String activationId) {
+    Read known = READ.get(activationId);
+    return known == null ? null : known.machine();
+  }
 
-  private static final Map<String, Read> READ = new ConcurrentHashMap<>();
+  /** Remembers the machine of an activation about to be stored (its text as stored). */
+  static void rememberActivation(String activationId, String text, MachineHardware machine) {
+    READ.put(activationId, new Read(text, machine));
+  }
 
-  static final int READ_LIMIT = 20_000;
+  private record Read(int textHash, int textLength, MachineHardware machine) {
+    Read(String text, MachineHardware machine) {
+      this(text.hashCode(), text.length(), machine);
+    }
+
+    boolean isOf(String text) {
+      return text.length() == textLength && text.hashCode() == textHash;
+    }
+  }
+
+  /**
+   * At most twice this many activations' machines are remembered, about 1.2 KB each: a sixteenth of
+   * the heap at most (a decision on a multiple activation key looks at up to a hundred of them, and
+   * every miss is a parse inside the transaction), at least 2,000 and at most 100,000 a generation.
+   */
+  static final int READ_LIMIT =
+      (int) Math.max(2_000, Math.min(100_000, Runtime.getRuntime().maxMemory() / 16 / 2 / 1_200));
+
+  private static final Generations<Read> READ = new Generations<>(READ_LIMIT);
 
   /** {@code {"baseboard":"<32 hex>",…}}: the ten names in sorted order, nothing else; else null. */
   static HardwareIdentity fromCanonical(String text) {

@@ -41,7 +41,7 @@ final class PhoneGrants {
       KeyRow key,
       String confirmationId,
       Instant now) {
-    List<ActivationRow> rows = store.activations(h, key.id());
+    List<ActivationRow> rows = store.activations().activations(h, key.id());
     List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
     ChannelDecision decision =
         ChannelRules.decide(
@@ -60,30 +60,34 @@ final class PhoneGrants {
                 .findFirst()
                 .orElseThrow();
         if (!row.active()) {
-          store.reactivate(h, row.id()); // OEM: bound to its first machine for good
+          store.activations().reactivate(h, row.id()); // OEM: bound to its first machine for good
         }
         yield new Held(row.id(), true);
       }
       case ChannelDecision.Grant grant -> {
         String activationId = Ids.next("act");
-        store.insertActivation(
-            h,
-            new ActivationRow(
-                activationId,
-                key.id(),
-                Machines.toJson(asked.iid().hardware()),
-                "",
-                true,
-                grant.spendsCount(),
-                now.toEpochMilli(),
-                Optional.empty(),
-                Optional.empty(),
-                confirmationId));
+        store
+            .activations()
+            .insertActivation(
+                h,
+                new ActivationRow(
+                    activationId,
+                    key.id(),
+                    Machines.toJson(asked.iid().hardware()),
+                    "",
+                    true,
+                    grant.spendsCount(),
+                    now.toEpochMilli(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    confirmationId));
         if (grant.spendsCount() && asked.group().channel() == Channel.VOLUME_MAK) {
-          store.updateStanding(
-              h,
-              key.withStanding(
-                  key.blocked(), key.poolSize(), key.poolUsed() + 1, key.extensionTotal()));
+          store
+              .keys()
+              .updateStanding(
+                  h,
+                  key.withStanding(
+                      key.blocked(), key.poolSize(), key.poolUsed() + 1, key.extensionTotal()));
         }
         yield new Held(activationId, false);
       }

@@ -67,9 +67,9 @@ class AuditAnchorTest {
     Store store = new Store(db);
     return db.read(
         x -> {
-          var head = store.auditHead(x);
+          var head = store.audit().auditHead(x);
           return AuditChainCheck.check(
-                  (after, limit) -> store.audit(x, after, limit),
+                  (after, limit) -> store.audit().audit(x, after, limit),
                   Optional.of(new AuditChainCheck.Head(head.getKey(), head.getValue())),
                   List.of(),
                   h.server.trustedKeys(),

@@ -31,7 +31,8 @@ final class DatabaseOwner {
     Store store = new Store(db);
     db.write(
         h -> {
-          String hash = keep == 0 ? AuditEntry.GENESIS : store.audit(h, keep - 1, 1).get(0).hash();
+          String hash =
+              keep == 0 ? AuditEntry.GENESIS : store.audit().audit(h, keep - 1, 1).get(0).hash();
           h.createUpdate("DELETE FROM audit_log WHERE seq > :k").bind("k", keep).execute();
           h.createUpdate("UPDATE audit_head SET seq = :k, hash = :h WHERE id = 1")
               .bind("k", keep)
@@ -47,7 +48,7 @@ final class DatabaseOwner {
     Store store = new Store(db);
     db.write(
         h -> {
-          List<AuditEntry> all = store.audit(h, 0, 100_000);
+          List<AuditEntry> all = store.audit().audit(h, 0, 100_000);
           String prev = AuditEntry.GENESIS;
           for (AuditEntry e : all) {
             String newDetail = e.seq() == seq ? detail : e.detail();

@@ -36,6 +36,18 @@ class MachinesTest {
   }
 
   @Test
+  void aGrantedMachineIsKnownByItsActivationIdWithoutItsText() {
+    HardwareIdentity m = machine();
+    String id = "act-known-" + System.nanoTime();
+    assertThat(Machines.knownActivation(id)).isNull();
+    var hardware = dev.keyward.core.channel.MachineHardware.of(m);
+    Machines.rememberActivation(id, Machines.toJson(m), hardware);
+    assertThat(Machines.knownActivation(id)).isSameAs(hardware);
+    // read with its stored text, it is the same machine, not read again
+    assertThat(Machines.ofActivation(id, Machines.toJson(m))).isSameAs(hardware);
+  }
+
+  @Test
   void otherTextIsReadWithJacksonOrRefused() {
     HardwareIdentity m = machine();
     String stored = Machines.toJson(m);

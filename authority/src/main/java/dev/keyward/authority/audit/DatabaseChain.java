@@ -20,13 +20,13 @@ public final class DatabaseChain implements ChainView {
 
   @Override
   public AuditChainCheck.Head head() {
-    Map.Entry<Long, String> head = db.read(store::auditHead);
+    Map.Entry<Long, String> head = db.read(store.audit()::auditHead);
     return new AuditChainCheck.Head(head.getKey(), head.getValue());
   }
 
   @Override
   public Optional<String> hashAt(long seq) {
-    List<AuditEntry> entries = db.read(h -> store.audit(h, seq - 1, 1));
+    List<AuditEntry> entries = db.read(h -> store.audit().audit(h, seq - 1, 1));
     return entries.stream().filter(e -> e.seq() == seq).map(AuditEntry::hash).findFirst();
   }
 
@@ -34,9 +34,9 @@ public final class DatabaseChain implements ChainView {
   public AuditReport verify(CheckpointFile.Read checkpoints, List<TrustedKey> trusted) {
     return db.read(
         h -> {
-          Map.Entry<Long, String> head = store.auditHead(h);
+          Map.Entry<Long, String> head = store.audit().auditHead(h);
           return AuditChainCheck.check(
-              (after, limit) -> store.audit(h, after, limit),
+              (after, limit) -> store.audit().audit(h, after, limit),
               Optional.of(new AuditChainCheck.Head(head.getKey(), head.getValue())),
               checkpoints.checkpoints(),
               trusted,

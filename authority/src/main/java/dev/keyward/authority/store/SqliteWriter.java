@@ -1,8 +1,8 @@
 package dev.keyward.authority.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -36,6 +36,11 @@ final class SqliteWriter implements AutoCloseable {
   private volatile boolean closed;
   // The writer thread's open transaction, for a write asked from inside a write.
   private Handle current;
+  // The writer connection's savepoint statements (prepareSavepoints).
+  private Connection savepointsOf;
+  private PreparedStatement savepoint;
+  private PreparedStatement release;
+  private PreparedStatement rollbackTo;
 
   SqliteWriter(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -134,16 +139,16 @@ final class SqliteWriter implements AutoCloseable {
       current = h;
       try {
         h.begin();
-        Connection c = h.getConnection();
+        prepareSavepoints(h.getConnection());
         for (Task<?> task : group) {
-          Savepoint savepoint = c.setSavepoint();
+          savepoint.execute();
           try {
             task.run(h);
-            c.releaseSavepoint(savepoint);
+            release.execute();
           } catch (Exception | Error e) {
             task.failure = e;
-            c.rollback(savepoint);
-            c.releaseSavepoint(savepoint);
+            rollbackTo.execute();
+            release.execute();
           }
         }
         h.commit();
@@ -171,6 +176,32 @@ final class SqliteWriter implements AutoCloseable {
         task.done.countDown();
       }
     }
+  }
+
+  /**
+   * Prepares the savepoint statements once per connection of the writer (its physical one: the
+   * pool's proxy closes statements with each use): the driver's own savepoint calls format a name
+   * and compile a statement each time, two or three per request. The savepoints are never nested,
+   * so one name serves.
+   */
+  private void prepareSavepoints(Connection c) throws SQLException {
+    Connection physical = c.unwrap(Connection.class);
+    if (physical == savepointsOf && !savepoint.isClosed()) {
+      return;
+    }
+    if (savepointsOf != null) {
+      for (PreparedStatement old : new PreparedStatement[] {savepoint, release, rollbackTo}) {
+        try {
+          old.close();
+        } catch (SQLException e) {
+          // it belonged to a closed connection
+        }
+      }
+    }
+    savepoint = physical.prepareStatement("SAVEPOINT keyward_request");
+    release = physical.prepareStatement("RELEASE keyward_request");
+    rollbackTo = physical.prepareStatement("ROLLBACK TO keyward_request");
+    savepointsOf = physical;
   }
 
   private static void rollbackQuietly(Handle h) {

@@ -1,6 +1,7 @@
 package dev.keyward.core.hardware;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -40,8 +41,12 @@ public enum Component {
 
   /** The component with this file name; names are exact (lower case), as they are written. */
   public static Optional<Component> byName(String name) {
-    return Arrays.stream(values()).filter(c -> c.fileName.equals(name)).findFirst();
+    return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name));
   }
+
+  // Every request names the ten components: a lookup, not a stream over values() each time.
+  private static final Map<String, Component> BY_NAME =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(c -> c.fileName, c -> c));
 
   /** Every file name, comma separated, in the order above: for "expected one of" messages. */
   public static String allNames() {

@@ -1,0 +1,254 @@
+package dev.keyward.authority.store;
+
+import dev.keyward.core.channel.MachineHardware;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The SQL of activations (table {@code activations}) and of storing a grant, each statement run on
+ * the caller's handle so that a decision and what it changes share one transaction.
+ */
+public final class ActivationStore {
+  private static final String COLUMNS =
+      "id, key_id, components, cmid, active, spent, issued_at, released_at, release_reason,"
+          + " certificate_id";
+
+  private static final String ORDER = " ORDER BY issued_at, id";
+
+  /** A new activation, bound by {@link #bindInsert}. */
+  private static final String INSERT =
+      "INSERT INTO activations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)";
+
+  private final Database db;
+  private final KeyStore keys;
+  private final CertificateStore certificates;
+  private final TokenStore tokens;
+
+  ActivationStore(Database db, KeyStore keys, CertificateStore certificates, TokenStore tokens) {
+    this.db = db;
+    this.keys = keys;
+    this.certificates = certificates;
+    this.tokens = tokens;
+  }
+
+  /** Which of a key's activations to read. */
+  public enum Rows {
+    ALL(""),
+    /** Active, or released by the machine itself and still holding its count. */
+    ACTIVE_OR_SPENT(" AND (active = TRUE OR spent = TRUE)");
+
+    private final String condition;
+
+    Rows(String condition) {
+      this.condition = condition;
+    }
+  }
+
+  public List<ActivationRow> activations(Handle h, String keyId) {
+    return activations(h, keyId, Rows.ALL);
+  }
+
+  public List<ActivationRow> activations(Handle h, String keyId, Rows rows) {
+    return db.run(
+        h,
+        "SELECT " + COLUMNS + " FROM activations WHERE key_id = ?" + rows.condition + ORDER,
+        ps -> {
+          ps.setString(1, keyId);
+          List<ActivationRow> list = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              list.add(activation(rs));
+            }
+          }
+          return list;
+        });
+  }
+
+  /**
+   * A key's activation as a decision reads it, with its machine.
+   *
+   * @param certificateId the certificate last issued for it
+   */
+  public record Prior(
+      String id,
+      MachineHardware machine,
+      boolean active,
+      boolean spent,
+      long issuedAt,
+      String certificateId) {}
+
+  /** The machine of a stored activation: known by its id, else read from its components. */
+  public interface MachineOf {
+    /** The machine already read for this activation id, or null. */
+    MachineHardware known(String activationId);
+
+    MachineHardware read(String activationId, String components);
+  }
+
+  /**
+   * A key's activations for a decision. The components column (about 400 bytes a row, up to a
+   * hundred rows for a multiple activation key) is decoded only for activations whose machine
+   * {@code machines} does not know yet; columns are read by position.
+   */
+  public List<Prior> priors(Handle h, String keyId, Rows rows, MachineOf machines) {
+    return db.run(
+        h,
+        "SELECT id, active, spent, issued_at, certificate_id, components FROM activations"
+            + " WHERE key_id = ?"
+            + rows.condition
+            + ORDER,
+        ps -> {
+          ps.setString(1, keyId);
+          List<Prior> list = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String id = rs.getString(1);
+              MachineHardware machine = machines.known(id);
+              if (machine == null) {
+                machine = machines.read(id, rs.getString(6));
+              }
+              list.add(
+                  new Prior(
+                      id,
+                      machine,
+                      rs.getBoolean(2),
+                      rs.getBoolean(3),
+                      rs.getLong(4),
+                      rs.getString(5)));
+            }
+          }
+          return list;
+        });
+  }
+
+  public List<ActivationRow> allActivations(Handle h, int limit) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM activations" + ORDER + " LIMIT :l")
+        .bind("l", limit)
+        .map((rs, ctx) -> activation(rs))
+        .list();
+  }
+
+  public Optional<ActivationRow> activation(Handle h, String id) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM activations WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> activation(rs))
+        .findOne();
+  }
+
+  public int activeCount(Handle h, String keyId) {
+    return h.createQuery("SELECT COUNT(*) FROM activations WHERE key_id = :k AND active = TRUE")
+        .bind("k", keyId)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  /**
+   * Stores a grant: its activation, its certificate and, when it took a count from a multiple
+   * activation key's pool, the key's new standing. On PostgreSQL one statement (data-modifying
+   * {@code WITH}): one round trip to the server instead of three; SQLite runs the three statements.
+   */
+  public void insertGrant(
+      Handle h, ActivationRow a, long issuedAt, String signed, Optional<KeyRow> standing) {
+    if (db.dialect() != Database.Dialect.POSTGRESQL) {
+      insertActivation(h, a);
+      certificates.insertCertificate(h, a.certificateId(), a.id(), issuedAt, signed);
+      standing.ifPresent(k -> keys.updateStanding(h, k));
+      return;
+    }
+    String sql =
+        standing.isEmpty()
+            ? "WITH activation AS (" + INSERT + ") " + CertificateStore.INSERT
+            : "WITH activation AS ("
+                + INSERT
+                + "), certificate AS ("
+                + CertificateStore.INSERT
+                + ") "
+                + KeyStore.SET_STANDING;
+    db.run(
+        h,
+        sql,
+        ps -> {
+          bindInsert(ps, a);
+          CertificateStore.bindInsert(ps, 9, a.certificateId(), a.id(), issuedAt, signed);
+          if (standing.isPresent()) {
+            KeyStore.bindStanding(ps, 13, standing.get());
+          }
+          return ps.executeUpdate();
+        });
+  }
+
+  public void insertActivation(Handle h, ActivationRow a) {
+    db.run(
+        h,
+        INSERT,
+        ps -> {
+          bindInsert(ps, a);
+          return ps.executeUpdate();
+        });
+  }
+
+  /** Binds {@link #INSERT}'s eight parameters, the first eight of the statement. */
+  private static void bindInsert(PreparedStatement ps, ActivationRow a) throws SQLException {
+    ps.setString(1, a.id());
+    ps.setString(2, a.keyId());
+    ps.setString(3, a.components());
+    ps.setString(4, a.cmid());
+    ps.setBoolean(5, a.active());
+    ps.setBoolean(6, a.spent());
+    ps.setLong(7, a.issuedAt());
+    ps.setString(8, a.certificateId());
+  }
+
+  public void release(Handle h, String activationId, long at, String reason) {
+    h.createUpdate(
+            "UPDATE activations SET active = FALSE, released_at = :at, release_reason = :r"
+                + " WHERE id = :id")
+        .bind("at", at)
+        .bind("r", AuditText.free(reason, tokens.adminTokenHashes(h)))
+        .bind("id", activationId)
+        .execute();
+  }
+
+  /** Marks an activation as no longer holding the pool count it took (support gave it back). */
+  public void returnCount(Handle h, String activationId) {
+    h.createUpdate("UPDATE activations SET spent = FALSE WHERE id = :id")
+        .bind("id", activationId)
+        .execute();
+  }
+
+  public void reactivate(Handle h, String activationId) {
+    h.createUpdate(
+            "UPDATE activations SET active = TRUE, released_at = NULL, release_reason = NULL"
+                + " WHERE id = :id")
+        .bind("id", activationId)
+        .execute();
+  }
+
+  public void setCurrentCertificate(Handle h, String activationId, String certificateId) {
+    h.createUpdate("UPDATE activations SET certificate_id = :c WHERE id = :id")
+        .bind("c", certificateId)
+        .bind("id", activationId)
+        .execute();
+  }
+
+  private static ActivationRow activation(ResultSet rs) throws SQLException {
+    long released = rs.getLong("released_at");
+    Optional<Long> releasedAt = rs.wasNull() ? Optional.empty() : Optional.of(released);
+    return new ActivationRow(
+        rs.getString("id"),
+        rs.getString("key_id"),
+        rs.getString("components"),
+        rs.getString("cmid"),
+        rs.getBoolean("active"),
+        rs.getBoolean("spent"),
+        rs.getLong("issued_at"),
+        releasedAt,
+        Optional.ofNullable(rs.getString("release_reason")),
+        rs.getString("certificate_id"));
+  }
+}
