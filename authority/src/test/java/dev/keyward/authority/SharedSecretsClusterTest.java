@@ -157,22 +157,7 @@ class SharedSecretsClusterTest {
     onB.cookies.putAll(onA.cookies);
     assertThat(onB.get("/console/audit").statusCode()).isEqualTo(200);
     // a change on B with the CSRF token of the page A served
-    java.net.http.HttpResponse<String> issued =
-        onB.post(
-            "/console/keys",
-            Map.of(
-                "csrf",
-                csrf,
-                "version",
-                "2022",
-                "edition",
-                "ServerStandard",
-                "channel",
-                "RETAIL",
-                "count",
-                "1",
-                "format",
-                "text"));
+    java.net.http.HttpResponse<String> issued = onB.issue(csrf, "RETAIL", 1, "text");
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
     // one session, stored by its hash: the cookie's value itself is nowhere in the database
     assertThat(count("SELECT COUNT(*) FROM console_sessions")).isEqualTo(1);

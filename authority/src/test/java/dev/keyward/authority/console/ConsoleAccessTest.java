@@ -47,22 +47,7 @@ class ConsoleAccessTest {
   }
 
   private String issueOne(ConsoleHttp c, String csrf) {
-    HttpResponse<String> r =
-        c.post(
-            "/console/keys",
-            Map.of(
-                "csrf",
-                csrf,
-                "version",
-                "2022",
-                "edition",
-                "ServerStandard",
-                "channel",
-                "RETAIL",
-                "count",
-                "1",
-                "format",
-                "text"));
+    HttpResponse<String> r = c.issue(csrf, "RETAIL", 1, "text");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return r.body().strip();
   }

@@ -77,6 +77,25 @@ public final class ConsoleHttp {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
+  /** Issues {@code count} Windows Server 2022 Standard keys of a channel through the keys page. */
+  public HttpResponse<String> issue(String csrf, String channel, int count, String format) {
+    return post(
+        "/console/keys",
+        Map.of(
+            "csrf",
+            csrf,
+            "version",
+            "2022",
+            "edition",
+            "ServerStandard",
+            "channel",
+            channel,
+            "count",
+            Integer.toString(count),
+            "format",
+            format));
+  }
+
   /** Signs in; returns the session's CSRF token (read from the dashboard's sign-out form). */
   public String signIn(String token, String name) {
     String csrf = csrf(get("/console/sign-in").body());
