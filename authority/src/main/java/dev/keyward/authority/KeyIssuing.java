@@ -52,6 +52,7 @@ final class KeyIssuing {
               long first = store.keys().allocateSerials(h, target.group().number(), c.count());
               List<Map<String, Object>> out = new ArrayList<>();
               List<String> partials = new ArrayList<>();
+              List<String> ids = new ArrayList<>();
               for (int i = 0; i < c.count(); i++) {
                 ProductKey key =
                     ProductKeyCodec.encode(target.group().number(), first + i, keyring.tagger());
@@ -61,8 +62,9 @@ final class KeyIssuing {
                 record.put("key", key.display());
                 out.add(record);
                 partials.add(key.partial());
+                ids.add(row.id());
               }
-              audit(h, target, partials, actor, now);
+              audit(h, target, partials, ids, actor, now);
               return out;
             });
   }
@@ -164,11 +166,17 @@ final class KeyIssuing {
         now);
   }
 
-  private void audit(Handle h, Target target, List<String> partials, String actor, long now) {
+  /**
+   * The batch's entry names each key by its partial key and its record id, so that a key's history
+   * (the entries naming its id) starts with its issue.
+   */
+  private void audit(
+      Handle h, Target target, List<String> partials, List<String> ids, String actor, long now) {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("count", partials.size());
     detail.put("group", target.group().number());
     detail.put("partialKeys", partials);
+    detail.put("ids", ids);
     if (target.channel() == Channel.VOLUME_MAK) {
       detail.put("pool", target.pool());
     }
