@@ -2,6 +2,10 @@ package dev.keyward.authority.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,10 +15,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The console's own accessibility check, run in the browser on every page (axe-core is not
- * available offline): the document has a language and a title, one h1 and no skipped heading level,
- * every form control has a label, every button and link has a name, every chart has an accessible
- * name, and the keyboard reaches every control in order with a visible focus ring.
+ * The console's accessibility check, run in the browser on every page: the project's own rules (the
+ * document has a language and a title, one h1 and no skipped heading level, every form control has
+ * a label, every button and link has a name, every chart has an accessible name, and the keyboard
+ * reaches every control in order with a visible focus ring; and axe-core's rules when .ci/run
+ * installed it.
  */
 public final class AccessibilityCheck {
   private static final String RULES =
@@ -53,12 +58,43 @@ public final class AccessibilityCheck {
 
   private AccessibilityCheck() {}
 
-  /** Runs the rules and the keyboard walk on the browser's current page. */
+  /** Runs the rules, axe-core's rules and the keyboard walk on the browser's current page. */
   @SuppressWarnings("unchecked")
   public static void check(ConsoleBrowser browser) {
     List<String> problems = new ArrayList<>((List<String>) browser.script(RULES));
     assertThat(problems).as("accessibility of " + browser.path()).isEmpty();
+    axe(browser);
     keyboard(browser);
+  }
+
+  /**
+   * axe-core's WCAG 2 A/AA and best-practice rules, when `.ci/run` installed axe-core from npm into
+   * .ci/node (required where the browser tests are: KEYWARD_BROWSER_TESTS=require).
+   */
+  private static void axe(ConsoleBrowser browser) {
+    Path file = Path.of("..", ".ci", "node", "node_modules", "axe-core", "axe.min.js");
+    if (!Files.isRegularFile(file)) {
+      if ("require".equals(System.getenv("KEYWARD_BROWSER_TESTS"))) {
+        throw new AssertionError("axe-core is not installed in .ci/node (run .ci/run's npm step)");
+      }
+      return;
+    }
+    try {
+      browser.script(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Object violations =
+        browser
+            .driver()
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa',"
+                    + " 'wcag21a', 'wcag21aa', 'best-practice']}})"
+                    + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' +"
+                    + " v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                    + ".catch(e => done(['axe failed: ' + e]));");
+    assertThat((List<?>) violations).as("axe-core on " + browser.path()).isEmpty();
   }
 
   /**
