@@ -164,6 +164,62 @@ class ConsoleAccessTest {
   }
 
   @Test
+  void aSessionEndsAfterEightHoursHoweverBusy() {
+    ConsoleHttp c = new ConsoleHttp(server.uri());
+    c.signIn(server.adminToken(), "agent.busy");
+    Duration step = ConsoleSessions.IDLE.minusMinutes(5);
+    Duration used = Duration.ZERO;
+    while (used.plus(step).compareTo(ConsoleSessions.MAX_AGE) < 0) {
+      clock.advance(step);
+      used = used.plus(step);
+      assertThat(c.get("/console/keys").statusCode()).as("after " + used).isEqualTo(200);
+    }
+    clock.advance(ConsoleSessions.MAX_AGE.minus(used));
+    HttpResponse<String> ended = c.get("/console/keys");
+    assertThat(ended.statusCode()).isEqualTo(303);
+    assertThat(ended.headers().firstValue("Location")).hasValue("/console/sign-in?expired=1");
+  }
+
+  @Test
+  void overTlsTheCookiesAreSecure(@TempDir Path dir) throws Exception {
+    dev.keyward.authority.TestCa ca = dev.keyward.authority.TestCa.create("Console Test CA");
+    Path[] files =
+        ca.issue("authority").write(java.nio.file.Files.createDirectories(dir.resolve("tls")));
+    try (AuthorityServer tls =
+        AuthorityServer.start(
+            AuthorityConfig.builder()
+                .dataDir(dir.resolve("data"))
+                .port(0)
+                .noRateLimits()
+                .edge(
+                    e ->
+                        e.withTls(
+                            new dev.keyward.authority.http.HttpEdge.Tls.Pem(files[0], files[1])))
+                .build())) {
+      assertThat(tls.uri().getScheme()).isEqualTo("https");
+      ConsoleHttp c = new ConsoleHttp(tls.uri(), ca.trustingContext());
+      HttpResponse<String> page = c.get("/console/sign-in");
+      assertThat(page.headers().allValues("Set-Cookie"))
+          .anySatisfy(
+              cookie -> assertThat(cookie).startsWith("keyward_sign_in=").contains("; Secure"));
+      HttpResponse<String> in =
+          c.post(
+              "/console/sign-in",
+              Map.of("csrf", ConsoleHttp.csrf(page.body()), "token", tls.adminToken(), "name", ""));
+      assertThat(in.statusCode()).isEqualTo(303);
+      assertThat(in.headers().allValues("Set-Cookie"))
+          .anySatisfy(
+              cookie ->
+                  assertThat(cookie)
+                      .startsWith("keyward_console=")
+                      .contains("HttpOnly")
+                      .contains("SameSite=Strict")
+                      .contains("; Secure"));
+      assertThat(c.get("/console").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void errorsShowTheirCodeMeaningAndRemedy() {
     ConsoleHttp c = new ConsoleHttp(server.uri());
     String csrf = c.signIn(server.adminToken(), "agent.errors");

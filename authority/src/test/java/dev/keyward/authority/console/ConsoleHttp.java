@@ -18,13 +18,24 @@ import java.util.stream.Collectors;
 /** A plain HTTP client of the console that keeps its cookies and follows no redirect. */
 public final class ConsoleHttp {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
   private final URI base;
   public final Map<String, String> cookies = new LinkedHashMap<>();
 
   public ConsoleHttp(URI base) {
+    this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+  }
+
+  /** A client of an authority served over TLS, trusting what {@code tls} trusts. */
+  public ConsoleHttp(URI base, javax.net.ssl.SSLContext tls) {
+    this(
+        base,
+        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build());
+  }
+
+  private ConsoleHttp(URI base, HttpClient http) {
     this.base = base;
+    this.http = http;
   }
 
   public HttpResponse<String> get(String path) {
