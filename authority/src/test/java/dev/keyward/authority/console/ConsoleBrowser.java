@@ -45,6 +45,14 @@ public final class ConsoleBrowser implements AutoCloseable {
 
   /** A browser for the console of the authority at {@code base}. */
   public static ConsoleBrowser open(URI base) {
+    return open(base, null);
+  }
+
+  /**
+   * A browser for the console of the authority at {@code base} that saves what it downloads into
+   * {@code downloads} (null: the browser's default).
+   */
+  public static ConsoleBrowser open(URI base, Path downloads) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
       String why =
           "headless Chromium and its driver are not installed (apt-get install chromium-driver)";
@@ -70,6 +78,15 @@ public final class ConsoleBrowser implements AutoCloseable {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
+    if (downloads != null) {
+      options.setExperimentalOption(
+          "prefs",
+          java.util.Map.of(
+              "download.default_directory",
+              downloads.toAbsolutePath().toString(),
+              "download.prompt_for_download",
+              false));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);

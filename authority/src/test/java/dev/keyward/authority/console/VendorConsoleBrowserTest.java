@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyward.authority.AuthorityConfig;
 import dev.keyward.authority.AuthorityServer;
 import dev.keyward.core.phone.DigitGroups;
+import dev.keyward.core.phone.ProxyFileReading;
+import dev.keyward.core.phone.ProxyRequest;
+import dev.keyward.core.phone.ProxyResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ class VendorConsoleBrowserTest {
           : Path.of("target", "screenshots");
 
   @TempDir static Path data;
+  @TempDir static Path downloads;
   private AuthorityServer server;
   private ConsoleBrowser browser;
   private String partial;
@@ -52,7 +56,7 @@ class VendorConsoleBrowserTest {
                 .noRateLimits()
                 .allowSimulatedMachines(true)
                 .build());
-    browser = ConsoleBrowser.open(server.uri());
+    browser = ConsoleBrowser.open(server.uri(), downloads);
   }
 
   @AfterAll
@@ -196,8 +200,112 @@ class VendorConsoleBrowserTest {
     shoot(browser, "activation-center");
   }
 
+  /** Waits (at most 30 s) for the browser to finish saving a file of that name. */
+  private static Path downloaded(String name) throws InterruptedException {
+    Path file = downloads.resolve(name);
+    for (int i = 0; i < 300 && !Files.isRegularFile(file); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(file).as("downloaded " + name).isRegularFile();
+    return file;
+  }
+
   @Test
   @Order(5)
+  void aProxyRequestFileUploadedGivesTheSignedResponseFile() throws Exception {
+    ConsoleHttp api = new ConsoleHttp(server.uri());
+    String csrf = api.signIn(server.adminToken(), "agent.keys");
+    String[] mak =
+        api.post(
+                "/console/keys",
+                java.util.Map.of(
+                    "csrf",
+                    csrf,
+                    "version",
+                    "2022",
+                    "edition",
+                    "ServerStandard",
+                    "channel",
+                    "VOLUME_MAK",
+                    "count",
+                    "1",
+                    "pool",
+                    "1",
+                    "format",
+                    "csv"))
+            .body()
+            .split("\r\n")[1]
+            .split(",");
+    ProxyRequest request = ProxyRequest.empty();
+    for (int m = 0; m < 2; m++) {
+      String iid = ConsoleIids.of(mak[0], "2022", "ServerStandard", 500 + m).text();
+      request =
+          request.with(
+              new ProxyRequest.Entry(
+                  "site12-srv" + m, "winserver", iid, java.util.Optional.empty(), false));
+    }
+    Path file = data.resolve("site12.request.json");
+    Files.writeString(file, request.write());
+
+    browser.go("/console/activation");
+    browser.find("#request").sendKeys(file.toAbsolutePath().toString());
+    browser.type("#proxy-reason", "site 12 has no internet");
+    browser.click("#proxy");
+    String text = Files.readString(downloaded("site12.response.json"));
+    browser.assertNoJavaScriptErrors();
+    var read = ProxyResponse.read(text);
+    assertThat(read).isInstanceOf(ProxyFileReading.Read.class);
+    ProxyResponse response = ((ProxyFileReading.Read<ProxyResponse>) read).file();
+    assertThat(response.checkSignature(server.trustedKeys()))
+        .isInstanceOf(ProxyResponse.SignatureCheck.Valid.class);
+    // the pool holds one: the first machine gets its confirmation ID, the second the refusal
+    assertThat(response.entries()).hasSize(2);
+    assertThat(response.entries().get(0).cid()).isPresent();
+    assertThat(response.entries().get(1).error().orElseThrow().error().hex())
+        .isEqualTo("0xC004C020");
+
+    // the granted machine is in the audit log with the agent, the reason and its name
+    browser.go("/console/audit?action=proxy.confirm");
+    List<WebElement> entries = browser.all("#audit tbody tr");
+    assertThat(entries).hasSize(1);
+    assertThat(entries.get(0).getText())
+        .contains("console:agent.martin")
+        .contains("site 12 has no internet")
+        .contains("site12-srv0")
+        .contains(mak[2]);
+  }
+
+  /**
+   * Every page of the route table, one by one, signed in: loads without a browser console error and
+   * passes the accessibility checks (so a page added later is checked too).
+   */
+  @Test
+  @Order(6)
+  void everyPageOfTheRouteTableIsFreeOfScriptErrorsAndAccessible() {
+    browser.go("/console/keys?q=" + partial);
+    String id = browser.find("#keys tbody tr code").getText();
+    List<String> pages =
+        server.routes().stream()
+            .filter(r -> r.method() == io.javalin.http.HandlerType.GET)
+            .filter(r -> r.access() == dev.keyward.authority.http.Route.Access.CONSOLE_SESSION)
+            .map(r -> r.path().replace("{key}", id))
+            .toList();
+    assertThat(pages).contains("/console", "/console/keys/" + id, "/console/audit");
+    for (String page : pages) {
+      browser.go(page);
+      assertThat(browser.path()).as(page).isEqualTo(page);
+      AccessibilityCheck.check(browser);
+    }
+    // an error page (an unknown key) and the sign-in page too
+    browser.go("/console/keys/pk-zzzzzzzzzzzzzzzzzzzz");
+    assertThat(browser.text(".problem")).contains("Remedy");
+    AccessibilityCheck.check(browser);
+    browser.go("/console/sign-in");
+    AccessibilityCheck.check(browser);
+  }
+
+  @Test
+  @Order(7)
   void everyPageFitsAPhone() {
     for (String page :
         List.of("/console", "/console/keys", "/console/activation", "/console/audit")) {
