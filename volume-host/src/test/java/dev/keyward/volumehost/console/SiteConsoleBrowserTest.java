@@ -259,6 +259,20 @@ class SiteConsoleBrowserTest {
       List.of("machines", "expiring", "events", "add-machine", "proxy", "evidence");
 
   @Test
+  @Order(0)
+  void thePagesCheckedBelowAreEveryPageOfTheRouteTable() {
+    // every signed-in GET route that answers a page (not a redirect, not a download)
+    List<String> pages =
+        RouteTable.routes().stream()
+            .filter(r -> r.method().equals("GET") && !r.open())
+            .map(Route::path)
+            .filter(p -> !p.equals("/console") && !p.equals("/console/") && !p.endsWith(".zip"))
+            .map(p -> p.substring("/console/".length()))
+            .toList();
+    assertThat(PAGES).containsExactlyInAnyOrderElementsOf(pages);
+  }
+
+  @Test
   @Order(8)
   void everyPageWorksAt1280x800AndOnAPhoneWithoutScriptErrorsAndPassesTheAccessibilityChecks()
       throws Exception {
@@ -284,5 +298,65 @@ class SiteConsoleBrowserTest {
     browser.driver.get(url("/console/sign-in"));
     Accessibility.check(browser.driver, "sign-in");
     browser.assertNoConsoleErrors("sign-in");
+  }
+
+  private static final java.time.format.DateTimeFormatter SHOWN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC);
+
+  private static java.time.Instant shown(WebElement row, String column) {
+    String text = row.findElement(By.cssSelector("[data-label='" + column + "']")).getText();
+    return java.time.Instant.from(SHOWN.parse(text));
+  }
+
+  @Test
+  @Order(9)
+  void nextRenewalExpiringAndEventsFollowTheClientsRequests() throws Exception {
+    session();
+    browser.driver.get(url("/console/machines"));
+    for (KeywardClient c : site.clients) {
+      WebElement row = find("table.machines tr[data-cmid='" + c.status().cmid() + "']");
+      java.time.Instant last = shown(row, "Last request");
+      // granted at its last request: renewed 7 days later, valid 180 (SPEC §11)
+      assertThat(shown(row, "Next renewal")).isEqualTo(last.plus(Duration.ofDays(7)));
+      assertThat(shown(row, "Expires")).isEqualTo(last.plus(Duration.ofDays(180)));
+    }
+    browser.driver.get(url("/console/expiring"));
+    for (KeywardClient c : site.clients) {
+      assertThat(
+              browser.driver.findElements(
+                  By.cssSelector("tr[data-cmid='" + c.status().cmid() + "']")))
+          .as("fresh volume clients do not expire soon")
+          .isEmpty();
+    }
+    browser.driver.get(url("/console/events"));
+    List<WebElement> events = browser.driver.findElements(By.cssSelector("#events tbody tr"));
+    for (KeywardClient c : site.clients) {
+      assertThat(events)
+          .anySatisfy(e -> assertThat(e.getText()).contains("12290").contains(c.status().cmid()));
+    }
+
+    // the clients stop renewing: 155 days on, each ends within 30 days
+    site.clock.advance(Duration.ofDays(155));
+    session();
+    browser.driver.get(url("/console/expiring"));
+    for (KeywardClient c : site.clients) {
+      WebElement row = find("tr[data-cmid='" + c.status().cmid() + "']");
+      assertThat(row.findElement(By.cssSelector(".status")).getText())
+          .isEqualTo("Licensed (volume)");
+    }
+    assertThat(browser.driver.findElements(By.id("none-expiring"))).isEmpty();
+    Accessibility.check(browser.driver, "expiring");
+    browser.assertNoConsoleErrors("the expiring page");
+    // and once past the 180 days, they are shown as ended
+    site.clock.advance(Duration.ofDays(30));
+    session();
+    browser.driver.get(url("/console/expiring"));
+    for (KeywardClient c : site.clients) {
+      WebElement row = find("tr[data-cmid='" + c.status().cmid() + "']");
+      assertThat(row.findElement(By.cssSelector(".status")).getText())
+          .startsWith("Activation ended");
+    }
+    browser.assertNoConsoleErrors("the expiring page");
   }
 }

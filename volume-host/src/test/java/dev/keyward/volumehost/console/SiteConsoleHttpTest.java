@@ -127,6 +127,24 @@ class SiteConsoleHttpTest {
   }
 
   @Test
+  void belowTheThresholdTheCountSaysSoAndTheClientWaits() throws Exception {
+    String cookie = http.signIn(site.token());
+    String page = http.get("/console/machines", Optional.of(cookie)).body();
+    java.util.regex.Matcher server =
+        java.util.regex.Pattern.compile(
+                "<tr data-family=\"server\">(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+            .matcher(page);
+    assertThat(server.find()).as(page).isTrue();
+    assertThat(server.group(1))
+        .contains("class=\"count\">1<")
+        .contains(">" + ConsoleSite.THRESHOLD + "<")
+        .contains("below: clients wait (0xC004F038)");
+    assertThat(page)
+        .contains("data-cmid=\"" + site.clients.get(0).status().cmid() + "\"")
+        .contains("Waiting: count below threshold (0xC004F038)");
+  }
+
+  @Test
   void unknownPagesAndWrongMethodsAreClearErrorsNever500() throws Exception {
     String cookie = http.signIn(site.token());
     refused(http.get("/console/nope", Optional.of(cookie)), 404, "0xC0DE0007");
