@@ -143,6 +143,32 @@ class ConsoleAccessTest {
   }
 
   @Test
+  void everyChangeOfTheTableWithoutTheCsrfTokenIsRefused() {
+    ConsoleHttp c = new ConsoleHttp(server.uri());
+    String csrf = c.signIn(server.adminToken(), "agent.forms");
+    String key = issueOne(c, csrf);
+    List<Route> changes =
+        server.routes().stream()
+            .filter(r -> r.access() == Route.Access.CONSOLE_SESSION)
+            .filter(r -> !r.method().name().equals("GET"))
+            .toList();
+    assertThat(changes).hasSizeGreaterThanOrEqualTo(9);
+    for (Route route : changes) {
+      String path = route.path().replace("{key}", key);
+      HttpResponse<String> r =
+          c.post(path, Map.of("reason", "forged", "version", "2019", "by", "1", "count", "1"));
+      assertThat(r.statusCode()).as(route.path()).isEqualTo(403);
+      assertThat(r.body()).as(route.path()).contains("0xC0DE0041");
+    }
+    // nothing was done: the key is as issued, the session still open, no new audit entry by it
+    assertThat(c.get("/console/keys/" + key).body()).contains(">Active<");
+    String audit = c.get("/console/audit?actor=agent.forms").body();
+    assertThat(audit.split("<td>console:agent.forms</td>", -1)).as(audit).hasSize(2);
+    assertThat(audit).doesNotContain("forged");
+    assertThat(c.get("/console").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aSessionEndsWhenIdle_andAtSignOut() {
     ConsoleHttp c = new ConsoleHttp(server.uri());
     String csrf = c.signIn(server.adminToken(), "agent.idle");

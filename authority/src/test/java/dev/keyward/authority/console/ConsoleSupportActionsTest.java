@@ -71,6 +71,14 @@ class ConsoleSupportActionsTest {
               Map.of("csrf", csrf, "version", "2019", "reason", "old hardware"));
       assertThat(downgrade.statusCode()).isEqualTo(200);
       assertThat(downgrade.body()).containsPattern("[A-Z0-9]{5}(-[A-Z0-9]{5}){4}");
+      // the key's page lists its downgrade key, which links back to it
+      java.util.regex.Matcher dg =
+          java.util.regex.Pattern.compile("<code class=\"key\">[A-Z0-9-]+-([A-Z0-9]{5})</code>")
+              .matcher(downgrade.body());
+      assertThat(dg.find()).as(downgrade.body()).isTrue();
+      String keyPage = c.get("/console/keys/" + id).body();
+      assertThat(keyPage.substring(keyPage.indexOf("id=\"dg-h\"")))
+          .contains(dg.group(1) + "</a> for 2019");
       String audit = c.get("/console/audit?actor=agent.lee").body();
       assertThat(audit)
           .contains("keys.issue")

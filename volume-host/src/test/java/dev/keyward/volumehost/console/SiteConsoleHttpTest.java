@@ -76,6 +76,15 @@ class SiteConsoleHttpTest {
       refused(http.post(path, Optional.of(cookie), Map.of("name", "x")), 403, "0xC0DE0041");
       refused(http.post(path, Optional.of(cookie), Map.of("csrf", "guess")), 403, "0xC0DE0041");
     }
+    // every change of the route table, one by one
+    for (Route r : RouteTable.routes()) {
+      if (r.isChange() && !r.open()) {
+        refused(
+            http.post(r.path(), Optional.of(cookie), Map.of("name", "x", "cmid", "y")),
+            403,
+            "0xC0DE0041");
+      }
+    }
     // another session's token is not this one's
     String other = http.signIn(site.token());
     refused(
