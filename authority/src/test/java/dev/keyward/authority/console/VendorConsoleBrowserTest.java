@@ -45,6 +45,7 @@ class VendorConsoleBrowserTest {
   private AuthorityServer server;
   private ConsoleBrowser browser;
   private String partial;
+  private String issuedKey;
 
   @BeforeAll
   void start() {
@@ -112,6 +113,7 @@ class VendorConsoleBrowserTest {
     assertThat(browser.all("#issued code.key"))
         .allSatisfy(k -> assertThat(k.getText()).matches("[A-Z0-9]{5}(-[A-Z0-9]{5}){4}"));
     partial = rows.get(1).findElements(org.openqa.selenium.By.tagName("td")).get(1).getText();
+    issuedKey = rows.get(1).findElement(org.openqa.selenium.By.cssSelector("code.key")).getText();
 
     browser.go("/console/keys");
     browser.type("#q", partial.substring(1).toLowerCase());
@@ -195,6 +197,20 @@ class VendorConsoleBrowserTest {
     assertThat(state).isEqualTo(valid ? "OK" : "Check digit wrong: read group 2 again");
     assertThat(browser.find("#g2").getAttribute("aria-invalid"))
         .isEqualTo(valid ? "false" : "true");
+
+    // a whole installation ID pasted into the first field is spread over the nine groups
+    browser.go("/console/activation");
+    String iid = ConsoleIids.of(issuedKey, "2022", "ServerStandard", 7).text();
+    browser.script(
+        "const g = document.getElementById('g1'); g.value = arguments[0];"
+            + " g.dispatchEvent(new Event('input', {bubbles: true}));",
+        iid);
+    String[] groups = iid.split("-");
+    for (int g = 1; g <= groups.length; g++) {
+      assertThat(browser.find("#g" + g).getAttribute("value")).isEqualTo(groups[g - 1]);
+      assertThat(browser.text("#g" + g + "-state")).as("group " + g).isEqualTo("OK");
+    }
+    browser.assertNoJavaScriptErrors();
     browser.go("/console/activation");
     AccessibilityCheck.check(browser);
     shoot(browser, "activation-center");

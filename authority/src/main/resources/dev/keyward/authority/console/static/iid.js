@@ -1,7 +1,7 @@
 // The activation center's installation ID entry: each group's check digit is checked as it is
 // typed (the rule of core's DigitGroups: the Damm check digit over the group's seven digits, read
 // from starting state "group number mod 10"). The authority checks everything again; without this
-// script the form still works. ConsoleIidScriptTest proves this agrees with the Java rule.
+// script the form still works. VendorConsoleBrowserTest proves this agrees with the Java rule.
 (function () {
   'use strict';
   var TABLE = [
