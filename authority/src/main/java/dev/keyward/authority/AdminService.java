@@ -76,8 +76,9 @@ final class AdminService {
     return standings.extend(param, by, reason, actor);
   }
 
-  int release(String param, String reason, String actor) {
-    return keyActivations.release(param, reason, actor);
+  /** Releases the key's active activations, or only {@code only}; how many were released. */
+  int release(String param, Optional<String> only, String reason, String actor) {
+    return keyActivations.release(param, only, reason, actor);
   }
 
   List<Map<String, Object>> activations(Optional<String> param, int limit) {

@@ -54,8 +54,8 @@ final class ConsoleServices implements VendorServices {
   }
 
   @Override
-  public int release(String key, String reason, String actor) {
-    return admin.release(key, reason, actor);
+  public int release(String key, Optional<String> activation, String reason, String actor) {
+    return admin.release(key, activation, reason, actor);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.http.ApiException;
 import dev.keyward.authority.store.ActivationRow;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.KeyRow;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * A key's activations as support sees them: listed, and all released at once (support resetting the
- * key), which gives their counts back under core's {@link SupportRules}.
+ * key) or one by one, which gives their counts back under core's {@link SupportRules}.
  */
 final class KeyActivations {
   private final Store store;
@@ -33,19 +34,27 @@ final class KeyActivations {
     this.activations = activations;
   }
 
-  /** Releases the key's active activations; answers how many there were. */
-  int release(String param, String reason, String actor) {
+  /**
+   * Releases the key's active activations, or only the one named (a dead or moved machine of a
+   * multiple activation key, without resetting the others); answers how many were released.
+   */
+  int release(String param, Optional<String> only, String reason, String actor) {
     long now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
     return db.write(
         h -> {
           KeyRow key = keys.resolve(h, param, true);
           List<ActivationRow> all = store.activations().activations(h, key.id());
           List<ActivationRow> active = all.stream().filter(ActivationRow::active).toList();
+          // Support resets the key: the counts of machines that released themselves come back too.
+          List<ActivationRow> holding = all.stream().filter(ActivationRow::spent).toList();
+          if (only.isPresent()) {
+            ActivationRow one = one(key, all, only.get());
+            active = List.of(one);
+            holding = one.spent() ? List.of(one) : List.of();
+          }
           for (ActivationRow row : active) {
             store.activations().release(h, row.id(), now, reason);
           }
-          // Support resets the key: the counts of machines that released themselves come back too.
-          List<ActivationRow> holding = all.stream().filter(ActivationRow::spent).toList();
           activations.refund(h, key, holding, SupportRules.Releaser.SUPPORT);
           Map<String, Object> detail = new LinkedHashMap<>();
           detail.put("released", active.stream().map(ActivationRow::id).toList());
@@ -62,6 +71,23 @@ final class KeyActivations {
                   Json.write(detail));
           return active.size();
         });
+  }
+
+  /** The key's activation of that id, still active. */
+  private static ActivationRow one(KeyRow key, List<ActivationRow> all, String id) {
+    ActivationRow row =
+        all.stream()
+            .filter(r -> r.id().equals(id.strip()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "key " + key.partialKey() + " has no activation '" + id.strip() + "'"));
+    if (!row.active()) {
+      throw ApiException.badRequest(
+          "activation " + row.id() + " is released already; nothing was done");
+    }
+    return row;
   }
 
   /** The activations of the key named, or the latest {@code limit} of all keys. */

@@ -242,7 +242,9 @@ final class Routes {
 
   private void release(Context ctx) {
     Body b = Body.parse(api.body(ctx));
-    int n = admin.release(ctx.pathParam("key"), b.text("reason"), Api.actor(ctx));
+    int n =
+        admin.release(
+            ctx.pathParam("key"), b.optionalText("activation"), b.text("reason"), Api.actor(ctx));
     Api.json(ctx, 200, Map.of("released", n));
   }
 

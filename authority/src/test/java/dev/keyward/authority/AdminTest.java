@@ -192,6 +192,41 @@ class AdminTest {
   }
 
   @Test
+  void supportReleasesOneActivationOfAMakKey_theOthersStay() {
+    String mak = h.issue("2022", "ServerStandard", "VOLUME_MAK", 3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(h.activate(mak, "2022", "ServerStandard", Machine.random()).status())
+          .isEqualTo(200);
+    }
+    JsonNode list =
+        h.admin("GET", "/v1/admin/activations?key=" + mak, null).json().path("activations");
+    String one = list.get(0).path("id").asText();
+    Harness.Response released =
+        h.admin(
+            "POST",
+            "/v1/admin/keys/" + mak + "/release",
+            Map.of("reason", "server scrapped", "activation", one));
+    assertThat(released.json().path("released").asInt()).isEqualTo(1);
+    assertThat(h.show(mak).path("poolUsed").asInt()).isEqualTo(2);
+    JsonNode after =
+        h.admin("GET", "/v1/admin/activations?key=" + mak, null).json().path("activations");
+    after.forEach(
+        a ->
+            assertThat(a.path("active").asBoolean())
+                .as(a.toString())
+                .isEqualTo(!a.path("id").asText().equals(one)));
+    // the pool has room again: a new machine activates
+    assertThat(h.activate(mak, "2022", "ServerStandard", Machine.random()).status()).isEqualTo(200);
+    Harness.Response again =
+        h.admin(
+            "POST",
+            "/v1/admin/keys/" + mak + "/release",
+            Map.of("reason", "twice", "activation", one));
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(h.show(mak).path("poolUsed").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void renewalGivesAFreshCertificateWhileTheMachineHoldsTheActivation(@TempDir Path own) {
     MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     try (Harness timed = Harness.start(own, b -> b.clock(clock))) {

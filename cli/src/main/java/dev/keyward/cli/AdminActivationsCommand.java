@@ -74,12 +74,22 @@ final class AdminActivationsCommand {
     @Option(names = "--reason", required = true, paramLabel = "TEXT")
     String reason;
 
+    @Option(
+        names = "--activation",
+        paramLabel = "ID",
+        description = "Release only this activation (act-…); the key's other machines stay.")
+    String activation;
+
     @Override
     public Integer call() {
       AdminCommand admin = activations.admin;
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("reason", reason);
+      if (activation != null) {
+        body.put("activation", activation);
+      }
       Map<String, Object> answer =
-          admin.post(
-              "/v1/admin/keys/" + AdminCommand.keyPath(key) + "/release", Map.of("reason", reason));
+          admin.post("/v1/admin/keys/" + AdminCommand.keyPath(key) + "/release", body);
       if (admin.json()) {
         admin.printer().object(answer);
       } else {

@@ -251,6 +251,26 @@ class EndToEndCliTest {
     b.ok("key", "install", key);
     b.ok("activate");
     assertThat(b.ok("expiry").out()).contains("permanently activated");
+    // one activation released by its id: the listing shows it released with the reason
+    String listed = site.admin(null, "activations", "list", "--key", key).out();
+    java.util.regex.Matcher active =
+        java.util.regex.Pattern.compile("(act-\\S+)\\s+\\S+\\s+true").matcher(listed);
+    assertThat(active.find()).as(listed).isTrue();
+    assertThat(
+            site.admin(
+                    null,
+                    "activations",
+                    "release",
+                    key,
+                    "--activation",
+                    active.group(1),
+                    "--reason",
+                    "moved to rack 4")
+                .out())
+        .contains("Released 1 activation(s).");
+    assertThat(site.admin(null, "activations", "list", "--key", key).out())
+        .containsPattern(active.group(1) + "\\s+\\S+\\s+false.*\\(moved to rack 4\\)")
+        .doesNotContain(" true ");
     assertThat(site.admin(null, "audit", "verify").out()).contains("Audit log intact");
 
     CliRunner.Result unauthorized =

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The keys pages: search and filters, issuing a batch (shown once, or downloaded as CSV or text),
@@ -124,7 +125,8 @@ final class KeyPages {
   private void release(Context ctx) {
     String reason = ConsoleRequest.reason(ctx);
     String key = ctx.pathParam("key");
-    services.release(key, reason, ConsoleRequest.session(ctx).actor());
+    Optional<String> only = ConsoleRequest.optional(ctx, "activation");
+    services.release(key, only, reason, ConsoleRequest.session(ctx).actor());
     back(ctx, services.show(key), "release");
   }
 

@@ -36,8 +36,8 @@ public interface VendorServices {
 
   Map<String, Object> extend(String key, int by, String reason, String actor);
 
-  /** Releases every active activation of the key; how many were released. */
-  int release(String key, String reason, String actor);
+  /** Releases every active activation of the key, or only the one named; how many were released. */
+  int release(String key, Optional<String> activation, String reason, String actor);
 
   Map<String, Object> downgrade(String key, String version, String reason, String actor);
 

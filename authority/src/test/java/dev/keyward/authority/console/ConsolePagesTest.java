@@ -13,8 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the audit log's pages, filters and chain status (intact, then tampered).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsolePagesTest {
   @TempDir static Path data;
   private AuthorityServer server;
@@ -89,6 +93,7 @@ class ConsolePagesTest {
   }
 
   @Test
+  @Order(1)
   void theDashboardCountsRealActivationsByChannel_andListsThePoolsNearTheirLimit() {
     String retail = issue("2022", "ServerStandard", "RETAIL", 1, 0).get(0)[0];
     List<String[]> maks = issue("2022", "ServerStandard", "VOLUME_MAK", 2, 5);
@@ -110,6 +115,64 @@ class ConsolePagesTest {
   }
 
   @Test
+  @Order(2)
+  void oneActivationIsReleasedWithAReason_theOthersStay_andItsCountComesBack() {
+    String[] issued = issue("2022", "ServerStandard", "VOLUME_MAK", 1, 3).get(0);
+    String mak = issued[1];
+    for (int m = 0; m < 3; m++) {
+      assertThat(phone(issued[0], "ServerStandard", 700 + m).statusCode()).isEqualTo(200);
+    }
+    List<String> activations = rowsOf(c.get("/console/keys/" + mak).body(), "activations");
+    assertThat(activations).hasSize(3);
+    String one = id(activations.get(1));
+    HttpResponse<String> r =
+        c.post(
+            "/console/keys/" + mak + "/release",
+            Map.of("csrf", csrf, "activation", one, "reason", "ticket 9: server scrapped"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    String page = c.get("/console/keys/" + mak).body();
+    assertThat(rowsOf(page, "activations"))
+        .filteredOn(row -> row.contains(one))
+        .singleElement()
+        .asString()
+        .contains("ticket 9: server scrapped");
+    assertThat(rowsOf(page, "activations"))
+        .filteredOn(row -> !row.contains(one))
+        .hasSize(2)
+        .allSatisfy(row -> assertThat(row).contains("Active"));
+    assertThat(page).contains("Pool: 2 of 3 used");
+    assertThat(rowsOf(page, "history"))
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .contains("activations.release")
+                    .contains("console:agent.pages")
+                    .contains(one)
+                    .contains("ticket 9: server scrapped"));
+    // released already, or not this key's: refused, nothing done
+    assertThat(
+            c.post(
+                    "/console/keys/" + mak + "/release",
+                    Map.of("csrf", csrf, "activation", one, "reason", "again"))
+                .body())
+        .contains("released already");
+    assertThat(
+            c.post(
+                    "/console/keys/" + mak + "/release",
+                    Map.of("csrf", csrf, "activation", "act-nope", "reason", "typo"))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(c.get("/console/keys/" + mak).body()).contains("Pool: 2 of 3 used");
+  }
+
+  private static String id(String activationRow) {
+    Matcher m = Pattern.compile("<code>(act-[^<]+)</code>").matcher(activationRow);
+    assertThat(m.find()).as(activationRow).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  @Order(3)
   void theActivationCenterNamesTheCommandsThatExist() {
     // the machine's side of phone and proxy activation, as docs/cli.md has them
     assertThat(c.get("/console/activation").body())
@@ -120,6 +183,7 @@ class ConsolePagesTest {
   }
 
   @Test
+  @Order(4)
   void keysAreFoundByPartOfTheirIdAndFilteredByEveryField() {
     List<String[]> std = issue("2022", "ServerStandard", "RETAIL", 2, 0);
     List<String[]> dc = issue("2019", "ServerDatacenter", "VOLUME_MAK", 1, 3);
@@ -171,6 +235,7 @@ class ConsolePagesTest {
   }
 
   @Test
+  @Order(5)
   void theAuditLogIsPagedAndFiltered_andShowsATamperedChain() {
     List<String[]> keys = issue("2022", "ServerStandard", "RETAIL", 1, 0);
     String id = keys.get(0)[1];
