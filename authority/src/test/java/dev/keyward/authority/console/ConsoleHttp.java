@@ -107,6 +107,21 @@ public final class ConsoleHttp {
             format));
   }
 
+  /**
+   * A phone activation on the activation center page for machine number {@code machine} of a
+   * Windows Server 2022 key, its installation ID's groups as the form sends them.
+   */
+  public HttpResponse<String> phone(String csrf, String key, String edition, long machine) {
+    String[] groups = ConsoleIids.of(key, "2022", edition, machine).text().split("-");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("csrf", csrf);
+    for (int g = 1; g <= groups.length; g++) {
+      form.put("g" + g, groups[g - 1]);
+    }
+    form.put("reason", "ticket " + machine);
+    return post("/console/activation/phone", form);
+  }
+
   /** Signs in; returns the session's CSRF token (read from the dashboard's sign-out form). */
   public String signIn(String token, String name) {
     String csrf = csrf(get("/console/sign-in").body());

@@ -65,16 +65,8 @@ class ConsolePagesTest {
     return java.util.Arrays.stream(lines).skip(1).map(l -> l.split(",")).toList();
   }
 
-  /** A phone activation on the activation center page, the groups typed as the form sends them. */
   private HttpResponse<String> phone(String key, String edition, long machine) {
-    String[] groups = ConsoleIids.of(key, "2022", edition, machine).text().split("-");
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("csrf", csrf);
-    for (int g = 1; g <= groups.length; g++) {
-      form.put("g" + g, groups[g - 1]);
-    }
-    form.put("reason", "ticket " + machine);
-    return c.post("/console/activation/phone", form);
+    return c.phone(csrf, key, edition, machine);
   }
 
   private static List<String> rowsOf(String html, String tableId) {

@@ -24,6 +24,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The site console in real headless Chromium, against a running volume host that real volume
  * clients activated against: sign-in, the machines and their count, adding a MAK machine from its
  * /dlv output, a change without the CSRF token. Screenshots of the main pages go to docs/console/.
+ *
+ * <p>Longer than a class should be, on purpose: the steps share one site (an authority, a volume
+ * host and five activated clients, seconds to set up) and one browser, each building on the last
+ * (the MAK machine added is the one proxy-activated; the clock moved last).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
