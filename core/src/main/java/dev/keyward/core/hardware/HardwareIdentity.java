@@ -1,5 +1,6 @@
 package dev.keyward.core.hardware;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -12,11 +13,23 @@ import java.util.Set;
  * of the ten components, computed on the machine. This is what certificates carry and tolerance
  * compares; the raw {@link MachineFacts} never leave the machine.
  *
- * @param hashes a hash for every component, absent ones included
+ * <p>A value class rather than a record because it also keeps the ten hashes as twenty {@code
+ * long}s in component order: the authority compares a machine with every prior activation of a key
+ * at every decision (up to a pool's size), and comparing two arrays of longs costs a fraction of
+ * twenty map lookups and string comparisons. Equal identities have equal hashes and vice versa.
  */
-public record HardwareIdentity(Map<Component, ComponentHash> hashes) {
+public final class HardwareIdentity {
+  private static final Component[] COMPONENTS = Component.values();
 
-  public HardwareIdentity {
+  private final Map<Component, ComponentHash> hashes;
+  private final ComponentHash[] byOrdinal;
+  // the 128 bits of each component's hash, high then low, in Component order
+  private final long[] bits;
+
+  /**
+   * @param hashes a hash for every component, absent ones included
+   */
+  public HardwareIdentity(Map<Component, ComponentHash> hashes) {
     Objects.requireNonNull(hashes, "hashes");
     Set<Component> missing = EnumSet.allOf(Component.class);
     missing.removeAll(hashes.keySet());
@@ -25,7 +38,16 @@ public record HardwareIdentity(Map<Component, ComponentHash> hashes) {
           "an identity needs a hash for every component: " + missing);
     }
     hashes.values().forEach(hash -> Objects.requireNonNull(hash, "hash"));
-    hashes = Collections.unmodifiableMap(new EnumMap<>(hashes));
+    this.hashes = Collections.unmodifiableMap(new EnumMap<>(hashes));
+    this.byOrdinal = new ComponentHash[COMPONENTS.length];
+    this.bits = new long[2 * COMPONENTS.length];
+    for (Component component : COMPONENTS) {
+      ComponentHash hash = this.hashes.get(component);
+      int i = component.ordinal();
+      byOrdinal[i] = hash;
+      bits[2 * i] = Long.parseUnsignedLong(hash.hex(), 0, 16, 16);
+      bits[2 * i + 1] = Long.parseUnsignedLong(hash.hex(), 16, 32, 16);
+    }
   }
 
   /** The identity of {@code machine} for {@code productId}, with Keyward's default salt. */
@@ -43,18 +65,44 @@ public record HardwareIdentity(Map<Component, ComponentHash> hashes) {
     return new HardwareIdentity(hashes);
   }
 
+  /** The ten hashes by component. */
+  public Map<Component, ComponentHash> hashes() {
+    return hashes;
+  }
+
   public ComponentHash hash(Component component) {
-    return hashes.get(component);
+    return byOrdinal[component.ordinal()];
+  }
+
+  /** Whether {@code component}'s hash differs from {@code other}'s: two comparisons of longs. */
+  public boolean differs(Component component, HardwareIdentity other) {
+    int i = 2 * component.ordinal();
+    return bits[i] != other.bits[i] || bits[i + 1] != other.bits[i + 1];
   }
 
   /** The components whose hashes differ from {@code other}'s, in canonical order. */
   public Set<Component> differencesFrom(HardwareIdentity other) {
     Set<Component> changed = EnumSet.noneOf(Component.class);
-    for (Component component : Component.values()) {
-      if (!hash(component).equals(other.hash(component))) {
+    for (Component component : COMPONENTS) {
+      if (differs(component, other)) {
         changed.add(component);
       }
     }
     return Collections.unmodifiableSet(changed);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HardwareIdentity other && Arrays.equals(bits, other.bits);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bits);
+  }
+
+  @Override
+  public String toString() {
+    return "HardwareIdentity[hashes=" + hashes + "]";
   }
 }
