@@ -397,7 +397,23 @@ final class ActivationService {
         public MachineHardware read(String activationId, String components) {
           return Machines.ofActivation(activationId, components);
         }
+
+        @Override
+        public ActivationStore.KeyPriors lastRead(String keyId, ActivationStore.Rows rows) {
+          return KEY_PRIORS.get(rows.ordinal() + keyId);
+        }
+
+        @Override
+        public void remember(
+            String keyId, ActivationStore.Rows rows, ActivationStore.KeyPriors read) {
+          KEY_PRIORS.put(rows.ordinal() + keyId, read);
+        }
       };
+
+  // A key's activations as its last decision read them (ActivationStore.KeyPriors): as many keys
+  // as the machine cache holds activations, since most keys have one or a few.
+  private static final Generations<ActivationStore.KeyPriors> KEY_PRIORS =
+      new Generations<>(Machines.READ_LIMIT);
 
   static PriorActivation prior(ActivationStore.Prior row) {
     return new PriorActivation(

@@ -51,6 +51,9 @@ public final class SqliteCeiling {
     p.setProperty("busy_timeout", "15000");
     p.setProperty("transaction_mode", "IMMEDIATE");
     p.setProperty("foreign_keys", "true");
+    // the authority's writer connection's page cache and memory map (Database)
+    p.setProperty("cache_size", String.valueOf(-Database.SQLITE_WRITER_CACHE_KIB));
+    p.setProperty("mmap_size", String.valueOf(Database.SQLITE_MMAP_BYTES));
     try (Connection c = DriverManager.getConnection(url, p)) {
       Shape shape = new Shape(retailKeys, makKeys, makPool);
       shape.insertKeys(c);
@@ -182,9 +185,8 @@ public final class SqliteCeiling {
                   + " created_at FROM product_keys WHERE fingerprint = ?");
       activations =
           c.prepareStatement(
-              "SELECT id, key_id, components, cmid, active, spent, issued_at, released_at,"
-                  + " release_reason, certificate_id FROM activations WHERE key_id = ?"
-                  + " AND (active = TRUE OR spent = TRUE) ORDER BY issued_at, id");
+              "SELECT id, active, spent, issued_at, certificate_id FROM activations"
+                  + " WHERE key_id = ? AND (active = TRUE OR spent = TRUE) ORDER BY issued_at, id");
       insertActivation =
           c.prepareStatement(
               "INSERT INTO activations (id, key_id, components, cmid, active, spent, issued_at,"
@@ -215,8 +217,9 @@ public final class SqliteCeiling {
       }
       activations.setString(1, Shape.keyId(k));
       try (ResultSet rs = activations.executeQuery()) {
+        // components are read once per activation by the authority (ActivationStore.priors)
         while (rs.next()) {
-          rs.getString("components");
+          rs.getString("id");
         }
       }
       // The key's downgrade links (DowngradeStore.around): none here, as in the load.
