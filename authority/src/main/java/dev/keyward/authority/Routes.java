@@ -181,9 +181,7 @@ final class Routes {
    * its stored text: reading and writing it again cost a JSON parse per activation.
    */
   private static void certificate(Context ctx, String signedJson, boolean reissued) {
-    ctx.status(200)
-        .contentType("application/json")
-        .result(CertificateAnswer.text(signedJson, reissued));
+    Api.json(ctx, 200, CertificateAnswer.text(signedJson, reissued));
   }
 
   private void trust(Context ctx) {

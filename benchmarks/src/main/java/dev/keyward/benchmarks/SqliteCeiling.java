@@ -51,8 +51,7 @@ public final class SqliteCeiling {
     p.setProperty("busy_timeout", "15000");
     p.setProperty("transaction_mode", "IMMEDIATE");
     p.setProperty("foreign_keys", "true");
-    // the authority's writer connection's page cache and memory map (Database)
-    p.setProperty("cache_size", String.valueOf(-Database.SQLITE_WRITER_CACHE_KIB));
+    // the authority's memory map (Database)
     p.setProperty("mmap_size", String.valueOf(Database.SQLITE_MMAP_BYTES));
     try (Connection c = DriverManager.getConnection(url, p)) {
       Shape shape = new Shape(retailKeys, makKeys, makPool);

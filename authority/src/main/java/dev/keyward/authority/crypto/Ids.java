@@ -1,5 +1,6 @@
 package dev.keyward.authority.crypto;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
@@ -17,7 +18,9 @@ public final class Ids {
   private static final char[] SYMBOLS = "23456789abcdefghijkmnpqrstuvwxyz".toCharArray();
   private static final int TIME_SYMBOLS = 9;
   private static final int LENGTH = 20;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  // One generator per thread, seeded by the system's: the default one reads /dev/urandom under a
+  // lock at every call, and every activation takes two ids.
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::generator);
 
   private Ids() {}
 
@@ -33,10 +36,18 @@ public final class Ids {
       time >>>= 5;
     }
     byte[] bytes = new byte[LENGTH - TIME_SYMBOLS];
-    RANDOM.nextBytes(bytes);
+    RANDOM.get().nextBytes(bytes);
     for (int i = 0; i < bytes.length; i++) {
       id[TIME_SYMBOLS + i] = SYMBOLS[bytes[i] & 31];
     }
     return prefix + "-" + new String(id);
+  }
+
+  private static SecureRandom generator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
   }
 }

@@ -70,20 +70,14 @@ public final class Database implements AutoCloseable {
     return "jdbc:sqlite:" + dataDir.resolve("keyward.db").toAbsolutePath();
   }
 
+  /** How much of the SQLite file is read through a memory map: 1 GiB of address space. */
+  public static final long SQLITE_MMAP_BYTES = 1L << 30;
+
   /**
    * Connects, migrates and returns the database.
    *
    * @throws StartupException when the database cannot be reached or migrated, in words
    */
-  /** Each SQLite reading connection's page cache, at most: 16 MiB (eight connections). */
-  public static final int SQLITE_CACHE_KIB = 16 * 1024;
-
-  /** The SQLite writer's page cache, at most: 128 MiB. */
-  public static final int SQLITE_WRITER_CACHE_KIB = 128 * 1024;
-
-  /** How much of the SQLite file is read through a memory map: 1 GiB of address space. */
-  public static final long SQLITE_MMAP_BYTES = 1L << 30;
-
   public static Database open(String url) {
     Dialect dialect;
     HikariConfig config = new HikariConfig();
@@ -100,10 +94,9 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("busy_timeout", "15000");
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       config.addDataSourceProperty("foreign_keys", "true");
-      // Pages read from the file by memory map and kept in a larger page cache (the default is 2
-      // MiB): with the default, the writer made two pread system calls per activation, a fifth of
-      // its time in the kernel. The cache is allocated as pages are read, the map is address space.
-      config.addDataSourceProperty("cache_size", String.valueOf(-SQLITE_CACHE_KIB));
+      // Pages read from the file through a memory map rather than a pread call each (the writer
+      // made two per activation). A larger page cache than the default was tried and is slower:
+      // SQLite scans its whole page hash table at each transaction's end.
       config.addDataSourceProperty("mmap_size", String.valueOf(SQLITE_MMAP_BYTES));
       config.setMaximumPoolSize(8);
     } else if (url.startsWith("jdbc:postgresql:")) {
@@ -146,8 +139,6 @@ public final class Database implements AutoCloseable {
       config.copyStateTo(writer);
       writer.setPoolName("keyward-writer");
       writer.setMaximumPoolSize(1);
-      // the one writer reads every decision's rows: its cache is the one that must hold them
-      writer.addDataSourceProperty("cache_size", String.valueOf(-SQLITE_WRITER_CACHE_KIB));
       try {
         writerPool = new HikariDataSource(writer);
       } catch (RuntimeException e) {
