@@ -109,7 +109,7 @@ final class Routes {
   }
 
   private void activate(Context ctx) {
-    ActivateRequest body = Body.parse(api.body(ctx)).as(ActivateRequest::parse);
+    ActivateRequest body = Body.read(api.body(ctx), ActivateRequest::parse);
     Optional<String> hostPublicKey = body.hostPublicKey();
     if (hostPublicKey.isPresent()
         && dev.keyward.core.volume.VolumeGrantVerifier.publicKey(hostPublicKey.get()).isEmpty()) {
@@ -159,13 +159,13 @@ final class Routes {
   }
 
   private void deactivate(Context ctx) {
-    DeactivateRequest body = Body.parse(api.body(ctx)).as(DeactivateRequest::parse);
+    DeactivateRequest body = Body.read(api.body(ctx), DeactivateRequest::parse);
     String id = keyed(ctx, body.key(), typed -> activations.deactivate(typed, body.components()));
     Api.json(ctx, 200, new DeactivateAnswer(true, id).toMap());
   }
 
   private void renew(Context ctx) {
-    RenewRequest body = Body.parse(api.body(ctx)).as(RenewRequest::parse);
+    RenewRequest body = Body.read(api.body(ctx), RenewRequest::parse);
     SignedCertificate presented = body.signed();
     ActivationService.Issued issued =
         throttle.decide(
