@@ -139,7 +139,7 @@ final class ActivationService {
                 store.activations().reactivate(h, row.id());
               }
               Optional<CertificateStore.CertificateRow> stored =
-                  store.certificates().certificate(h, row.certificateId());
+                  store.certificates().currentOf(h, row.id());
               if (stored.isEmpty() || !certifies(stored.get(), hostKey)) {
                 // Activated by phone, so certificate-less: its first certificate, nothing spent
                 // (the presigned one when there is one: only its activation id goes unused).

@@ -173,7 +173,6 @@ public final class SqliteCeiling {
     final PreparedStatement certificate;
     final PreparedStatement links;
     String lastActivation;
-    String lastCertificate;
     long ids;
 
     Statements(Connection c) throws SQLException {
@@ -184,7 +183,7 @@ public final class SqliteCeiling {
                   + " created_at FROM product_keys WHERE fingerprint = ?");
       activations =
           c.prepareStatement(
-              "SELECT id, active, spent, issued_at, certificate_id FROM activations"
+              "SELECT id, active, spent, issued_at FROM activations"
                   + " WHERE key_id = ? AND (active = TRUE OR spent = TRUE) ORDER BY issued_at, id");
       insertActivation =
           c.prepareStatement(
@@ -199,7 +198,9 @@ public final class SqliteCeiling {
               "UPDATE product_keys SET blocked = ?, pool_size = ?, pool_used = ?,"
                   + " extension_total = ? WHERE id = ?");
       certificate =
-          c.prepareStatement("SELECT id, activation_id, signed FROM certificates WHERE id = ?");
+          c.prepareStatement(
+              "SELECT c.id, c.activation_id, c.signed FROM activations a"
+                  + " JOIN certificates c ON c.id = a.certificate_id WHERE a.id = ?");
       links =
           c.prepareStatement(
               "SELECT key_id, original_id, version, created_at FROM key_downgrades"
@@ -261,12 +262,11 @@ public final class SqliteCeiling {
         updateStanding.executeUpdate();
       }
       lastActivation = activation;
-      lastCertificate = cert;
     }
 
     void reissue(int k) throws SQLException {
       read(k);
-      certificate.setString(1, lastCertificate);
+      certificate.setString(1, lastActivation);
       try (ResultSet rs = certificate.executeQuery()) {
         rs.next();
         rs.getString("signed");

@@ -75,14 +75,9 @@ public final class ActivationStore {
    * @param certificateId the certificate last issued for it
    */
   public record Prior(
-      String id,
-      MachineHardware machine,
-      boolean active,
-      boolean spent,
-      long issuedAt,
-      String certificateId) {
+      String id, MachineHardware machine, boolean active, boolean spent, long issuedAt) {
     Prior withMachine(MachineHardware read) {
-      return new Prior(id, read, active, spent, issuedAt, certificateId);
+      return new Prior(id, read, active, spent, issuedAt);
     }
   }
 
@@ -151,7 +146,7 @@ public final class ActivationStore {
     List<Prior> list =
         db.run(
             h,
-            "SELECT id, active, spent, issued_at, certificate_id FROM activations"
+            "SELECT id, active, spent, issued_at FROM activations"
                 + " WHERE key_id = ?"
                 + rows.condition
                 + ORDER,
@@ -166,13 +161,7 @@ public final class ActivationStore {
                     machine = machines.known(id);
                   }
                   read.add(
-                      new Prior(
-                          id,
-                          machine,
-                          rs.getBoolean(2),
-                          rs.getBoolean(3),
-                          rs.getLong(4),
-                          rs.getString(5)));
+                      new Prior(id, machine, rs.getBoolean(2), rs.getBoolean(3), rs.getLong(4)));
                 }
               }
               return read;
