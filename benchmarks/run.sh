@@ -117,6 +117,9 @@ start_postgres() {
 }
 psql_() { local db=$1; shift; "$PG_BIN/psql" -q -X -h 127.0.0.1 -p "$PG_PORT" -U keyward -d "$db" "$@"; }
 
+# The servers' JVM options as bin/keyward starts them; AUTHORITY_JAVA_OPTS adds to them.
+SERVER_JAVA_OPTS=$(sed -e 's/#.*//' "$ROOT/bin/server-java-options" | tr -s ' \n' ' ')
+
 # Starts `keyward authority serve` on $1 (sqlite|postgresql); rate limits and the connection cap off
 # (one client address).
 start_authority() {
@@ -129,7 +132,8 @@ start_authority() {
     args+=(--db "jdbc:postgresql://127.0.0.1:$PG_PORT/keyward?user=keyward")
   fi
   # shellcheck disable=SC2086
-  "$JAVA" ${AUTHORITY_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar "$CLI_JAR" "${args[@]}" \
+  "$JAVA" $SERVER_JAVA_OPTS ${AUTHORITY_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED \
+    -jar "$CLI_JAR" "${args[@]}" \
     >"$WORK/authority-$db.out" 2>&1 &
   AUTHORITY_PID=$!
   for _ in $(seq 1 120); do
