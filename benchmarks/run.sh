@@ -6,7 +6,7 @@
 # Everything runs on this machine against 127.0.0.1 and stops by itself. docs/benchmarks.md.
 #
 # Settings (environment): CLIENTS (64), WARMUP (10 s), DURATION (20 s), RETAIL_KEYS (20000),
-# MAK_KEYS (2000), MAK_POOL (100), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
+# MAK_KEYS (2000), MAK_POOL (200: enough new machines for the open-loop phases at 6,000/s), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
 # generator's lean HTTP/1.1 client; jdk: java.net.http.HttpClient), JMH (1: run JMH, 0: skip),
 # ONLY ("sqlite", "postgresql" or both), BUILD (1), KEEP (0: delete the work directory),
 # QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step),
@@ -21,7 +21,7 @@ WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-20}
 RETAIL_KEYS=${RETAIL_KEYS:-20000}
 MAK_KEYS=${MAK_KEYS:-2000}
-MAK_POOL=${MAK_POOL:-100}
+MAK_POOL=${MAK_POOL:-200}
 RETRIES=${RETRIES:-10}
 PG_CLIENTS=${PG_CLIENTS:-"8 16 32"}
 HTTP=${HTTP:-raw}
