@@ -6,7 +6,7 @@
 # Everything runs on this machine against 127.0.0.1 and stops by itself. docs/benchmarks.md.
 #
 # Settings (environment): CLIENTS (64), WARMUP (10 s), DURATION (20 s), RETAIL_KEYS (20000),
-# MAK_KEYS (2000), MAK_POOL (100), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
+# MAK_KEYS (2000), MAK_POOL (200: enough new machines for the open-loop phases at 6,000/s), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
 # generator's lean HTTP/1.1 client; jdk: java.net.http.HttpClient), JMH (1: run JMH, 0: skip),
 # ONLY ("sqlite", "postgresql" or both), BUILD (1), KEEP (0: delete the work directory),
 # QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step),
@@ -21,7 +21,7 @@ WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-20}
 RETAIL_KEYS=${RETAIL_KEYS:-20000}
 MAK_KEYS=${MAK_KEYS:-2000}
-MAK_POOL=${MAK_POOL:-100}
+MAK_POOL=${MAK_POOL:-200}
 RETRIES=${RETRIES:-10}
 PG_CLIENTS=${PG_CLIENTS:-"8 16 32"}
 HTTP=${HTTP:-raw}
@@ -117,6 +117,9 @@ start_postgres() {
 }
 psql_() { local db=$1; shift; "$PG_BIN/psql" -q -X -h 127.0.0.1 -p "$PG_PORT" -U keyward -d "$db" "$@"; }
 
+# The servers' JVM options as bin/keyward starts them; AUTHORITY_JAVA_OPTS adds to them.
+SERVER_JAVA_OPTS=$(sed -e 's/#.*//' "$ROOT/bin/server-java-options" | tr -s ' \n' ' ')
+
 # Starts `keyward authority serve` on $1 (sqlite|postgresql); rate limits and the connection cap off
 # (one client address).
 start_authority() {
@@ -129,7 +132,8 @@ start_authority() {
     args+=(--db "jdbc:postgresql://127.0.0.1:$PG_PORT/keyward?user=keyward")
   fi
   # shellcheck disable=SC2086
-  "$JAVA" ${AUTHORITY_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar "$CLI_JAR" "${args[@]}" \
+  "$JAVA" $SERVER_JAVA_OPTS ${AUTHORITY_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED \
+    -jar "$CLI_JAR" "${args[@]}" \
     >"$WORK/authority-$db.out" 2>&1 &
   AUTHORITY_PID=$!
   for _ in $(seq 1 120); do

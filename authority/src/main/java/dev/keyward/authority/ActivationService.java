@@ -139,7 +139,7 @@ final class ActivationService {
                 store.activations().reactivate(h, row.id());
               }
               Optional<CertificateStore.CertificateRow> stored =
-                  store.certificates().certificate(h, row.certificateId());
+                  store.certificates().currentOf(h, row.id());
               if (stored.isEmpty() || !certifies(stored.get(), hostKey)) {
                 // Activated by phone, so certificate-less: its first certificate, nothing spent
                 // (the presigned one when there is one: only its activation id goes unused).
@@ -397,7 +397,23 @@ final class ActivationService {
         public MachineHardware read(String activationId, String components) {
           return Machines.ofActivation(activationId, components);
         }
+
+        @Override
+        public ActivationStore.KeyPriors lastRead(String keyId, ActivationStore.Rows rows) {
+          return KEY_PRIORS.get(rows.ordinal() + keyId);
+        }
+
+        @Override
+        public void remember(
+            String keyId, ActivationStore.Rows rows, ActivationStore.KeyPriors read) {
+          KEY_PRIORS.put(rows.ordinal() + keyId, read);
+        }
       };
+
+  // A key's activations as its last decision read them (ActivationStore.KeyPriors): as many keys
+  // as the machine cache holds activations, since most keys have one or a few.
+  private static final Generations<ActivationStore.KeyPriors> KEY_PRIORS =
+      new Generations<>(Machines.READ_LIMIT);
 
   static PriorActivation prior(ActivationStore.Prior row) {
     return new PriorActivation(

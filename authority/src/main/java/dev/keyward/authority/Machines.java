@@ -73,8 +73,9 @@ final class Machines {
 
   /**
    * The machine of a stored activation already read (or granted by this process), or null: no
-   * statement ever changes an activation's components, and its id (100 random bits) is never
-   * reused, so a decision need not read the components column again for an id known here.
+   * statement ever changes an activation's components, and its id (its time and 55 random bits,
+   * {@code Ids}) is never reused, so a decision need not read the components column again for an id
+   * known here.
    */
   static MachineHardware knownActivation(String activationId) {
     Read known = READ.get(activationId);

@@ -43,7 +43,7 @@ final class PhoneRoutes {
    * key from that address (Throttle); not audited.
    */
   private void confirm(Context ctx) {
-    PhoneRequest body = Body.parse(api.body(ctx)).as(PhoneRequest::parse);
+    PhoneRequest body = Body.read(api.body(ctx), PhoneRequest::parse);
     PhoneActivationService.Ask ask =
         new PhoneActivationService.Ask(body.product(), body.oemMarker(), body.simulated());
     PhoneActivationService.Confirmed c =
@@ -57,7 +57,7 @@ final class PhoneRoutes {
 
   /** A support agent on the phone: audited with actor and reason, not rate-limited. */
   private void adminConfirm(Context ctx) {
-    AdminPhoneRequest body = Body.parse(api.body(ctx)).as(AdminPhoneRequest::parse);
+    AdminPhoneRequest body = Body.read(api.body(ctx), AdminPhoneRequest::parse);
     InstallationId iid = PhoneActivationService.parse(body.iid());
     PhoneActivationService.Confirmed c =
         phone.confirm(
@@ -75,7 +75,7 @@ final class PhoneRoutes {
 
   /** Support actions say why: required, and recorded in the audit log with every entry. */
   private void proxy(Context ctx) {
-    ProxyAnswerRequest body = Body.parse(api.body(ctx)).as(ProxyAnswerRequest::parse);
+    ProxyAnswerRequest body = Body.read(api.body(ctx), ProxyAnswerRequest::parse);
     ProxyResponse response = phone.answer(body.request(), Api.actor(ctx), body.reason());
     ctx.status(200).contentType("application/json").result(response.write());
   }

@@ -109,7 +109,7 @@ final class Routes {
   }
 
   private void activate(Context ctx) {
-    ActivateRequest body = Body.parse(api.body(ctx)).as(ActivateRequest::parse);
+    ActivateRequest body = Body.read(api.body(ctx), ActivateRequest::parse);
     Optional<String> hostPublicKey = body.hostPublicKey();
     if (hostPublicKey.isPresent()
         && dev.keyward.core.volume.VolumeGrantVerifier.publicKey(hostPublicKey.get()).isEmpty()) {
@@ -159,13 +159,13 @@ final class Routes {
   }
 
   private void deactivate(Context ctx) {
-    DeactivateRequest body = Body.parse(api.body(ctx)).as(DeactivateRequest::parse);
+    DeactivateRequest body = Body.read(api.body(ctx), DeactivateRequest::parse);
     String id = keyed(ctx, body.key(), typed -> activations.deactivate(typed, body.components()));
     Api.json(ctx, 200, new DeactivateAnswer(true, id).toMap());
   }
 
   private void renew(Context ctx) {
-    RenewRequest body = Body.parse(api.body(ctx)).as(RenewRequest::parse);
+    RenewRequest body = Body.read(api.body(ctx), RenewRequest::parse);
     SignedCertificate presented = body.signed();
     ActivationService.Issued issued =
         throttle.decide(
@@ -176,18 +176,12 @@ final class Routes {
     certificate(ctx, issued.signedJson(), false);
   }
 
-  /** A stored signed certificate answered as the wire record {@link CertificateAnswer}. */
+  /**
+   * A stored signed certificate answered as the wire record {@link CertificateAnswer}, written from
+   * its stored text: reading and writing it again cost a JSON parse per activation.
+   */
   private static void certificate(Context ctx, String signedJson, boolean reissued) {
-    Map<?, ?> stored;
-    try {
-      stored = Body.MAPPER.readValue(signedJson, Map.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("stored certificate is not JSON", e);
-    }
-    SignedCertificate signed =
-        SignedCertificate.fromJson(stored)
-            .orElseThrow(() -> new IllegalStateException("stored certificate is not readable"));
-    Api.json(ctx, 200, CertificateAnswer.of(signed, reissued).toMap());
+    Api.json(ctx, 200, CertificateAnswer.text(signedJson, reissued));
   }
 
   private void trust(Context ctx) {

@@ -51,6 +51,8 @@ public final class SqliteCeiling {
     p.setProperty("busy_timeout", "15000");
     p.setProperty("transaction_mode", "IMMEDIATE");
     p.setProperty("foreign_keys", "true");
+    // the authority's memory map (Database)
+    p.setProperty("mmap_size", String.valueOf(Database.SQLITE_MMAP_BYTES));
     try (Connection c = DriverManager.getConnection(url, p)) {
       Shape shape = new Shape(retailKeys, makKeys, makPool);
       shape.insertKeys(c);
@@ -171,7 +173,6 @@ public final class SqliteCeiling {
     final PreparedStatement certificate;
     final PreparedStatement links;
     String lastActivation;
-    String lastCertificate;
     long ids;
 
     Statements(Connection c) throws SQLException {
@@ -182,9 +183,8 @@ public final class SqliteCeiling {
                   + " created_at FROM product_keys WHERE fingerprint = ?");
       activations =
           c.prepareStatement(
-              "SELECT id, key_id, components, cmid, active, spent, issued_at, released_at,"
-                  + " release_reason, certificate_id FROM activations WHERE key_id = ?"
-                  + " AND (active = TRUE OR spent = TRUE) ORDER BY issued_at, id");
+              "SELECT id, active, spent, issued_at FROM activations"
+                  + " WHERE key_id = ? AND (active = TRUE OR spent = TRUE) ORDER BY issued_at, id");
       insertActivation =
           c.prepareStatement(
               "INSERT INTO activations (id, key_id, components, cmid, active, spent, issued_at,"
@@ -198,7 +198,9 @@ public final class SqliteCeiling {
               "UPDATE product_keys SET blocked = ?, pool_size = ?, pool_used = ?,"
                   + " extension_total = ? WHERE id = ?");
       certificate =
-          c.prepareStatement("SELECT id, activation_id, signed FROM certificates WHERE id = ?");
+          c.prepareStatement(
+              "SELECT c.id, c.activation_id, c.signed FROM activations a"
+                  + " JOIN certificates c ON c.id = a.certificate_id WHERE a.id = ?");
       links =
           c.prepareStatement(
               "SELECT key_id, original_id, version, created_at FROM key_downgrades"
@@ -215,8 +217,9 @@ public final class SqliteCeiling {
       }
       activations.setString(1, Shape.keyId(k));
       try (ResultSet rs = activations.executeQuery()) {
+        // components are read once per activation by the authority (ActivationStore.priors)
         while (rs.next()) {
-          rs.getString("components");
+          rs.getString("id");
         }
       }
       // The key's downgrade links (DowngradeStore.around): none here, as in the load.
@@ -259,12 +262,11 @@ public final class SqliteCeiling {
         updateStanding.executeUpdate();
       }
       lastActivation = activation;
-      lastCertificate = cert;
     }
 
     void reissue(int k) throws SQLException {
       read(k);
-      certificate.setString(1, lastCertificate);
+      certificate.setString(1, lastActivation);
       try (ResultSet rs = certificate.executeQuery()) {
         rs.next();
         rs.getString("signed");

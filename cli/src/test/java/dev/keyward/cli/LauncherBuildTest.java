@@ -46,6 +46,50 @@ class LauncherBuildTest {
     assertThat(err.split("keyward: building", -1)).hasSize(2);
     assertThat(err).contains("another keyward is building cli/target/keyward.jar; waiting");
     assertThat(clone.resolve("cli/target/keyward-build.log")).exists();
+
+    serversRunWithTheServerOptions();
+  }
+
+  /**
+   * The launcher starts a server with bin/server-java-options (the optimising compiler, G1), not
+   * with the short-lived command's client compiler and serial collector: seen in the running JVM's
+   * command line.
+   */
+  private void serversRunWithTheServerOptions() throws Exception {
+    Path data = clone.resolve("authority-data");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                clone.resolve("bin/keyward").toString(),
+                "authority",
+                "serve",
+                "--data",
+                data.toString(),
+                "--port",
+                "0")
+            .directory(clone.toFile())
+            .redirectOutput(clone.resolve("server.out").toFile())
+            .redirectError(clone.resolve("server.err").toFile());
+    pb.environment().put("KEYWARD_NO_ARCHIVE", "1");
+    pb.environment().put("KEYWARD_SERVER_JAVA_OPTS", "-Xmx256m");
+    Process server = pb.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!Files.exists(data.resolve("authority.url")) && System.nanoTime() < deadline) {
+        assertThat(server.isAlive()).as(read(clone, "server.err")).isTrue();
+        Thread.sleep(100);
+      }
+      // the launcher execs java: the process started is the JVM
+      List<String> command =
+          List.of(
+              Files.readString(Path.of("/proc", String.valueOf(server.pid()), "cmdline"))
+                  .split("\0"));
+      assertThat(command)
+          .contains("-XX:+UseG1GC", "-XX:MaxTenuringThreshold=1", "-Xmx256m")
+          .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    } finally {
+      server.destroy();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
   }
 
   private static Process launcher(Path clone, String name) throws IOException {

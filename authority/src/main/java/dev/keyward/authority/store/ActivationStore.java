@@ -75,12 +75,11 @@ public final class ActivationStore {
    * @param certificateId the certificate last issued for it
    */
   public record Prior(
-      String id,
-      MachineHardware machine,
-      boolean active,
-      boolean spent,
-      long issuedAt,
-      String certificateId) {}
+      String id, MachineHardware machine, boolean active, boolean spent, long issuedAt) {
+    Prior withMachine(MachineHardware read) {
+      return new Prior(id, read, active, spent, issuedAt);
+    }
+  }
 
   /** The machine of a stored activation: known by its id, else read from its components. */
   public interface MachineOf {
@@ -88,41 +87,109 @@ public final class ActivationStore {
     MachineHardware known(String activationId);
 
     MachineHardware read(String activationId, String components);
+
+    /** What the key's previous decision read with these rows, or null. */
+    default KeyPriors lastRead(String keyId, Rows rows) {
+      return null;
+    }
+
+    /** Remembers what a decision read, for the key's next one. */
+    default void remember(String keyId, Rows rows, KeyPriors read) {}
   }
 
   /**
-   * A key's activations for a decision. The components column (about 400 bytes a row, up to a
-   * hundred rows for a multiple activation key) is decoded only for activations whose machine
-   * {@code machines} does not know yet; columns are read by position.
+   * A key's activations' ids and machines in the order a decision read them. The next decision of
+   * the key reads the same rows in the same order (by issue time, new ones last), so each row's
+   * machine is found by comparing its id with the one at the same position, instead of a lookup in
+   * a cache of every activation (a multiple activation key has up to a pool's size of them, read at
+   * each of its decisions inside the transaction). An id decides: components never change.
+   */
+  public record KeyPriors(String[] ids, MachineHardware[] machines) {
+    static KeyPriors of(List<Prior> read) {
+      String[] ids = new String[read.size()];
+      MachineHardware[] machines = new MachineHardware[read.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = read.get(i).id();
+        machines[i] = read.get(i).machine();
+      }
+      return new KeyPriors(ids, machines);
+    }
+
+    /** Whether {@code read} holds the same activations in the same order. */
+    boolean sameAs(List<Prior> read) {
+      if (read.size() != ids.length) {
+        return false;
+      }
+      for (int i = 0; i < ids.length; i++) {
+        if (!ids[i].equals(read.get(i).id())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The machine at {@code position} if it is the activation {@code id}'s, else null. */
+    MachineHardware at(int position, String id) {
+      return position < ids.length && ids[position].equals(id) ? machines[position] : null;
+    }
+  }
+
+  /**
+   * A key's activations for a decision. The first statement reads only columns of the index {@code
+   * activations_by_key_in_order} (V9), in its order, so neither SQLite nor PostgreSQL visits the
+   * table's rows; the components column (about 400 bytes a row, up to a pool's size of rows for a
+   * multiple activation key) is read, by id, only for activations whose machine {@code machines}
+   * does not know yet: once per activation in the process's life.
    */
   public List<Prior> priors(Handle h, String keyId, Rows rows, MachineOf machines) {
+    KeyPriors last = machines.lastRead(keyId, rows);
+    List<Prior> list =
+        db.run(
+            h,
+            "SELECT id, active, spent, issued_at FROM activations"
+                + " WHERE key_id = ?"
+                + rows.condition
+                + ORDER,
+            ps -> {
+              ps.setString(1, keyId);
+              List<Prior> read = new ArrayList<>();
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  String id = rs.getString(1);
+                  MachineHardware machine = last == null ? null : last.at(read.size(), id);
+                  if (machine == null) {
+                    machine = machines.known(id);
+                  }
+                  read.add(
+                      new Prior(id, machine, rs.getBoolean(2), rs.getBoolean(3), rs.getLong(4)));
+                }
+              }
+              return read;
+            });
+    for (int i = 0; i < list.size(); i++) {
+      Prior p = list.get(i);
+      if (p.machine() == null) {
+        list.set(i, p.withMachine(machines.read(p.id(), components(h, p.id()))));
+      }
+    }
+    if (last == null || !last.sameAs(list)) {
+      machines.remember(keyId, rows, KeyPriors.of(list));
+    }
+    return list;
+  }
+
+  private String components(Handle h, String activationId) {
     return db.run(
         h,
-        "SELECT id, active, spent, issued_at, certificate_id, components FROM activations"
-            + " WHERE key_id = ?"
-            + rows.condition
-            + ORDER,
+        "SELECT components FROM activations WHERE id = ?",
         ps -> {
-          ps.setString(1, keyId);
-          List<Prior> list = new ArrayList<>();
+          ps.setString(1, activationId);
           try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              String id = rs.getString(1);
-              MachineHardware machine = machines.known(id);
-              if (machine == null) {
-                machine = machines.read(id, rs.getString(6));
-              }
-              list.add(
-                  new Prior(
-                      id,
-                      machine,
-                      rs.getBoolean(2),
-                      rs.getBoolean(3),
-                      rs.getLong(4),
-                      rs.getString(5)));
+            if (!rs.next()) {
+              throw new SQLException("activation " + activationId + " vanished in a transaction");
             }
+            return rs.getString(1);
           }
-          return list;
         });
   }
 

@@ -57,4 +57,20 @@ public final class CertificateStore {
           }
         });
   }
+
+  /** The certificate an activation currently holds (its {@code certificate_id}), if stored. */
+  public Optional<CertificateRow> currentOf(Handle h, String activationId) {
+    return db.run(
+        h,
+        "SELECT c.id, c.activation_id, c.signed FROM activations a"
+            + " JOIN certificates c ON c.id = a.certificate_id WHERE a.id = ?",
+        ps -> {
+          ps.setString(1, activationId);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next()
+                ? Optional.of(new CertificateRow(rs.getString(1), rs.getString(2), rs.getString(3)))
+                : Optional.empty();
+          }
+        });
+  }
 }

@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
     return "jdbc:sqlite:" + dataDir.resolve("keyward.db").toAbsolutePath();
   }
 
+  /** How much of the SQLite file is read through a memory map: 1 GiB of address space. */
+  public static final long SQLITE_MMAP_BYTES = 1L << 30;
+
   /**
    * Connects, migrates and returns the database.
    *
@@ -91,6 +94,10 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("busy_timeout", "15000");
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       config.addDataSourceProperty("foreign_keys", "true");
+      // Pages read from the file through a memory map rather than a pread call each (the writer
+      // made two per activation). A larger page cache than the default was tried and is slower:
+      // SQLite scans its whole page hash table at each transaction's end.
+      config.addDataSourceProperty("mmap_size", String.valueOf(SQLITE_MMAP_BYTES));
       config.setMaximumPoolSize(8);
     } else if (url.startsWith("jdbc:postgresql:")) {
       dialect = Dialect.POSTGRESQL;

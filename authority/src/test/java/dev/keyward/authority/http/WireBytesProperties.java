@@ -36,7 +36,7 @@ class WireBytesProperties {
   @SuppressWarnings("unchecked")
   private static <T> T authorityReads(WireSamples.Kind<T> kind, Object record) {
     byte[] sent = Json.write(kind.writer().apply((T) record)).getBytes(StandardCharsets.UTF_8);
-    return Body.parse(sent).as(kind.reader());
+    return Body.read(sent, kind.reader());
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package dev.keyward.core.catalog;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** How a key activates (SPEC §6). The names are the ones `slmgr /dlv` shows as the key channel. */
@@ -23,7 +22,15 @@ public enum Channel {
     return this == RETAIL || this == OEM || this == VOLUME_MAK || this == VOLUME_KMS_HOST;
   }
 
+  private static final Channel[] VALUES = values();
+
   public static Optional<Channel> byName(String name) {
-    return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(name.trim())).findFirst();
+    String trimmed = name.trim();
+    for (Channel c : VALUES) {
+      if (c.name().equalsIgnoreCase(trimmed)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -10,7 +10,6 @@ import dev.keyward.core.hardware.TolerancePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -256,9 +255,15 @@ public final class ChannelRules {
   /** The most recent of {@code candidates} granted to this machine, within tolerance. */
   private static Optional<PriorActivation> sameMachine(
       List<PriorActivation> candidates, MachineHardware machine, TolerancePolicy tolerance) {
-    return candidates.stream()
-        .filter(p -> within(p.machine(), machine, tolerance))
-        .max(Comparator.comparing(PriorActivation::issuedAt));
+    // a loop, not a stream: it runs over every prior activation of a key at every decision
+    PriorActivation latest = null;
+    for (PriorActivation p : candidates) {
+      if (within(p.machine(), machine, tolerance)
+          && (latest == null || p.issuedAt().compareTo(latest.issuedAt()) > 0)) {
+        latest = p;
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   private static boolean within(MachineHardware a, MachineHardware b, TolerancePolicy t) {
@@ -266,7 +271,13 @@ public final class ChannelRules {
   }
 
   private static List<PriorActivation> active(List<PriorActivation> prior) {
-    return prior.stream().filter(PriorActivation::active).toList();
+    List<PriorActivation> active = new ArrayList<>(prior.size());
+    for (PriorActivation p : prior) {
+      if (p.active()) {
+        active.add(p);
+      }
+    }
+    return active;
   }
 
   private static ChannelDecision refuse(ErrorCode code, String detail) {

@@ -1,8 +1,10 @@
 package dev.keyward.core.hardware;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -12,11 +14,25 @@ import java.util.Set;
  * of the ten components, computed on the machine. This is what certificates carry and tolerance
  * compares; the raw {@link MachineFacts} never leave the machine.
  *
- * @param hashes a hash for every component, absent ones included
+ * <p>A value class rather than a record because it holds the ten 128-bit hashes as twenty {@code
+ * long}s in component order, and nothing else: the authority compares a machine with every prior
+ * activation of a key at every decision (up to a pool's size) and keeps the machines of the
+ * activations it has read; two arrays of longs compare in a fraction of the time of twenty map
+ * lookups and string comparisons, and take a seventh of the memory of ten hash objects with their
+ * text (which the garbage collector copied at every young collection). The hashes as {@link
+ * ComponentHash} are made again when asked for.
  */
-public record HardwareIdentity(Map<Component, ComponentHash> hashes) {
+public final class HardwareIdentity {
+  private static final Component[] COMPONENTS = Component.values();
+  private static final HexFormat HEX = HexFormat.of();
 
-  public HardwareIdentity {
+  // the 128 bits of each component's hash, high then low, in Component order
+  private final long[] bits;
+
+  /**
+   * @param hashes a hash for every component, absent ones included
+   */
+  public HardwareIdentity(Map<Component, ComponentHash> hashes) {
     Objects.requireNonNull(hashes, "hashes");
     Set<Component> missing = EnumSet.allOf(Component.class);
     missing.removeAll(hashes.keySet());
@@ -25,7 +41,13 @@ public record HardwareIdentity(Map<Component, ComponentHash> hashes) {
           "an identity needs a hash for every component: " + missing);
     }
     hashes.values().forEach(hash -> Objects.requireNonNull(hash, "hash"));
-    hashes = Collections.unmodifiableMap(new EnumMap<>(hashes));
+    this.bits = new long[2 * COMPONENTS.length];
+    for (Component component : COMPONENTS) {
+      String hex = hashes.get(component).hex();
+      int i = 2 * component.ordinal();
+      bits[i] = Long.parseUnsignedLong(hex, 0, 16, 16);
+      bits[i + 1] = Long.parseUnsignedLong(hex, 16, 32, 16);
+    }
   }
 
   /** The identity of {@code machine} for {@code productId}, with Keyward's default salt. */
@@ -43,18 +65,49 @@ public record HardwareIdentity(Map<Component, ComponentHash> hashes) {
     return new HardwareIdentity(hashes);
   }
 
+  /** The ten hashes by component, in component order (a new map each time). */
+  public Map<Component, ComponentHash> hashes() {
+    Map<Component, ComponentHash> hashes = new EnumMap<>(Component.class);
+    for (Component component : COMPONENTS) {
+      hashes.put(component, hash(component));
+    }
+    return Collections.unmodifiableMap(hashes);
+  }
+
   public ComponentHash hash(Component component) {
-    return hashes.get(component);
+    int i = 2 * component.ordinal();
+    return new ComponentHash(HEX.toHexDigits(bits[i]) + HEX.toHexDigits(bits[i + 1]));
+  }
+
+  /** Whether {@code component}'s hash differs from {@code other}'s: two comparisons of longs. */
+  public boolean differs(Component component, HardwareIdentity other) {
+    int i = 2 * component.ordinal();
+    return bits[i] != other.bits[i] || bits[i + 1] != other.bits[i + 1];
   }
 
   /** The components whose hashes differ from {@code other}'s, in canonical order. */
   public Set<Component> differencesFrom(HardwareIdentity other) {
     Set<Component> changed = EnumSet.noneOf(Component.class);
-    for (Component component : Component.values()) {
-      if (!hash(component).equals(other.hash(component))) {
+    for (Component component : COMPONENTS) {
+      if (differs(component, other)) {
         changed.add(component);
       }
     }
     return Collections.unmodifiableSet(changed);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HardwareIdentity other && Arrays.equals(bits, other.bits);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bits);
+  }
+
+  @Override
+  public String toString() {
+    return "HardwareIdentity[hashes=" + hashes() + "]";
   }
 }

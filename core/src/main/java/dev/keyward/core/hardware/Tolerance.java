@@ -24,7 +24,7 @@ public final class Tolerance {
       HardwareIdentity activated, HardwareIdentity current, TolerancePolicy policy) {
     int score = 0;
     for (Component component : COMPONENTS) {
-      if (!activated.hash(component).equals(current.hash(component))) {
+      if (activated.differs(component, current)) {
         score += policy.weight(component);
         if (score > policy.limit()) {
           return false; // weights are never negative: the score only grows

@@ -15,21 +15,42 @@ import java.util.Set;
  * <p>Build policies from catalog input with {@link #validate}, which reports every problem as a
  * value; the constructor insists on the same rules and is for values already known good.
  *
- * @param weights a weight for every component, 0 to {@link #MAX_WEIGHT}
- * @param limit the largest weighted count of changed components that is still the same machine
+ * <p>A value class rather than a record so that it can keep the weights in an array by component:
+ * the authority weighs every prior activation of a key at every decision.
  */
-public record TolerancePolicy(Map<Component, Integer> weights, int limit) {
+public final class TolerancePolicy {
   /** Caps weights so that the summed score of ten components cannot overflow. */
   public static final int MAX_WEIGHT = 1000;
 
   private static final TolerancePolicy DEFAULT = new TolerancePolicy(equalWeights(), 3);
 
-  public TolerancePolicy {
+  private final Map<Component, Integer> weights;
+  private final int limit;
+  private final int[] byOrdinal;
+
+  /**
+   * @param weights a weight for every component, 0 to {@link #MAX_WEIGHT}
+   * @param limit the largest weighted count of changed components that is still the same machine
+   */
+  public TolerancePolicy(Map<Component, Integer> weights, int limit) {
     List<String> problems = problems(weights, limit);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    weights = Collections.unmodifiableMap(new EnumMap<>(weights));
+    this.weights = Collections.unmodifiableMap(new EnumMap<>(weights));
+    this.limit = limit;
+    this.byOrdinal = new int[Component.values().length];
+    this.weights.forEach((component, weight) -> byOrdinal[component.ordinal()] = weight);
+  }
+
+  /** A weight for every component, 0 to {@link #MAX_WEIGHT}. */
+  public Map<Component, Integer> weights() {
+    return weights;
+  }
+
+  /** The largest weighted count of changed components that is still the same machine. */
+  public int limit() {
+    return limit;
   }
 
   /**
@@ -49,7 +70,7 @@ public record TolerancePolicy(Map<Component, Integer> weights, int limit) {
   }
 
   public int weight(Component component) {
-    return weights.get(component);
+    return byOrdinal[component.ordinal()];
   }
 
   /** The summed weight of {@code changed}. */
@@ -89,5 +110,22 @@ public record TolerancePolicy(Map<Component, Integer> weights, int limit) {
       weights.put(component, 1);
     }
     return weights;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TolerancePolicy other
+        && limit == other.limit
+        && weights.equals(other.weights);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * weights.hashCode() + limit;
+  }
+
+  @Override
+  public String toString() {
+    return "TolerancePolicy[weights=" + weights + ", limit=" + limit + "]";
   }
 }

@@ -20,6 +20,19 @@ public record CertificateAnswer(
         signed.certificate(), Base64.getEncoder().encodeToString(signed.signature()), reissued);
   }
 
+  /**
+   * The answer's JSON text written from a signed certificate's JSON text ({@link
+   * SignedCertificate#toJsonText}, as the authority signs and stores it) without reading it again:
+   * the authority answers every activation with it. It reads back as {@code of(signed, reissued)}.
+   */
+  public static String text(String signedCertificateText, boolean reissued) {
+    String signed = signedCertificateText.strip();
+    if (!signed.startsWith("{") || !signed.endsWith("}")) {
+      throw new IllegalArgumentException("a signed certificate's text is a JSON object");
+    }
+    return signed.substring(0, signed.length() - 1) + ",\"reissued\":" + reissued + "}";
+  }
+
   public SignedCertificate signed() {
     return new SignedCertificate(certificate, Base64.getDecoder().decode(signature));
   }
