@@ -90,21 +90,37 @@ public final class ConsoleHttp {
 
   /** Issues {@code count} Windows Server 2022 Standard keys of a channel through the keys page. */
   public HttpResponse<String> issue(String csrf, String channel, int count, String format) {
-    return post(
-        "/console/keys",
-        Map.of(
-            "csrf",
-            csrf,
-            "version",
-            "2022",
-            "edition",
-            "ServerStandard",
-            "channel",
-            channel,
-            "count",
-            Integer.toString(count),
-            "format",
-            format));
+    return post("/console/keys", issueForm(csrf, channel, count, format));
+  }
+
+  /** Issues {@code count} Windows Server 2022 Standard MAKs with a pool of {@code pool}, as CSV. */
+  public HttpResponse<String> issueMak(String csrf, int count, int pool) {
+    Map<String, String> form =
+        new java.util.LinkedHashMap<>(issueForm(csrf, "VOLUME_MAK", count, "csv"));
+    form.put("pool", Integer.toString(pool));
+    return post("/console/keys", form);
+  }
+
+  private static Map<String, String> issueForm(
+      String csrf, String channel, int count, String format) {
+    return Map.of(
+        "csrf",
+        csrf,
+        "version",
+        "2022",
+        "edition",
+        "ServerStandard",
+        "channel",
+        channel,
+        "count",
+        Integer.toString(count),
+        "format",
+        format);
+  }
+
+  /** The CSV row (key, id, partial key, …) of one MAK issued with a pool of {@code pool}. */
+  public String[] issueOneMak(String csrf, int pool) {
+    return issueMak(csrf, 1, pool).body().split("\r\n")[1].split(",");
   }
 
   /**

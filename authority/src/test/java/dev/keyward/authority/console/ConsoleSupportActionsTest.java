@@ -24,24 +24,7 @@ class ConsoleSupportActionsTest {
             AuthorityConfig.builder().dataDir(data).port(0).noRateLimits().build())) {
       ConsoleHttp c = new ConsoleHttp(server.uri());
       String csrf = c.signIn(server.adminToken(), "agent.lee");
-      HttpResponse<String> issued =
-          c.post(
-              "/console/keys",
-              Map.of(
-                  "csrf",
-                  csrf,
-                  "version",
-                  "2022",
-                  "edition",
-                  "ServerStandard",
-                  "channel",
-                  "VOLUME_MAK",
-                  "count",
-                  "2",
-                  "pool",
-                  "5",
-                  "format",
-                  "csv"));
+      HttpResponse<String> issued = c.issueMak(csrf, 2, 5);
       assertThat(issued.statusCode()).isEqualTo(200);
       assertThat(issued.headers().firstValue("Content-Disposition"))
           .hasValue("attachment; filename=\"keys.csv\"");

@@ -160,27 +160,7 @@ class VendorConsoleBrowserTest {
     api.post("/v1/admin/keys", java.util.Map.of("version", "2022"));
     // activations to draw: a multiple activation key's pool 4/5 used, a retail key on one machine
     String csrf = api.signIn(server.adminToken(), "agent.phone");
-    String[] mak =
-        api.post(
-                "/console/keys",
-                java.util.Map.of(
-                    "csrf",
-                    csrf,
-                    "version",
-                    "2022",
-                    "edition",
-                    "ServerStandard",
-                    "channel",
-                    "VOLUME_MAK",
-                    "count",
-                    "1",
-                    "pool",
-                    "5",
-                    "format",
-                    "csv"))
-            .body()
-            .split("\\r\\n")[1]
-            .split(",");
+    String[] mak = api.issueOneMak(csrf, 5);
     for (int m = 0; m < 4; m++) {
       assertThat(api.phone(csrf, mak[0], "ServerStandard", 40 + m).statusCode()).isEqualTo(200);
     }
@@ -268,27 +248,7 @@ class VendorConsoleBrowserTest {
   void aProxyRequestFileUploadedGivesTheSignedResponseFile() throws Exception {
     ConsoleHttp api = new ConsoleHttp(server.uri());
     String csrf = api.signIn(server.adminToken(), "agent.keys");
-    String[] mak =
-        api.post(
-                "/console/keys",
-                java.util.Map.of(
-                    "csrf",
-                    csrf,
-                    "version",
-                    "2022",
-                    "edition",
-                    "ServerStandard",
-                    "channel",
-                    "VOLUME_MAK",
-                    "count",
-                    "1",
-                    "pool",
-                    "1",
-                    "format",
-                    "csv"))
-            .body()
-            .split("\r\n")[1]
-            .split(",");
+    String[] mak = api.issueOneMak(csrf, 1);
     ProxyRequest request = ProxyRequest.empty();
     for (int m = 0; m < 2; m++) {
       String iid = ConsoleIids.of(mak[0], "2022", "ServerStandard", 500 + m).text();
