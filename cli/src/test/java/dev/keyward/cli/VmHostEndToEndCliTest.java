@@ -190,6 +190,12 @@ class VmHostEndToEndCliTest {
     clock.advance(Duration.ofHours(2));
     Map<String, Object> dli = g.json("slmgr", "/dli");
     assertThat(dli.get("licenseStatus")).isEqualTo("AdditionalGrace");
+    // the lapse names the missing host agent, not a volume host (0xC004F074)
+    assertThat(dli.get("reason")).isEqualTo("0xC0DE0060");
+    assertThat(g.ok("slmgr", "/dli").out())
+        .contains("KW_E_VM_ACTIVATION_EXPIRED")
+        .contains("no host agent renewed it")
+        .doesNotContain("0xC004F074");
     g.moveTo(Optional.empty());
     assertThat(g.refusal("slmgr", "/ato")).startsWith("0xC0DE003B").contains("vmHost");
   }

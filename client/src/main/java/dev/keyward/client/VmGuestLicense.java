@@ -149,7 +149,9 @@ public final class VmGuestLicense {
               ErrorCode.STORE_TAMPERED,
               "the kept VM activation proves nothing: " + problem.get() + "."));
     }
-    return new ActivationStanding.Proven(r.grant().get().grant().expiresAt());
+    // lapsed, it names the host agent that did not renew it, not a volume host (0xC004F074)
+    return new ActivationStanding.Proven(
+        r.grant().get().grant().expiresAt(), ErrorCode.VM_ACTIVATION_EXPIRED);
   }
 
   private Optional<String> problem(

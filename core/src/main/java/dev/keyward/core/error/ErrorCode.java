@@ -359,6 +359,12 @@ public enum ErrorCode {
       "A message on the host-only channel is not a host-based VM activation message: it is"
           + " malformed, too large or of another protocol."),
 
+  VM_ACTIVATION_EXPIRED(
+      0xC0DE0060,
+      "KW_E_VM_ACTIVATION_EXPIRED",
+      "The guest's host-based VM activation expired because no host agent renewed it within its 7"
+          + " days: the guest runs on a host without an agent, or its host refused it."),
+
   VM_GRANT_NOT_TRUSTED(
       0xC0DE003D,
       "KW_E_VM_GRANT_NOT_TRUSTED",

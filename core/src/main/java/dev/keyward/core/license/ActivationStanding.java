@@ -18,8 +18,19 @@ public sealed interface ActivationStanding {
    * machine is within tolerance of the one it names.
    *
    * @param expiresAt when the activation ends, as the signed proof says; null for a permanent one
+   * @param lapse the reason of the AdditionalGrace that follows its expiry: what failed to renew it
+   *     (0xC004F074 for a volume host; a VM guest names its missing host agent instead)
    */
-  record Proven(Instant expiresAt) implements ActivationStanding {
+  record Proven(Instant expiresAt, ErrorCode lapse) implements ActivationStanding {
+    public Proven {
+      Objects.requireNonNull(lapse, "lapse");
+    }
+
+    /** A proof whose expiry leaves the machine without a volume host (0xC004F074). */
+    public Proven(Instant expiresAt) {
+      this(expiresAt, ErrorCode.VOLUME_HOST_UNAVAILABLE);
+    }
+
     public static Proven permanently() {
       return new Proven(null);
     }

@@ -55,7 +55,7 @@ public final class LicenseDerivation {
       return new Derived(machine.settle(stored, now), Optional.empty());
     }
     return switch (standing) {
-      case ActivationStanding.Proven p -> proven(stored, p.expiresAt(), now);
+      case ActivationStanding.Proven p -> proven(stored, p, now);
       case ActivationStanding.Absent a ->
           failed(
               stored,
@@ -81,7 +81,8 @@ public final class LicenseDerivation {
     return failed(stored, new LicenseEvent.IntegrityFailed(reason(failure)), failure, now);
   }
 
-  private Derived proven(LicenseRecord stored, Instant expiresAt, Instant now) {
+  private Derived proven(LicenseRecord stored, ActivationStanding.Proven proof, Instant now) {
+    Instant expiresAt = proof.expiresAt();
     LicenseRecord r = stored;
     if (!Objects.equals(stored.deadline(), expiresAt)) {
       if (expiresAt != null && !expiresAt.isAfter(stored.since())) {
@@ -96,7 +97,7 @@ public final class LicenseDerivation {
       // the signed expiry decides, whatever deadline the store claims
       r = stored.withPhase(new Phase(LicenseState.LICENSED, stored.since(), expiresAt, null, null));
     }
-    return new Derived(machine.settle(r, now), Optional.empty());
+    return new Derived(machine.settle(r, now, proof.lapse()), Optional.empty());
   }
 
   private Derived failed(LicenseRecord stored, LicenseEvent event, Failure why, Instant now) {

@@ -82,16 +82,25 @@ public final class LicenseMachine {
    * deadline that caused it. Idempotent; never moves {@code since} or the anchor backwards.
    */
   public LicenseRecord settle(LicenseRecord record, Instant now) {
+    return settle(record, now, ErrorCode.VOLUME_HOST_UNAVAILABLE);
+  }
+
+  /**
+   * As {@link #settle(LicenseRecord, Instant)}, with {@code lapse} as the reason of the
+   * AdditionalGrace an expiring Licensed falls to: what the activation needed to be renewed by.
+   */
+  public LicenseRecord settle(LicenseRecord record, Instant now, ErrorCode lapse) {
+    Objects.requireNonNull(lapse, "lapse");
     Instant at = effectiveTime(record, now);
     LicenseRecord r = record.withTrustedTime(at);
     while (r.deadline() != null && !at.isBefore(r.deadline())) {
-      r = expire(r);
+      r = expire(r, lapse);
     }
     return r;
   }
 
   /** What happens when the current state's deadline is reached. */
-  private LicenseRecord expire(LicenseRecord r) {
+  private LicenseRecord expire(LicenseRecord r, ErrorCode lapse) {
     Instant end = r.deadline();
     return switch (r.state()) {
       case LICENSED ->
@@ -100,7 +109,7 @@ public final class LicenseMachine {
                   ADDITIONAL_GRACE,
                   end,
                   end.plus(timers.additionalGrace(r.key().isVolume())),
-                  ErrorCode.VOLUME_HOST_UNAVAILABLE,
+                  lapse,
                   null));
       case INITIAL_GRACE -> r.withPhase(notification(end, ErrorCode.GRACE_TIME_EXPIRED, null));
       case EXTENDED_GRACE ->
