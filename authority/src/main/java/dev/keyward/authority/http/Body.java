@@ -66,39 +66,34 @@ public final class Body {
    * 400s as {@link #parse}.
    */
   public static <T> T read(byte[] bytes, Function<Map<?, ?>, Parsed<T>> reader) {
+    Map<?, ?> map = (Map<?, ?>) readObject(bytes, Object.class, Map.class);
+    return reader.apply(map).orElseThrow(failure -> new ApiException(400, failure));
+  }
+
+  public static Body parse(byte[] bytes) {
+    return new Body((ObjectNode) readObject(bytes, JsonNode.class, ObjectNode.class), "");
+  }
+
+  /**
+   * The body read as JSON into {@code as}, which must turn out a {@code object} (a JSON object):
+   * every body's one set of 400s (empty, not JSON, not an object).
+   */
+  private static Object readObject(byte[] bytes, Class<?> as, Class<?> object) {
     if (bytes.length == 0) {
       throw ApiException.badRequest("the request needs a JSON object body");
     }
     Object value;
     try {
-      value = MAPPER.readValue(bytes, Object.class);
+      value = MAPPER.readValue(bytes, as);
     } catch (JsonProcessingException e) {
       throw ApiException.badRequest("the body is not valid JSON: " + describe(e));
     } catch (IOException e) {
       throw ApiException.badRequest("the body cannot be read as JSON");
     }
-    if (!(value instanceof Map<?, ?> map)) {
+    if (!object.isInstance(value)) {
       throw ApiException.badRequest("the body must be a JSON object");
     }
-    return reader.apply(map).orElseThrow(failure -> new ApiException(400, failure));
-  }
-
-  public static Body parse(byte[] bytes) {
-    if (bytes.length == 0) {
-      throw ApiException.badRequest("the request needs a JSON object body");
-    }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("the body is not valid JSON: " + describe(e));
-    } catch (IOException e) {
-      throw ApiException.badRequest("the body cannot be read as JSON");
-    }
-    if (!(node instanceof ObjectNode object)) {
-      throw ApiException.badRequest("the body must be a JSON object");
-    }
-    return new Body(object, "");
+    return value;
   }
 
   public ObjectNode json() {
