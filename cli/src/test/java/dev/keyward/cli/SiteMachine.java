@@ -186,4 +186,30 @@ final class SiteMachine {
   String iid() {
     return (String) json("slmgr", "/dti").get("installationId");
   }
+
+  /**
+   * {@code keyward --store … --machine … --trust TRUST ARGS…} as a JVM of its own (a server the
+   * administrator starts: {@code volume-host serve}, {@code vm-host serve}), its stderr in {@code
+   * stderr}.
+   */
+  Process startProcess(Path trust, Path stderr, String... args) throws java.io.IOException {
+    String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                jvm,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KeywardCli.class.getName(),
+                "--store",
+                store.toString(),
+                "--machine",
+                file.toString(),
+                // the vendor trust, without which the machine's own activation proves nothing
+                "--trust",
+                trust.toString()));
+    command.addAll(java.util.List.of(args));
+    return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+  }
 }

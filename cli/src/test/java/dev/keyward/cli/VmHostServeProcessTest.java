@@ -77,24 +77,7 @@ class VmHostServeProcessTest {
   }
 
   private Process launch(SiteMachine host, Path trust) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            KeywardCli.class.getName(),
-            "--store",
-            host.store.toString(),
-            "--machine",
-            host.file.toString(),
-            "--trust",
-            trust.toString(),
-            "vm-host",
-            "serve");
-    pb.redirectError(dir.resolve("vm-host-stderr.txt").toFile());
-    return pb.start();
+    return host.startProcess(trust, dir.resolve("vm-host-stderr.txt"), "vm-host", "serve");
   }
 
   private static String vmKey() {

@@ -42,29 +42,15 @@ class VolumeHostCliTest {
   private static final int MACHINES = 8;
 
   private static Process launch(SiteMachine host, Path dir, Path trust) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            KeywardCli.class.getName(),
-            "--store",
-            host.store.toString(),
-            "--machine",
-            host.file.toString(),
-            // the vendor trust, without which the host's own activation proves nothing
-            "--trust",
-            trust.toString(),
-            "volume-host",
-            "serve",
-            "--port",
-            "0",
-            "--bind",
-            "127.0.0.1");
-    pb.redirectError(dir.resolve("volume-host-stderr.txt").toFile());
-    return pb.start();
+    return host.startProcess(
+        trust,
+        dir.resolve("volume-host-stderr.txt"),
+        "volume-host",
+        "serve",
+        "--port",
+        "0",
+        "--bind",
+        "127.0.0.1");
   }
 
   private static URI awaitListening(Process p) throws Exception {
