@@ -6,6 +6,7 @@ import dev.keyward.authority.store.ActivationRow;
 import dev.keyward.authority.store.ActivationStore;
 import dev.keyward.authority.store.CertificateStore;
 import dev.keyward.authority.store.Database;
+import dev.keyward.authority.store.DecisionRead;
 import dev.keyward.authority.store.DowngradeStore;
 import dev.keyward.authority.store.KeyRow;
 import dev.keyward.authority.store.Store;
@@ -110,16 +111,16 @@ final class ActivationService {
     String components = Machines.toJson(request.machine());
     return db.write(
         h -> {
-          KeyRow key =
+          DecisionRead.Read read =
               store
-                  .keys()
-                  .keyByFingerprint(h, typed.fingerprint(), true)
+                  .decisionRead()
+                  .read(h, typed.fingerprint(), decisionRows(group.channel()), MACHINES)
                   .orElseThrow(() -> TypedKey.notIssued(422));
-          List<ActivationStore.Prior> rows =
-              store.activations().priors(h, key.id(), decisionRows(group.channel()), MACHINES);
+          KeyRow key = read.key();
+          List<ActivationStore.Prior> rows = read.priors();
           List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
           // a multiple activation downgrade key counts against its original's pool
-          DowngradeStore.Around links = downgrades.links(h, key);
+          DowngradeStore.Around links = read.links();
           KeyRow pool = downgrades.poolOf(h, key, links);
           KeyStanding standing =
               new KeyStanding(downgrades.blocked(h, key, links), pool.poolSize(), pool.poolUsed());
@@ -171,6 +172,7 @@ final class ActivationService {
                               pool.poolUsed() + 1,
                               pool.extensionTotal()))
                       : Optional.empty();
+              // the transaction's last statement: on PostgreSQL it carries the commit
               store
                   .activations()
                   .insertGrant(

@@ -183,21 +183,15 @@ final class Downgrades {
     return original(h, key, true);
   }
 
-  /** {@link #poolOf(Handle, KeyRow)} with the key's links already read ({@link #links}). */
+  /**
+   * {@link #poolOf(Handle, KeyRow)} with the key's links already read (by the activation's {@link
+   * dev.keyward.authority.store.DecisionRead}).
+   */
   KeyRow poolOf(Handle h, KeyRow key, DowngradeStore.Around around) {
     if (!Channel.VOLUME_MAK.name().equals(key.channel())) {
       return key;
     }
     return original(h, key, true, around.own());
-  }
-
-  /**
-   * A key's downgrade links, read once for an activation (one statement) and given to {@link
-   * #poolOf(Handle, KeyRow, DowngradeStore.Around)}, {@link #blocked(Handle, KeyRow,
-   * DowngradeStore.Around)} and {@link #claimLicence}.
-   */
-  DowngradeStore.Around links(Handle h, KeyRow key) {
-    return links.around(h, key.id());
   }
 
   /**
@@ -261,7 +255,10 @@ final class Downgrades {
     return blocked(key, original(h, key, false));
   }
 
-  /** {@link #blocked(Handle, KeyRow)} with the key's links already read ({@link #links}). */
+  /**
+   * {@link #blocked(Handle, KeyRow)} with the key's links already read (by the activation's {@link
+   * dev.keyward.authority.store.DecisionRead}).
+   */
   boolean blocked(Handle h, KeyRow key, DowngradeStore.Around around) {
     return blocked(key, original(h, key, false, around.own()));
   }

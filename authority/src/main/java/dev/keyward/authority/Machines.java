@@ -27,7 +27,7 @@ final class Machines {
   static Map<String, Object> toMap(HardwareIdentity machine) {
     Map<String, Object> json = new LinkedHashMap<>();
     for (Component c : Component.values()) {
-      json.put(c.fileName(), machine.hash(c).hex());
+      json.put(c.fileName(), machine.hex(c));
     }
     return json;
   }
@@ -40,7 +40,7 @@ final class Machines {
     StringBuilder out = new StringBuilder(12 * (ComponentHash.HEX_DIGITS + 16));
     for (Component c : SORTED) {
       out.append(out.isEmpty() ? "{\"" : ",\"").append(c.fileName()).append("\":\"");
-      out.append(machine.hash(c).hex()).append('"');
+      out.append(machine.hex(c)).append('"');
     }
     return out.append('}').toString();
   }

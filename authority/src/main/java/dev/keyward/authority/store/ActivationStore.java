@@ -146,26 +146,42 @@ public final class ActivationStore {
     List<Prior> list =
         db.run(
             h,
-            "SELECT id, active, spent, issued_at FROM activations"
-                + " WHERE key_id = ?"
-                + rows.condition
-                + ORDER,
+            priorsSql(rows, "?"),
             ps -> {
               ps.setString(1, keyId);
-              List<Prior> read = new ArrayList<>();
               try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  String id = rs.getString(1);
-                  MachineHardware machine = last == null ? null : last.at(read.size(), id);
-                  if (machine == null) {
-                    machine = machines.known(id);
-                  }
-                  read.add(
-                      new Prior(id, machine, rs.getBoolean(2), rs.getBoolean(3), rs.getLong(4)));
-                }
+                return readPriors(rs, last, machines);
               }
-              return read;
             });
+    return completed(h, keyId, rows, list, last, machines);
+  }
+
+  /** {@link #priors}' first statement, the key's id given by {@code keyId}. */
+  static String priorsSql(Rows rows, String keyId) {
+    return "SELECT id, active, spent, issued_at FROM activations WHERE key_id = "
+        + keyId
+        + rows.condition
+        + ORDER;
+  }
+
+  /** The rows of {@link #priorsSql}, each with its machine if {@code last} or the cache has it. */
+  static List<Prior> readPriors(ResultSet rs, KeyPriors last, MachineOf machines)
+      throws SQLException {
+    List<Prior> read = new ArrayList<>();
+    while (rs.next()) {
+      String id = rs.getString(1);
+      MachineHardware machine = last == null ? null : last.at(read.size(), id);
+      if (machine == null) {
+        machine = machines.known(id);
+      }
+      read.add(new Prior(id, machine, rs.getBoolean(2), rs.getBoolean(3), rs.getLong(4)));
+    }
+    return read;
+  }
+
+  /** {@code list} with every machine read (components for those not known yet), remembered. */
+  List<Prior> completed(
+      Handle h, String keyId, Rows rows, List<Prior> list, KeyPriors last, MachineOf machines) {
     for (int i = 0; i < list.size(); i++) {
       Prior p = list.get(i);
       if (p.machine() == null) {
@@ -216,8 +232,10 @@ public final class ActivationStore {
 
   /**
    * Stores a grant: its activation, its certificate and, when it took a count from a multiple
-   * activation key's pool, the key's new standing. On PostgreSQL one statement (data-modifying
-   * {@code WITH}): one round trip to the server instead of three; SQLite runs the three statements.
+   * activation key's pool, the key's new standing. The last statement of its transaction. On
+   * PostgreSQL one statement (data-modifying {@code WITH}) sent with the transaction's commit
+   * ({@link Database#runLast}): one round trip to the server instead of four; SQLite runs the three
+   * statements.
    */
   public void insertGrant(
       Handle h, ActivationRow a, long issuedAt, String signed, Optional<KeyRow> standing) {
@@ -236,7 +254,7 @@ public final class ActivationStore {
                 + CertificateStore.INSERT
                 + ") "
                 + KeyStore.SET_STANDING;
-    db.run(
+    db.runLast(
         h,
         sql,
         ps -> {

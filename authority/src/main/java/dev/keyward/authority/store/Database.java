@@ -38,7 +38,9 @@ public final class Database implements AutoCloseable {
   // pool: HikariCP's waiters spin and yield while connections change hands, which with many more
   // requests than connections (64 clients, 16 connections) cost more CPU than the transactions.
   private final Semaphore connections;
-  private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
+  // [0]: connections this thread holds (0 or 1); [1]: 1 once this thread's write transaction ran
+  // its committing statement (runLast).
+  private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[2]);
   // SQLite: the writer thread's own connection, so that it never queues behind readers for one.
   private final HikariDataSource writerPool;
   private final Jdbi writerJdbi;
@@ -168,7 +170,50 @@ public final class Database implements AutoCloseable {
     if (dialect == Dialect.SQLITE) {
       return sqliteWriter.write(work);
     }
-    return withConnection(() -> jdbi.inTransaction(work));
+    return withConnection(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  int[] state = held.get();
+                  state[1] = 0;
+                  T result = work.withHandle(h);
+                  if (state[1] == 1) {
+                    state[1] = 0;
+                    requireNothingAfterCommit(h);
+                  }
+                  return result;
+                }));
+  }
+
+  /**
+   * Runs the last statement of a {@link #write} transaction. On PostgreSQL the statement carries
+   * the transaction's {@code COMMIT}: the two travel in one round trip instead of two, and the
+   * driver, seeing the transaction ended, sends nothing when the transaction is committed after the
+   * callback. Nothing may run on the handle after it (it would run in a transaction of its own):
+   * {@link #write} checks that none did. SQLite runs {@code sql} as it is; its writer commits.
+   */
+  public <T> T runLast(Handle h, String sql, StatementWork<T> work) {
+    if (dialect != Dialect.POSTGRESQL) {
+      return run(h, sql, work);
+    }
+    T result = run(h, sql + "; COMMIT", work);
+    held.get()[1] = 1;
+    return result;
+  }
+
+  /** After {@link #runLast}: a statement run after it began another transaction. */
+  private static void requireNothingAfterCommit(Handle h) {
+    org.postgresql.core.TransactionState state;
+    try {
+      state =
+          h.getConnection().unwrap(org.postgresql.core.BaseConnection.class).getTransactionState();
+    } catch (SQLException e) {
+      throw new IllegalStateException("not a PostgreSQL connection", e);
+    }
+    if (state != org.postgresql.core.TransactionState.IDLE) {
+      throw new IllegalStateException(
+          "a statement ran after the transaction's committing statement (Database.runLast)");
+    }
   }
 
   /** What runs while a thread holds one of {@link #connections}' permits. */

@@ -41,26 +41,39 @@ public final class DowngradeStore {
   public Around around(Handle h, String keyId) {
     return db.run(
         h,
-        "SELECT "
-            + COLUMNS
-            + " FROM key_downgrades WHERE key_id = ? OR original_id = ? ORDER BY created_at, key_id",
+        aroundSql("?"),
         ps -> {
           ps.setString(1, keyId);
           ps.setString(2, keyId);
-          Optional<Link> own = Optional.empty();
-          List<Link> under = new ArrayList<>();
           try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              Link link = link(rs);
-              if (link.keyId().equals(keyId)) {
-                own = Optional.of(link);
-              } else {
-                under.add(link);
-              }
-            }
+            return around(rs, keyId);
           }
-          return new Around(own, under);
         });
+  }
+
+  /** {@link #around}'s statement, the key's id given by {@code keyId} (twice). */
+  static String aroundSql(String keyId) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM key_downgrades WHERE key_id = "
+        + keyId
+        + " OR original_id = "
+        + keyId
+        + " ORDER BY created_at, key_id";
+  }
+
+  static Around around(ResultSet rs, String keyId) throws java.sql.SQLException {
+    Optional<Link> own = Optional.empty();
+    List<Link> under = new ArrayList<>();
+    while (rs.next()) {
+      Link link = link(rs);
+      if (link.keyId().equals(keyId)) {
+        own = Optional.of(link);
+      } else {
+        under.add(link);
+      }
+    }
+    return new Around(own, under);
   }
 
   /** The link of a downgrade key, empty for a key that is not one. */

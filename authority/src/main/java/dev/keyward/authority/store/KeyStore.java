@@ -29,8 +29,12 @@ public final class KeyStore {
     this.db = db;
   }
 
+  /** A key by its fingerprint, the one parameter. */
+  static final String BY_FINGERPRINT =
+      "SELECT " + COLUMNS + " FROM product_keys WHERE fingerprint = ?";
+
   public Optional<KeyRow> keyByFingerprint(Handle h, String fingerprint, boolean lock) {
-    String sql = "SELECT " + COLUMNS + " FROM product_keys WHERE fingerprint = ?" + forUpdate(lock);
+    String sql = BY_FINGERPRINT + forUpdate(lock);
     return db.run(
         h,
         sql,
@@ -140,7 +144,7 @@ public final class KeyStore {
         .list();
   }
 
-  private static KeyRow key(ResultSet rs) throws SQLException {
+  static KeyRow key(ResultSet rs) throws SQLException {
     return new KeyRow(
         rs.getString("id"),
         rs.getString("fingerprint"),

@@ -17,6 +17,7 @@ public final class Store {
   private final ActivationStore activations;
   private final CatalogStore catalogs;
   private final AuditStore audit;
+  private final DecisionRead decisionRead;
 
   public Store(Database db) {
     this.db = db;
@@ -26,6 +27,7 @@ public final class Store {
     this.activations = new ActivationStore(db, keys, certificates, tokens);
     this.catalogs = new CatalogStore();
     this.audit = new AuditStore(db, tokens);
+    this.decisionRead = new DecisionRead(db, keys, activations, new DowngradeStore(db));
   }
 
   public Database db() {
@@ -54,6 +56,11 @@ public final class Store {
 
   public AuditStore audit() {
     return audit;
+  }
+
+  /** What an activation's decision reads under its key's lock, in one round trip on PostgreSQL. */
+  public DecisionRead decisionRead() {
+    return decisionRead;
   }
 
   /** {@link KeyStore#keyByFingerprint}, for phone activation (not yet moved to {@link #keys()}). */

@@ -97,7 +97,7 @@ public record ActivationCertificate(
   public Map<String, Object> toJson() {
     Map<String, Object> components = new LinkedHashMap<>();
     for (Component c : Component.values()) {
-      components.put(c.fileName(), machine.hash(c).hex());
+      components.put(c.fileName(), machine.hex(c));
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("certificateId", certificateId);

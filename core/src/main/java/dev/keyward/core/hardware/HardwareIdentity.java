@@ -75,8 +75,16 @@ public final class HardwareIdentity {
   }
 
   public ComponentHash hash(Component component) {
+    return new ComponentHash(hex(component));
+  }
+
+  /**
+   * {@code component}'s hash as its 32 hex digits: what certificates and stored components carry,
+   * written from the bits without building (and checking again) a {@link ComponentHash}.
+   */
+  public String hex(Component component) {
     int i = 2 * component.ordinal();
-    return new ComponentHash(HEX.toHexDigits(bits[i]) + HEX.toHexDigits(bits[i + 1]));
+    return HEX.toHexDigits(bits[i]) + HEX.toHexDigits(bits[i + 1]);
   }
 
   /** Whether {@code component}'s hash differs from {@code other}'s: two comparisons of longs. */

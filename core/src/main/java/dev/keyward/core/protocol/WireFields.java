@@ -176,7 +176,7 @@ public final class WireFields {
   public static Map<String, Object> components(HardwareIdentity identity) {
     Map<String, Object> components = new LinkedHashMap<>();
     for (Component c : Component.values()) {
-      components.put(c.fileName(), identity.hash(c).hex());
+      components.put(c.fileName(), identity.hex(c));
     }
     return components;
   }
