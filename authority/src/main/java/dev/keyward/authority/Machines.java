@@ -62,12 +62,16 @@ final class Machines {
    * the text is still the same (compared by its hash and length: the text itself is not kept).
    */
   static MachineHardware ofActivation(String activationId, String text) {
-    Read known = READ.get(activationId);
+    HardwareIdentity identity = TABLE.get(activationId, text);
+    if (identity != null) {
+      return MachineHardware.of(identity);
+    }
+    Read known = OTHER.get(activationId);
     if (known != null && known.isOf(text)) {
       return known.machine();
     }
     MachineHardware machine = hardwareFromJson(text);
-    READ.put(activationId, new Read(text, machine));
+    rememberActivation(activationId, text, machine);
     return machine;
   }
 
@@ -78,13 +82,20 @@ final class Machines {
    * known here.
    */
   static MachineHardware knownActivation(String activationId) {
-    Read known = READ.get(activationId);
+    HardwareIdentity identity = TABLE.get(activationId);
+    if (identity != null) {
+      return MachineHardware.of(identity);
+    }
+    Read known = OTHER.get(activationId);
     return known == null ? null : known.machine();
   }
 
   /** Remembers the machine of an activation about to be stored (its text as stored). */
   static void rememberActivation(String activationId, String text, MachineHardware machine) {
-    READ.put(activationId, new Read(text, machine));
+    if (!(machine instanceof MachineHardware.Identity full
+        && TABLE.put(activationId, text, full.identity()))) {
+      OTHER.put(activationId, new Read(text, machine));
+    }
   }
 
   private record Read(int textHash, int textLength, MachineHardware machine) {
@@ -98,14 +109,18 @@ final class Machines {
   }
 
   /**
-   * At most twice this many activations' machines are remembered, about 1.2 KB each: a sixteenth of
-   * the heap at most (a decision on a multiple activation key looks at up to a hundred of them, and
-   * every miss is a parse inside the transaction), at least 2,000 and at most 100,000 a generation.
+   * At most twice this many activations' machines are remembered: a decision on a multiple
+   * activation key looks at up to a pool's size of them, and every miss is a read and a parse
+   * inside the transaction. Full identities go to {@link MachineTable} (two tables of 2 to 4 slots
+   * of 184 bytes an entry, allocated at start: at most 100 MB), the rare short-hash machines of
+   * phone activations to a map (about 1.2 KB an entry): at least 2,000 and at most 100,000 entries
+   * a generation, and either store at most a sixteenth of the heap.
    */
   static final int READ_LIMIT =
       (int) Math.max(2_000, Math.min(100_000, Runtime.getRuntime().maxMemory() / 16 / 2 / 1_200));
 
-  private static final Generations<Read> READ = new Generations<>(READ_LIMIT);
+  private static final MachineTable TABLE = new MachineTable(READ_LIMIT);
+  private static final Generations<Read> OTHER = new Generations<>(READ_LIMIT);
 
   /** {@code {"baseboard":"<32 hex>",…}}: the ten names in sorted order, nothing else; else null. */
   static HardwareIdentity fromCanonical(String text) {

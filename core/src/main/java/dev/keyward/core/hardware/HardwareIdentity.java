@@ -41,13 +41,34 @@ public final class HardwareIdentity {
           "an identity needs a hash for every component: " + missing);
     }
     hashes.values().forEach(hash -> Objects.requireNonNull(hash, "hash"));
-    this.bits = new long[2 * COMPONENTS.length];
+    this.bits = new long[LONGS];
     for (Component component : COMPONENTS) {
       String hex = hashes.get(component).hex();
       int i = 2 * component.ordinal();
       bits[i] = Long.parseUnsignedLong(hex, 0, 16, 16);
       bits[i + 1] = Long.parseUnsignedLong(hex, 16, 32, 16);
     }
+  }
+
+  /** How many {@code long}s an identity is ({@link #copyBits}, {@link #fromBits}). */
+  public static final int LONGS = 2 * Component.values().length;
+
+  private HardwareIdentity(long[] bits) {
+    this.bits = bits;
+  }
+
+  /**
+   * The identity held at {@code bits[from]} to {@code bits[from + LONGS - 1]}, as {@link #copyBits}
+   * wrote it: for tables that keep many identities in one array of longs, which the garbage
+   * collector never copies object by object.
+   */
+  public static HardwareIdentity fromBits(long[] bits, int from) {
+    return new HardwareIdentity(Arrays.copyOfRange(bits, from, from + LONGS));
+  }
+
+  /** Writes the identity's {@link #LONGS} longs into {@code into} from {@code at}. */
+  public void copyBits(long[] into, int at) {
+    System.arraycopy(bits, 0, into, at, LONGS);
   }
 
   /** The identity of {@code machine} for {@code productId}, with Keyward's default salt. */

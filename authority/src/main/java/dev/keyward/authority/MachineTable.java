@@ -1,0 +1,175 @@
+package dev.keyward.authority;
+
+import dev.keyward.core.hardware.HardwareIdentity;
+import java.util.Arrays;
+
+/**
+ * The hardware identities of stored activations by activation id, in arrays of primitives allocated
+ * once: an open-addressing table whose slot holds the id packed in two longs, the identity's twenty
+ * longs and the stored text's hash and length.
+ *
+ * <p>Why not a map of objects: the authority remembers the machine of every activation it grants or
+ * reads (a decision compares a key's prior activations, up to a pool's size, inside the
+ * transaction). As objects that was about 330 bytes an activation in six objects, each of which the
+ * garbage collector copied once or twice after it was made: at 6,000 activations a second the young
+ * pauses (10 to 20 ms, the open-loop tail) were mostly this copying. Here a remembered machine is
+ * written into arrays that live in the old generation and hold no references, so it costs the
+ * collector nothing; a lookup makes a short-lived identity that dies young.
+ *
+ * <p>Bounded like {@link Generations}: two tables of {@code limit} entries; when the young one is
+ * full the old one is emptied and becomes the young one, and an entry found only in the old one
+ * moves back. Only ids as {@code Ids} makes them ({@code act-} and 20 symbols, which pack without
+ * loss into 100 bits) are kept; {@link #put} says when it cannot keep one. One lock: each operation
+ * is a few array reads or writes.
+ */
+final class MachineTable {
+  private static final String PREFIX = "act-";
+  private static final String SYMBOLS = "23456789abcdefghijkmnpqrstuvwxyz";
+  private static final int ID_SYMBOLS = 20;
+  private static final long EMPTY = -1; // no packed id is negative: 50 bits each
+
+  private final int limit;
+  private Slots young;
+  private Slots old;
+
+  MachineTable(int limit) {
+    this.limit = limit;
+    this.young = new Slots(limit);
+    this.old = new Slots(limit);
+  }
+
+  /** The identity remembered for this activation, or null. */
+  synchronized HardwareIdentity get(String activationId) {
+    return find(activationId, false, 0, 0);
+  }
+
+  /** The identity remembered for this activation if it was read from this very text, or null. */
+  synchronized HardwareIdentity get(String activationId, String text) {
+    return find(activationId, true, text.hashCode(), text.length());
+  }
+
+  /**
+   * Remembers the identity of an activation stored with this text (its components); false if the id
+   * is not one this table can hold.
+   */
+  synchronized boolean put(String activationId, String text, HardwareIdentity identity) {
+    long hi = packed(activationId, 0);
+    long lo = packed(activationId, ID_SYMBOLS / 2);
+    if (hi == EMPTY || lo == EMPTY) {
+      return false;
+    }
+    putPacked(hi, lo, text.hashCode(), text.length(), identity);
+    return true;
+  }
+
+  private HardwareIdentity find(String activationId, boolean checkText, int hash, int length) {
+    long hi = packed(activationId, 0);
+    long lo = packed(activationId, ID_SYMBOLS / 2);
+    if (hi == EMPTY || lo == EMPTY) {
+      return null;
+    }
+    int at = young.slotOf(hi, lo);
+    if (at >= 0) {
+      return young.matches(at, checkText, hash, length) ? young.identity(at) : null;
+    }
+    at = old.slotOf(hi, lo);
+    if (at < 0 || !old.matches(at, checkText, hash, length)) {
+      return null;
+    }
+    HardwareIdentity identity = old.identity(at);
+    putPacked(hi, lo, old.text[2 * at], old.text[2 * at + 1], identity);
+    return identity;
+  }
+
+  private void putPacked(long hi, long lo, int textHash, int textLength, HardwareIdentity id) {
+    if (young.size >= limit && young.slotOf(hi, lo) < 0) {
+      Slots emptied = old;
+      emptied.clear();
+      old = young;
+      young = emptied;
+    }
+    young.put(hi, lo, textHash, textLength, id);
+  }
+
+  /** Ten symbols of the id from {@code from} as 50 bits, or {@link #EMPTY} if it is not an id. */
+  private static long packed(String id, int from) {
+    if (id.length() != PREFIX.length() + ID_SYMBOLS || !id.startsWith(PREFIX)) {
+      return EMPTY;
+    }
+    long bits = 0;
+    for (int i = 0; i < ID_SYMBOLS / 2; i++) {
+      int symbol = SYMBOLS.indexOf(id.charAt(PREFIX.length() + from + i));
+      if (symbol < 0) {
+        return EMPTY;
+      }
+      bits = bits << 5 | symbol;
+    }
+    return bits;
+  }
+
+  /** One table: at most {@code limit} entries in twice as many slots or more (a power of two). */
+  private static final class Slots {
+    final long[] ids; // hi, lo per slot; hi == EMPTY for a free slot
+    final long[] bits; // HardwareIdentity.LONGS per slot
+    final int[] text; // hash, length per slot
+    final int mask;
+    int size;
+
+    Slots(int limit) {
+      int capacity = Integer.highestOneBit(Math.max(4, limit) * 2 - 1) << 1;
+      ids = new long[2 * capacity];
+      bits = new long[HardwareIdentity.LONGS * capacity];
+      text = new int[2 * capacity];
+      mask = capacity - 1;
+      clear();
+    }
+
+    void clear() {
+      Arrays.fill(ids, EMPTY);
+      size = 0;
+    }
+
+    /** The slot holding this id, or -1. */
+    int slotOf(long hi, long lo) {
+      for (int at = start(hi, lo); ; at = (at + 1) & mask) {
+        long h = ids[2 * at];
+        if (h == EMPTY) {
+          return -1;
+        }
+        if (h == hi && ids[2 * at + 1] == lo) {
+          return at;
+        }
+      }
+    }
+
+    void put(long hi, long lo, int textHash, int textLength, HardwareIdentity identity) {
+      int at = start(hi, lo);
+      while (ids[2 * at] != EMPTY && !(ids[2 * at] == hi && ids[2 * at + 1] == lo)) {
+        at = (at + 1) & mask;
+      }
+      if (ids[2 * at] == EMPTY) {
+        size++;
+      }
+      ids[2 * at] = hi;
+      ids[2 * at + 1] = lo;
+      text[2 * at] = textHash;
+      text[2 * at + 1] = textLength;
+      identity.copyBits(bits, HardwareIdentity.LONGS * at);
+    }
+
+    boolean matches(int at, boolean checkText, int hash, int length) {
+      return !checkText || (text[2 * at] == hash && text[2 * at + 1] == length);
+    }
+
+    HardwareIdentity identity(int at) {
+      return HardwareIdentity.fromBits(bits, HardwareIdentity.LONGS * at);
+    }
+
+    // The low half holds the id's 55 random bits (its first symbols are its time): mixed, so
+    // consecutive ids spread over the table.
+    private int start(long hi, long lo) {
+      long mixed = (lo ^ hi * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+      return (int) (mixed >>> 32) & mask;
+    }
+  }
+}
