@@ -14,7 +14,18 @@ final class CpuWatch {
    * @param machine every core's busy time (all processes: the database, and anything else that ran
    *     on the machine meanwhile)
    */
-  record Cores(double authority, double load, double machine, double jit) {
+  /**
+   * @param loadPauses the load generator's own garbage collections in the window (a request due
+   *     during one is sent late, and that delay counts in its latency)
+   * @param loadPauseMillis their total time
+   */
+  record Cores(
+      double authority,
+      double load,
+      double machine,
+      double jit,
+      long loadPauses,
+      long loadPauseMillis) {
     /** The authority without its JIT compiler threads: a warm-up cost, not a per-request one. */
     double authorityWithoutJit() {
       return authority - jit;
@@ -22,7 +33,7 @@ final class CpuWatch {
   }
 
   private final Thread thread;
-  private volatile Cores result = new Cores(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  private volatile Cores result = new Cores(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
 
   CpuWatch(long pid, int warmupSeconds, int durationSeconds) {
     thread =
@@ -36,12 +47,14 @@ final class CpuWatch {
                     long j0 = compilerTicks(pid);
                     long l0 = ownNanos();
                     long m0 = busyTicks();
+                    long[] g0 = ownCollections();
                     long t0 = System.nanoTime();
                     Thread.sleep(durationSeconds * 1000L);
                     long a1 = ticks(pid);
                     long j1 = compilerTicks(pid);
                     long l1 = ownNanos();
                     long m1 = busyTicks();
+                    long[] g1 = ownCollections();
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     // USER_HZ is 100 on Linux.
                     result =
@@ -49,7 +62,9 @@ final class CpuWatch {
                             pid <= 0 ? Double.NaN : (a1 - a0) / 100.0 / seconds,
                             (l1 - l0) / 1e9 / seconds,
                             (m1 - m0) / 100.0 / seconds,
-                            pid <= 0 ? Double.NaN : (j1 - j0) / 100.0 / seconds);
+                            pid <= 0 ? Double.NaN : (j1 - j0) / 100.0 / seconds,
+                            g1[0] - g0[0],
+                            g1[1] - g0[1]);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
@@ -59,6 +74,20 @@ final class CpuWatch {
   Cores result() throws InterruptedException {
     thread.join();
     return result;
+  }
+
+  /** This process's garbage collections so far: how many, and their time in milliseconds. */
+  private static long[] ownCollections() {
+    long count = 0;
+    long millis = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc.getName().contains("Concurrent") || gc.getName().contains("Cycles")) {
+        continue; // concurrent cycles, not pauses
+      }
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   private static long ownNanos() {

@@ -246,7 +246,7 @@ public final class LoadGenerator {
           "%s: open loop at %s of the peak, %.0f/s asked, %d connections: %d requests due in %.1f"
               + " s (granted %d, reissued %d, refused %d %s, errors %d); latency from the due"
               + " time p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; authority %.2f cores"
-              + " (%.3f ms a request)%s%n",
+              + " (%.3f ms a request); load generator: %d collections, %d ms%s%n",
           label,
           share,
           target,
@@ -264,11 +264,13 @@ public final class LoadGenerator {
           percentileMs(100),
           cpu.authority(),
           cpu.authority() * 1000 / rate(),
+          cpu.loadPauses(),
+          cpu.loadPauseMillis(),
           ranOut ? " (RAN OUT OF NEW MACHINES: issue more keys)" : "");
       System.out.printf(
           Locale.ROOT,
           "OPENLOOP label=%s share=%s target=%.1f rate=%.1f p50=%.3f p99=%.3f p999=%.3f max=%.3f"
-              + " errors=%d authority_cpu=%.2f cpu_ms=%.3f cpu_ms_nojit=%.3f%n",
+              + " errors=%d authority_cpu=%.2f cpu_ms=%.3f cpu_ms_nojit=%.3f load_gc=%d/%dms%n",
           label,
           share,
           target,
@@ -280,7 +282,9 @@ public final class LoadGenerator {
           errors,
           cpu.authority(),
           cpu.authority() * 1000 / rate(),
-          cpu.authorityWithoutJit() * 1000 / rate());
+          cpu.authorityWithoutJit() * 1000 / rate(),
+          cpu.loadPauses(),
+          cpu.loadPauseMillis());
     }
 
     double percentileMs(double p) {
