@@ -41,7 +41,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>First a closed-loop run ({@code --clients} each send the next request when the answer came):
  * the peak rate, and at that peak a latency that is mostly queueing. Then, with {@code --open-loop
  * "0.5 0.8"}, open-loop runs at those shares of the measured peak ({@link #run}: a fixed arrival
- * rate, latency from each request's due time), which give the service time under a given load.
+ * rate, latency from each request's due time), which give the service time under a given load. Each
+ * phase runs on keys issued for it ({@code --keys-per-phase fresh}, the default; {@code shared}
+ * continues on the closed loop's keys), so that every phase starts from the same state.
  */
 public final class LoadGenerator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,9 +98,35 @@ public final class LoadGenerator {
     LoadGenerator g = new LoadGenerator(url, token, virtual);
     // raw: RawHttp, one keep-alive connection per client; jdk: java.net.http.HttpClient.
     g.raw = !o.getOrDefault("http", "raw").equals("jdk");
+    Workload work = g.workload(label, retailKeys, makKeys, makPool, retries);
+    CpuWatch watch = new CpuWatch(cpuPid, warmup, duration);
+    Result closed = g.run(work, clients, warmup, duration, 0);
+    closed.print(label, clients, watch.result());
+    // Open loop at shares of the closed-loop peak just measured: service time under a given load.
+    String shares = o.getOrDefault("open-loop", "").strip();
+    int openWarmup = Integer.parseInt(o.getOrDefault("open-warmup", "3"));
+    int openClients = Integer.parseInt(o.getOrDefault("open-clients", Integer.toString(clients)));
+    // Each phase on keys of its own: a multiple activation key's decision reads all its prior
+    // activations, so on the closed loop's keys a later phase would ask for heavier decisions
+    // than the peak it is a share of was measured with.
+    boolean freshKeys = !o.getOrDefault("keys-per-phase", "fresh").equals("shared");
+    for (String share : shares.isEmpty() ? new String[0] : shares.split("[ ,]+")) {
+      double rate = closed.rate() * Double.parseDouble(share);
+      if (freshKeys) {
+        work = g.workload(label, retailKeys, makKeys, makPool, retries);
+      }
+      CpuWatch w = new CpuWatch(cpuPid, openWarmup, duration);
+      Result r = g.run(work, openClients, openWarmup, duration, (long) (1e9 / rate));
+      r.printOpen(label, share, rate, openClients, w.result());
+    }
+  }
+
+  /** Issues the keys of one phase's workload (through the admin API) and says so. */
+  private Workload workload(String label, int retailKeys, int makKeys, int makPool, double retries)
+      throws Exception {
     long t0 = System.nanoTime();
-    List<String> retail = g.issue("RETAIL", retailKeys, null);
-    List<String> mak = g.issue("VOLUME_MAK", makKeys, makPool);
+    List<String> retail = issue("RETAIL", retailKeys, null);
+    List<String> mak = issue("VOLUME_MAK", makKeys, makPool);
     System.out.printf(
         Locale.ROOT,
         "%s: issued %d retail and %d MAK keys (pool %d) in %.1f s%n",
@@ -107,20 +135,7 @@ public final class LoadGenerator {
         mak.size(),
         makPool,
         (System.nanoTime() - t0) / 1e9);
-    Workload work = new Workload(retail, mak, makPool, retries);
-    CpuWatch watch = new CpuWatch(cpuPid, warmup, duration);
-    Result closed = g.run(work, clients, warmup, duration, 0);
-    closed.print(label, clients, watch.result());
-    // Open loop at shares of the closed-loop peak just measured: service time under a given load.
-    String shares = o.getOrDefault("open-loop", "").strip();
-    int openWarmup = Integer.parseInt(o.getOrDefault("open-warmup", "3"));
-    int openClients = Integer.parseInt(o.getOrDefault("open-clients", Integer.toString(clients)));
-    for (String share : shares.isEmpty() ? new String[0] : shares.split("[ ,]+")) {
-      double rate = closed.rate() * Double.parseDouble(share);
-      CpuWatch w = new CpuWatch(cpuPid, openWarmup, duration);
-      Result r = g.run(work, openClients, openWarmup, duration, (long) (1e9 / rate));
-      r.printOpen(label, share, rate, openClients, w.result());
-    }
+    return new Workload(retail, mak, makPool, retries);
   }
 
   /** {@code --name value} pairs. */

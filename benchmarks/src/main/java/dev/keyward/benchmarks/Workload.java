@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The machines the load generator activates, shared by its phases (the closed-loop run and the
- * open-loop runs after it), so that every phase asks for new machines: job {@code j <
- * retail.size()} is retail key j's machine, the others are machine {@code (j - retail.size()) %
- * makPool} of multiple activation key {@code (j - retail.size()) / makPool}, in a shuffled order. A
- * share of the requests repeats a recently granted machine (a retry: the authority reissues).
+ * The machines one phase of the load generator activates (each phase has its own keys, or with
+ * {@code --keys-per-phase shared} continues on the closed loop's), every one a new machine: job
+ * {@code j < retail.size()} is retail key j's machine, the others are machine {@code (j -
+ * retail.size()) % makPool} of multiple activation key {@code (j - retail.size()) / makPool}, in a
+ * shuffled order. A share of the requests repeats a recently granted machine (a retry: the
+ * authority reissues).
  */
 final class Workload {
   private final List<String> retail;
