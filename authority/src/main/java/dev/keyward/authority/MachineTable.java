@@ -4,23 +4,23 @@ import dev.keyward.core.hardware.HardwareIdentity;
 import java.util.Arrays;
 
 /**
- * The hardware identities of stored activations by activation id, in arrays of primitives allocated
- * once: an open-addressing table whose slot holds the id packed in two longs, the identity's twenty
- * longs and the stored text's hash and length.
+ * The hardware identities of stored activations by activation id, in arrays of primitives: an
+ * open-addressing table whose slot holds the id packed in two longs, the identity's twenty longs
+ * and the stored text's hash and length.
  *
  * <p>Why not a map of objects: the authority remembers the machine of every activation it grants or
  * reads (a decision compares a key's prior activations, up to a pool's size, inside the
- * transaction). As objects that was about 330 bytes an activation in six objects, each of which the
- * garbage collector copied once or twice after it was made: at 6,000 activations a second the young
- * pauses (10 to 20 ms, the open-loop tail) were mostly this copying. Here a remembered machine is
- * written into arrays that live in the old generation and hold no references, so it costs the
- * collector nothing; a lookup makes a short-lived identity that dies young.
+ * transaction). As objects that was about 330 bytes an activation in seven objects, each of which
+ * the garbage collector copied once or twice after it was made: at 6,000 activations a second the
+ * young pauses (10 to 20 ms, the open-loop tail) were mostly this copying. Here a remembered
+ * machine is written into arrays that live in the old generation and hold no references, so it
+ * costs the collector nothing; a lookup makes a short-lived identity that dies young.
  *
- * <p>Bounded like {@link Generations}: two tables of {@code limit} entries; when the young one is
- * full the old one is emptied and becomes the young one, and an entry found only in the old one
- * moves back. Only ids as {@code Ids} makes them ({@code act-} and 20 symbols, which pack without
- * loss into 100 bits) are kept; {@link #put} says when it cannot keep one. One lock: each operation
- * is a few array reads or writes.
+ * <p>Bounded like {@link Generations}: two tables of at most {@code limit} entries, whose slots
+ * grow with their entries; when the young one is full the old one is emptied and becomes the young
+ * one, and an entry found only in the old one moves back. Only ids as {@code Ids} makes them
+ * ({@code act-} and 20 symbols, which pack without loss into 100 bits) are kept; {@link #put} says
+ * when it cannot keep one. One lock: each operation is a few array reads or writes.
  */
 final class MachineTable {
   private static final String PREFIX = "act-";
@@ -109,14 +109,24 @@ final class MachineTable {
 
   /** One table: at most {@code limit} entries in twice as many slots or more (a power of two). */
   private static final class Slots {
-    final long[] ids; // hi, lo per slot; hi == EMPTY for a free slot
-    final long[] bits; // HardwareIdentity.LONGS per slot
-    final int[] text; // hash, length per slot
-    final int mask;
+    // Slots start few and double as entries come, up to twice the limit or more (a power of two):
+    // an authority with a few thousand activations does not hold arrays sized for a hundred
+    // thousand, and none are allocated before the first activation is remembered.
+    private static final int FIRST_CAPACITY = 1024;
+
+    final int maxCapacity;
+    long[] ids; // hi, lo per slot; hi == EMPTY for a free slot
+    long[] bits; // HardwareIdentity.LONGS per slot
+    int[] text; // hash, length per slot
+    int mask;
     int size;
 
     Slots(int limit) {
-      int capacity = Integer.highestOneBit(Math.max(4, limit) * 2 - 1) << 1;
+      maxCapacity = Integer.highestOneBit(Math.max(4, limit) * 2 - 1) << 1;
+      allocate(Math.min(FIRST_CAPACITY, maxCapacity));
+    }
+
+    private void allocate(int capacity) {
       ids = new long[2 * capacity];
       bits = new long[HardwareIdentity.LONGS * capacity];
       text = new int[2 * capacity];
@@ -127,6 +137,44 @@ final class MachineTable {
     void clear() {
       Arrays.fill(ids, EMPTY);
       size = 0;
+    }
+
+    /** Doubles the slots when they are half full (and not yet at their most), keeping entries. */
+    private void growIfHalfFull() {
+      int capacity = mask + 1;
+      if (2 * (size + 1) <= capacity || capacity >= maxCapacity) {
+        return;
+      }
+      long[] oldIds = ids;
+      long[] oldBits = bits;
+      int[] oldText = text;
+      allocate(2 * capacity);
+      for (int at = 0; at < capacity; at++) {
+        long hi = oldIds[2 * at];
+        if (hi != EMPTY) {
+          int to = free(hi, oldIds[2 * at + 1]);
+          ids[2 * to] = hi;
+          ids[2 * to + 1] = oldIds[2 * at + 1];
+          text[2 * to] = oldText[2 * at];
+          text[2 * to + 1] = oldText[2 * at + 1];
+          System.arraycopy(
+              oldBits,
+              HardwareIdentity.LONGS * at,
+              bits,
+              HardwareIdentity.LONGS * to,
+              HardwareIdentity.LONGS);
+          size++;
+        }
+      }
+    }
+
+    /** The slot of this id, or the free slot where it goes. */
+    private int free(long hi, long lo) {
+      int at = start(hi, lo);
+      while (ids[2 * at] != EMPTY && !(ids[2 * at] == hi && ids[2 * at + 1] == lo)) {
+        at = (at + 1) & mask;
+      }
+      return at;
     }
 
     /** The slot holding this id, or -1. */
@@ -143,10 +191,8 @@ final class MachineTable {
     }
 
     void put(long hi, long lo, int textHash, int textLength, HardwareIdentity identity) {
-      int at = start(hi, lo);
-      while (ids[2 * at] != EMPTY && !(ids[2 * at] == hi && ids[2 * at + 1] == lo)) {
-        at = (at + 1) & mask;
-      }
+      growIfHalfFull();
+      int at = free(hi, lo);
       if (ids[2 * at] == EMPTY) {
         size++;
       }

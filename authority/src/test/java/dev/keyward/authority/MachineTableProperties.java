@@ -24,6 +24,18 @@ class MachineTableProperties {
   void eachIdGivesBackItsOwnIdentityAndTheLastLimitAreKept(
       @ForAll @IntRange(min = 1, max = 300) int limit,
       @ForAll @IntRange(min = 1, max = 1_500) int count) {
+    checkTable(limit, count);
+  }
+
+  /** Limits above the first 1,024 slots: the tables grow (rehash) while they fill. */
+  @Property(tries = 3)
+  void growingTablesKeepEveryEntry(
+      @ForAll @IntRange(min = 1_000, max = 3_000) int limit,
+      @ForAll @IntRange(min = 3_000, max = 7_000) int count) {
+    checkTable(limit, count);
+  }
+
+  private static void checkTable(int limit, int count) {
     MachineTable table = new MachineTable(limit);
     List<String> ids = new ArrayList<>();
     List<HardwareIdentity> machines = new ArrayList<>();

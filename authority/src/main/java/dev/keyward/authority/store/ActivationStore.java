@@ -136,10 +136,10 @@ public final class ActivationStore {
 
   /**
    * A key's activations for a decision. The first statement reads only columns of the index {@code
-   * activations_by_key_in_order} (V9), in its order, so neither SQLite nor PostgreSQL visits the
-   * table's rows; the components column (about 400 bytes a row, up to a pool's size of rows for a
-   * multiple activation key) is read, by id, only for activations whose machine {@code machines}
-   * does not know yet: once per activation in the process's life.
+   * activations_by_key_in_order} (V9, narrowed by V10), in its order, so neither SQLite nor
+   * PostgreSQL visits the table's rows; the components column (about 400 bytes a row, up to a
+   * pool's size of rows for a multiple activation key) is read, by id, only for activations whose
+   * machine {@code machines} does not know yet: once per activation in the process's life.
    */
   public List<Prior> priors(Handle h, String keyId, Rows rows, MachineOf machines) {
     KeyPriors last = machines.lastRead(keyId, rows);

@@ -27,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
  * the commits (the disk's time) are shared instead of queued. Requests that arrive while a group
  * runs join it before its commit (up to {@link #MAX_GROUP}): at moderate load, where groups are
  * small, the commit's cost (its log pages, its {@code fsync}, half the writer's time) is what a
- * request pays most, and this costs no one a wait.
+ * request pays most. The group's first requests then wait for the joiners' work (at most {@link
+ * #MAX_GROUP} requests in all) instead of for the next group's commit.
  */
 final class SqliteWriter implements AutoCloseable {
   /** At most this many requests share one commit (a bound on how long a transaction runs). */
