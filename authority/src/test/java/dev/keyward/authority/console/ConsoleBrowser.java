@@ -22,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium through Debian's chromedriver, for the console's
@@ -124,10 +126,21 @@ public final class ConsoleBrowser implements AutoCloseable {
     e.sendKeys(text);
   }
 
-  /** Submits with the button and checks the next page loaded without errors. */
+  /**
+   * Submits with the button, waits until the page it was on is gone (so that what is read next is
+   * the answer's page, not the old one: a page that answers with itself, a key's page after
+   * blocking it, has the same elements) and checks the next page loaded without errors.
+   */
   public void click(String css) {
+    WebElement page = driver.findElement(By.tagName("html"));
     find(css).click();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     assertNoJavaScriptErrors();
+  }
+
+  /** Clicks a button whose answer is a file to save: the page stays where it is. */
+  public void clickForDownload(String css) {
+    find(css).click();
   }
 
   public String path() {

@@ -263,7 +263,7 @@ class VendorConsoleBrowserTest {
     browser.go("/console/activation");
     browser.find("#request").sendKeys(file.toAbsolutePath().toString());
     browser.type("#proxy-reason", "site 12 has no internet");
-    browser.click("#proxy");
+    browser.clickForDownload("#proxy");
     String text = Files.readString(downloaded("site12.response.json"));
     browser.assertNoJavaScriptErrors();
     var read = ProxyResponse.read(text);
