@@ -11,7 +11,9 @@
 # ONLY ("sqlite", "postgresql" or both), BUILD (1), KEEP (0: delete the work directory),
 # QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step),
 # CLI_JAR (the authority to measure; default cli/target/keyward.jar, for before/after runs),
-# OPEN_LOOP ("0.5 0.8": open-loop runs at these shares of the closed-loop peak; "" for none).
+# OPEN_LOOP ("0.5 0.8": open-loop runs at these shares of the closed-loop peak; "" for none),
+# TIMELINE (a directory: each open-loop phase's requests, due time and latency, and the authority's
+# GC log go there, for benchmarks/stalls.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -131,8 +133,13 @@ start_authority() {
   if [ "$db" = postgresql ]; then
     args+=(--db "jdbc:postgresql://127.0.0.1:$PG_PORT/keyward?user=keyward")
   fi
+  local gc_log=()
+  if [ -n "${TIMELINE:-}" ]; then
+    mkdir -p "$TIMELINE"
+    gc_log=("-Xlog:gc:file=$TIMELINE/gc-$db.log:time,uptime")
+  fi
   # shellcheck disable=SC2086
-  "$JAVA" $SERVER_JAVA_OPTS ${AUTHORITY_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED \
+  "$JAVA" $SERVER_JAVA_OPTS ${AUTHORITY_JAVA_OPTS:-} "${gc_log[@]}" --enable-native-access=ALL-UNNAMED \
     -jar "$CLI_JAR" "${args[@]}" \
     >"$WORK/authority-$db.out" 2>&1 &
   AUTHORITY_PID=$!
@@ -167,7 +174,7 @@ load() {
     --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" \
     --retail-keys "$RETAIL_KEYS" --mak-keys "$MAK_KEYS" --mak-pool "$MAK_POOL" \
     --retries "0.$(printf '%02d' "$RETRIES")" --label "$db" --cpu-pid "$AUTHORITY_PID" \
-    --http "$HTTP" --open-loop "$OPEN_LOOP" \
+    --http "$HTTP" --open-loop "$OPEN_LOOP" ${TIMELINE:+--timeline "$TIMELINE"} \
     | tee -a "$RESULTS"
   stop_authority
 }

@@ -59,6 +59,9 @@ public final class LoadGenerator {
   private final boolean virtual;
   private boolean raw;
 
+  /** Where a phase writes each request's due time and latency ({@code --timeline DIR}), or null. */
+  private Path timeline;
+
   private LoadGenerator(URI base, String token, boolean virtual) {
     this.base = base;
     this.activate = base.resolve("/v1/activate");
@@ -118,6 +121,9 @@ public final class LoadGenerator {
       // An empty young generation at the phase's start: with 2 GiB (run.sh) the load generator then
       // does not collect during the phase, so no pause of its own delays a request due meanwhile.
       System.gc();
+      if (o.containsKey("timeline")) {
+        g.timeline = Path.of(o.get("timeline"), label + "-" + share + ".csv");
+      }
       CpuWatch w = new CpuWatch(cpuPid, openWarmup, duration);
       Result r = g.run(work, openClients, openWarmup, duration, (long) (1e9 / rate));
       r.printOpen(label, share, rate, openClients, w.result());
@@ -188,6 +194,7 @@ public final class LoadGenerator {
   /** What one client thread saw in the measured window. */
   private static final class Tally {
     long[] latencies = new long[1 << 16];
+    long[] dues = new long[1 << 16];
     int n;
     long granted;
     long reissued;
@@ -211,10 +218,12 @@ public final class LoadGenerator {
       }
     }
 
-    void add(long nanos) {
+    void add(long due, long nanos) {
       if (n == latencies.length) {
         latencies = Arrays.copyOf(latencies, n * 2);
+        dues = Arrays.copyOf(dues, n * 2);
       }
+      dues[n] = due;
       latencies[n++] = nanos;
     }
   }
@@ -425,7 +434,7 @@ public final class LoadGenerator {
                       }
                       long at = intervalNanos > 0 ? due : done;
                       if (at >= measureFrom && at < measureTo) {
-                        t.add(done - due);
+                        t.add(due, done - due);
                         t.count(outcome);
                       }
                     }
@@ -438,7 +447,30 @@ public final class LoadGenerator {
       t.join();
     }
     long end = Math.min(System.nanoTime(), measureTo);
+    if (timeline != null) {
+      writeTimeline(tallies, start);
+    }
     return Result.of(tallies, Math.max(1e-9, (end - measureFrom) / 1e9), work.ranOut());
+  }
+
+  /**
+   * One line per measured request: when it was due (milliseconds since the epoch) and its latency
+   * (microseconds), to line stalls up with the authority's GC and safepoint logs.
+   */
+  private void writeTimeline(Tally[] tallies, long start) {
+    long epochNanosAtStart = System.currentTimeMillis() * 1_000_000L - (System.nanoTime() - start);
+    StringBuilder b = new StringBuilder();
+    for (Tally t : tallies) {
+      for (int i = 0; i < t.n; i++) {
+        long dueEpochMicros = (epochNanosAtStart + (t.dues[i] - start)) / 1_000;
+        b.append(dueEpochMicros / 1000.0).append(',').append(t.latencies[i] / 1_000).append('\n');
+      }
+    }
+    try {
+      Files.writeString(timeline, b);
+    } catch (IOException e) {
+      System.err.println("timeline: " + e.getMessage());
+    }
   }
 
   private record Outcome(int status, boolean reissued, String code) {}
