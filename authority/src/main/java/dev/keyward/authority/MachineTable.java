@@ -2,6 +2,9 @@ package dev.keyward.authority;
 
 import dev.keyward.core.hardware.HardwareIdentity;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The hardware identities of stored activations by activation id, in arrays of primitives: an
@@ -16,35 +19,50 @@ import java.util.Arrays;
  * machine is written into arrays that live in the old generation and hold no references, so it
  * costs the collector nothing; a lookup makes a short-lived identity that dies young.
  *
- * <p>Bounded like {@link Generations}: two tables of at most {@code limit} entries, whose slots
- * grow with their entries; when the young one is full the old one is emptied and becomes the young
- * one, and an entry found only in the old one moves back. Only ids as {@code Ids} makes them
- * ({@code act-} and 20 symbols, which pack without loss into 100 bits) are kept; {@link #put} says
- * when it cannot keep one. One lock: each operation is a few array reads or writes.
+ * <p>Bounded like {@link Generations}: a young and an old generation of at most {@code limit}
+ * entries each; when the young one is full the old one is emptied and becomes the young one, and an
+ * entry found only in the old one moves back. Only ids as {@code Ids} makes them ({@code act-} and
+ * 20 symbols, which pack without loss into 100 bits) are kept; {@link #put} says when it cannot
+ * keep one.
+ *
+ * <p>The entries are spread over {@link #SEGMENTS} segments by their id's hash, each with its own
+ * lock and slots that double as its entries come. One table of slots for all had to rehash all its
+ * entries at each doubling while every activation waited for its lock: 12 to 30 ms at 32,768 and
+ * 65,536 entries on an idle machine, and a stall of a hundred milliseconds and more in the
+ * open-loop benchmark, where the doubling of a 40 MB array also forced a concurrent collection. A
+ * segment doubles a thirty-second of that. The generations still turn over for the whole table at
+ * once (under the turn-over lock's write side), so which entries are kept is exactly what one table
+ * kept: the last {@code limit} put, or a few more when puts run concurrently with a turn-over.
  */
 final class MachineTable {
+  static final int SEGMENTS = 32;
+
   private static final String PREFIX = "act-";
   private static final String SYMBOLS = "23456789abcdefghijkmnpqrstuvwxyz";
   private static final int ID_SYMBOLS = 20;
   private static final long EMPTY = -1; // no packed id is negative: 50 bits each
 
   private final int limit;
-  private Slots young;
-  private Slots old;
+  private final Segment[] segments = new Segment[SEGMENTS];
+  // Read side: any get or put (they lock their segment too). Write side: the turn-over.
+  private final ReentrantReadWriteLock turnover = new ReentrantReadWriteLock();
+  private final AtomicInteger youngSize = new AtomicInteger();
 
   MachineTable(int limit) {
     this.limit = limit;
-    this.young = new Slots(limit);
-    this.old = new Slots(limit);
+    int maxCapacity = Integer.highestOneBit(Math.max(4, limit) * 2 - 1) << 1;
+    for (int i = 0; i < SEGMENTS; i++) {
+      segments[i] = new Segment(maxCapacity);
+    }
   }
 
   /** The identity remembered for this activation, or null. */
-  synchronized HardwareIdentity get(String activationId) {
+  HardwareIdentity get(String activationId) {
     return find(activationId, false, 0, 0);
   }
 
   /** The identity remembered for this activation if it was read from this very text, or null. */
-  synchronized HardwareIdentity get(String activationId, String text) {
+  HardwareIdentity get(String activationId, String text) {
     return find(activationId, true, text.hashCode(), text.length());
   }
 
@@ -52,13 +70,23 @@ final class MachineTable {
    * Remembers the identity of an activation stored with this text (its components); false if the id
    * is not one this table can hold.
    */
-  synchronized boolean put(String activationId, String text, HardwareIdentity identity) {
+  boolean put(String activationId, String text, HardwareIdentity identity) {
     long hi = packed(activationId, 0);
     long lo = packed(activationId, ID_SYMBOLS / 2);
     if (hi == EMPTY || lo == EMPTY) {
       return false;
     }
-    putPacked(hi, lo, text.hashCode(), text.length(), identity);
+    turnOverIfFull();
+    Lock shared = turnover.readLock();
+    shared.lock();
+    try {
+      Segment segment = segmentOf(hi, lo);
+      synchronized (segment) {
+        segment.putYoung(hi, lo, text.hashCode(), text.length(), identity);
+      }
+    } finally {
+      shared.unlock();
+    }
     return true;
   }
 
@@ -68,27 +96,103 @@ final class MachineTable {
     if (hi == EMPTY || lo == EMPTY) {
       return null;
     }
-    int at = young.slotOf(hi, lo);
-    if (at >= 0) {
-      return young.matches(at, checkText, hash, length) ? young.identity(at) : null;
+    Segment segment = segmentOf(hi, lo);
+    Found found;
+    Lock shared = turnover.readLock();
+    shared.lock();
+    try {
+      synchronized (segment) {
+        found = segment.find(hi, lo, checkText, hash, length);
+      }
+    } finally {
+      shared.unlock();
     }
-    at = old.slotOf(hi, lo);
-    if (at < 0 || !old.matches(at, checkText, hash, length)) {
+    if (found == null) {
       return null;
     }
-    HardwareIdentity identity = old.identity(at);
-    putPacked(hi, lo, old.text[2 * at], old.text[2 * at + 1], identity);
-    return identity;
+    if (found.old()) {
+      // Found only in the old generation: moved into the young one (which may turn over first,
+      // emptying the old one: the identity is out of it already).
+      turnOverIfFull();
+      shared.lock();
+      try {
+        synchronized (segment) {
+          segment.putYoung(hi, lo, found.textHash(), found.textLength(), found.identity());
+        }
+      } finally {
+        shared.unlock();
+      }
+    }
+    return found.identity();
   }
 
-  private void putPacked(long hi, long lo, int textHash, int textLength, HardwareIdentity id) {
-    if (young.size >= limit && young.slotOf(hi, lo) < 0) {
+  private record Found(HardwareIdentity identity, int textHash, int textLength, boolean old) {}
+
+  /** Empties the old generation and makes it the young one, once the young one is full. */
+  private void turnOverIfFull() {
+    if (youngSize.get() < limit) {
+      return;
+    }
+    Lock exclusive = turnover.writeLock();
+    exclusive.lock();
+    try {
+      if (youngSize.get() >= limit) {
+        for (Segment segment : segments) {
+          segment.turnOver();
+        }
+        youngSize.set(0);
+      }
+    } finally {
+      exclusive.unlock();
+    }
+  }
+
+  private Segment segmentOf(long hi, long lo) {
+    return segments[(int) (mix(hi, lo) >>> 59)]; // the top five bits; slots use bits 32 and up
+  }
+
+  private static long mix(long hi, long lo) {
+    // The low half holds the id's 55 random bits (its first symbols are its time): mixed, so
+    // consecutive ids spread over segments and slots.
+    return (lo ^ hi * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+  }
+
+  /** One segment's two generations. */
+  private final class Segment {
+    private Slots young;
+    private Slots old;
+
+    Segment(int maxCapacity) {
+      young = new Slots(maxCapacity);
+      old = new Slots(maxCapacity);
+    }
+
+    Found find(long hi, long lo, boolean checkText, int hash, int length) {
+      int at = young.slotOf(hi, lo);
+      if (at >= 0) {
+        return young.matches(at, checkText, hash, length)
+            ? new Found(young.identity(at), 0, 0, false)
+            : null;
+      }
+      at = old.slotOf(hi, lo);
+      if (at < 0 || !old.matches(at, checkText, hash, length)) {
+        return null;
+      }
+      return new Found(old.identity(at), old.text[2 * at], old.text[2 * at + 1], true);
+    }
+
+    void putYoung(long hi, long lo, int textHash, int textLength, HardwareIdentity identity) {
+      if (young.put(hi, lo, textHash, textLength, identity)) {
+        youngSize.incrementAndGet();
+      }
+    }
+
+    void turnOver() {
       Slots emptied = old;
       emptied.clear();
       old = young;
       young = emptied;
     }
-    young.put(hi, lo, textHash, textLength, id);
   }
 
   /** Ten symbols of the id from {@code from} as 50 bits, or {@link #EMPTY} if it is not an id. */
@@ -107,12 +211,13 @@ final class MachineTable {
     return bits;
   }
 
-  /** One table: at most {@code limit} entries in twice as many slots or more (a power of two). */
+  /** One generation of one segment: open addressing, a power of two of slots, half full at most. */
   private static final class Slots {
-    // Slots start few and double as entries come, up to twice the limit or more (a power of two):
-    // an authority with a few thousand activations does not hold arrays sized for a hundred
-    // thousand, and none are allocated before the first activation is remembered.
-    private static final int FIRST_CAPACITY = 1024;
+    // Slots start few and double as entries come, up to twice the table's limit or more (a power of
+    // two; a segment normally holds a thirty-second of the entries, but nothing breaks if it holds
+    // them all): an authority with a few thousand activations does not hold arrays sized for a
+    // hundred thousand.
+    private static final int FIRST_CAPACITY = 64;
 
     final int maxCapacity;
     long[] ids; // hi, lo per slot; hi == EMPTY for a free slot
@@ -121,8 +226,8 @@ final class MachineTable {
     int mask;
     int size;
 
-    Slots(int limit) {
-      maxCapacity = Integer.highestOneBit(Math.max(4, limit) * 2 - 1) << 1;
+    Slots(int maxCapacity) {
+      this.maxCapacity = maxCapacity;
       allocate(Math.min(FIRST_CAPACITY, maxCapacity));
     }
 
@@ -190,10 +295,12 @@ final class MachineTable {
       }
     }
 
-    void put(long hi, long lo, int textHash, int textLength, HardwareIdentity identity) {
+    /** Writes the entry; true if its id was not here before. */
+    boolean put(long hi, long lo, int textHash, int textLength, HardwareIdentity identity) {
       growIfHalfFull();
       int at = free(hi, lo);
-      if (ids[2 * at] == EMPTY) {
+      boolean added = ids[2 * at] == EMPTY;
+      if (added) {
         size++;
       }
       ids[2 * at] = hi;
@@ -201,6 +308,7 @@ final class MachineTable {
       text[2 * at] = textHash;
       text[2 * at + 1] = textLength;
       identity.copyBits(bits, HardwareIdentity.LONGS * at);
+      return added;
     }
 
     boolean matches(int at, boolean checkText, int hash, int length) {
@@ -211,11 +319,8 @@ final class MachineTable {
       return HardwareIdentity.fromBits(bits, HardwareIdentity.LONGS * at);
     }
 
-    // The low half holds the id's 55 random bits (its first symbols are its time): mixed, so
-    // consecutive ids spread over the table.
     private int start(long hi, long lo) {
-      long mixed = (lo ^ hi * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
-      return (int) (mixed >>> 32) & mask;
+      return (int) (mix(hi, lo) >>> 32) & mask;
     }
   }
 }

@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * {@link MachineTable} against what it promises: an id gives back the identity remembered for it
  * (never another id's), the text check refuses other text, the last {@code limit} ids remembered
- * are always found, no more than twice the limit ever are, and ids it cannot pack are refused.
+ * are always found, no more than twice the limit ever are, ids it cannot pack are refused, and
+ * threads putting at once while segments grow lose nothing.
  */
 class MachineTableProperties {
   private static HardwareIdentity machine() {
@@ -64,6 +65,47 @@ class MachineTableProperties {
     }
     assertThat(found).isLessThanOrEqualTo(2 * limit);
     assertThat(table.get(Ids.next("act"))).isNull();
+  }
+
+  /**
+   * Threads putting and reading at once, in segments that grow meanwhile: below the limit nothing
+   * is turned over, so every id put by any thread is found with its own identity.
+   */
+  @Property(tries = 3)
+  void concurrentPutsAreAllKeptBelowTheLimit(@ForAll @IntRange(min = 2, max = 6) int threads)
+      throws Exception {
+    int each = 3_000;
+    MachineTable table = new MachineTable(threads * each + 1);
+    List<List<String>> ids = new ArrayList<>();
+    List<List<HardwareIdentity>> machines = new ArrayList<>();
+    List<Thread> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      List<String> mine = new ArrayList<>();
+      List<HardwareIdentity> theirs = new ArrayList<>();
+      for (int i = 0; i < each; i++) {
+        mine.add(Ids.next("act"));
+        theirs.add(machine());
+      }
+      ids.add(mine);
+      machines.add(theirs);
+      running.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = 0; i < each; i++) {
+                      table.put(mine.get(i), "text", theirs.get(i));
+                      table.get(mine.get(i / 2)); // reads while other segments grow
+                    }
+                  }));
+    }
+    for (Thread t : running) {
+      t.join();
+    }
+    for (int t = 0; t < threads; t++) {
+      for (int i = 0; i < each; i++) {
+        assertThat(table.get(ids.get(t).get(i), "text")).isEqualTo(machines.get(t).get(i));
+      }
+    }
   }
 
   @Property(tries = 20)
