@@ -1,7 +1,6 @@
 package dev.keyward.authority;
 
 import dev.keyward.core.hardware.HardwareIdentity;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -40,7 +39,7 @@ final class MachineTable {
   private static final String PREFIX = "act-";
   private static final String SYMBOLS = "23456789abcdefghijkmnpqrstuvwxyz";
   private static final int ID_SYMBOLS = 20;
-  private static final long EMPTY = -1; // no packed id is negative: 50 bits each
+  static final long EMPTY = -1; // no packed id is negative: 50 bits each
 
   private final int limit;
   private final Segment[] segments = new Segment[SEGMENTS];
@@ -151,7 +150,7 @@ final class MachineTable {
     return segments[(int) (mix(hi, lo) >>> 59)]; // the top five bits; slots use bits 32 and up
   }
 
-  private static long mix(long hi, long lo) {
+  static long mix(long hi, long lo) {
     // The low half holds the id's 55 random bits (its first symbols are its time): mixed, so
     // consecutive ids spread over segments and slots.
     return (lo ^ hi * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
@@ -159,12 +158,12 @@ final class MachineTable {
 
   /** One segment's two generations. */
   private final class Segment {
-    private Slots young;
-    private Slots old;
+    private MachineSlots young;
+    private MachineSlots old;
 
     Segment(int maxCapacity) {
-      young = new Slots(maxCapacity);
-      old = new Slots(maxCapacity);
+      young = new MachineSlots(maxCapacity);
+      old = new MachineSlots(maxCapacity);
     }
 
     Found find(long hi, long lo, boolean checkText, int hash, int length) {
@@ -188,7 +187,7 @@ final class MachineTable {
     }
 
     void turnOver() {
-      Slots emptied = old;
+      MachineSlots emptied = old;
       emptied.clear();
       old = young;
       young = emptied;
@@ -209,118 +208,5 @@ final class MachineTable {
       bits = bits << 5 | symbol;
     }
     return bits;
-  }
-
-  /** One generation of one segment: open addressing, a power of two of slots, half full at most. */
-  private static final class Slots {
-    // Slots start few and double as entries come, up to twice the table's limit or more (a power of
-    // two; a segment normally holds a thirty-second of the entries, but nothing breaks if it holds
-    // them all): an authority with a few thousand activations does not hold arrays sized for a
-    // hundred thousand.
-    private static final int FIRST_CAPACITY = 64;
-
-    final int maxCapacity;
-    long[] ids; // hi, lo per slot; hi == EMPTY for a free slot
-    long[] bits; // HardwareIdentity.LONGS per slot
-    int[] text; // hash, length per slot
-    int mask;
-    int size;
-
-    Slots(int maxCapacity) {
-      this.maxCapacity = maxCapacity;
-      allocate(Math.min(FIRST_CAPACITY, maxCapacity));
-    }
-
-    private void allocate(int capacity) {
-      ids = new long[2 * capacity];
-      bits = new long[HardwareIdentity.LONGS * capacity];
-      text = new int[2 * capacity];
-      mask = capacity - 1;
-      clear();
-    }
-
-    void clear() {
-      Arrays.fill(ids, EMPTY);
-      size = 0;
-    }
-
-    /** Doubles the slots when they are half full (and not yet at their most), keeping entries. */
-    private void growIfHalfFull() {
-      int capacity = mask + 1;
-      if (2 * (size + 1) <= capacity || capacity >= maxCapacity) {
-        return;
-      }
-      long[] oldIds = ids;
-      long[] oldBits = bits;
-      int[] oldText = text;
-      allocate(2 * capacity);
-      for (int at = 0; at < capacity; at++) {
-        long hi = oldIds[2 * at];
-        if (hi != EMPTY) {
-          int to = free(hi, oldIds[2 * at + 1]);
-          ids[2 * to] = hi;
-          ids[2 * to + 1] = oldIds[2 * at + 1];
-          text[2 * to] = oldText[2 * at];
-          text[2 * to + 1] = oldText[2 * at + 1];
-          System.arraycopy(
-              oldBits,
-              HardwareIdentity.LONGS * at,
-              bits,
-              HardwareIdentity.LONGS * to,
-              HardwareIdentity.LONGS);
-          size++;
-        }
-      }
-    }
-
-    /** The slot of this id, or the free slot where it goes. */
-    private int free(long hi, long lo) {
-      int at = start(hi, lo);
-      while (ids[2 * at] != EMPTY && !(ids[2 * at] == hi && ids[2 * at + 1] == lo)) {
-        at = (at + 1) & mask;
-      }
-      return at;
-    }
-
-    /** The slot holding this id, or -1. */
-    int slotOf(long hi, long lo) {
-      for (int at = start(hi, lo); ; at = (at + 1) & mask) {
-        long h = ids[2 * at];
-        if (h == EMPTY) {
-          return -1;
-        }
-        if (h == hi && ids[2 * at + 1] == lo) {
-          return at;
-        }
-      }
-    }
-
-    /** Writes the entry; true if its id was not here before. */
-    boolean put(long hi, long lo, int textHash, int textLength, HardwareIdentity identity) {
-      growIfHalfFull();
-      int at = free(hi, lo);
-      boolean added = ids[2 * at] == EMPTY;
-      if (added) {
-        size++;
-      }
-      ids[2 * at] = hi;
-      ids[2 * at + 1] = lo;
-      text[2 * at] = textHash;
-      text[2 * at + 1] = textLength;
-      identity.copyBits(bits, HardwareIdentity.LONGS * at);
-      return added;
-    }
-
-    boolean matches(int at, boolean checkText, int hash, int length) {
-      return !checkText || (text[2 * at] == hash && text[2 * at + 1] == length);
-    }
-
-    HardwareIdentity identity(int at) {
-      return HardwareIdentity.fromBits(bits, HardwareIdentity.LONGS * at);
-    }
-
-    private int start(long hi, long lo) {
-      return (int) (mix(hi, lo) >>> 32) & mask;
-    }
   }
 }
