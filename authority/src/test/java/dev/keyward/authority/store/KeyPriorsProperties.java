@@ -1,0 +1,69 @@
+package dev.keyward.authority.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyward.authority.crypto.Ids;
+import dev.keyward.core.channel.MachineHardware;
+import dev.keyward.core.hardware.HardwareIdentity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * {@link ActivationStore.KeyPriors}, the memo of a key's activations as its last decision read
+ * them, through a key's life: grants append to it in place, anything else (an activation gone)
+ * makes it refuse, and at every step each position gives back its own activation's machine and
+ * nothing for another id.
+ */
+class KeyPriorsProperties {
+  private static ActivationStore.Prior prior(SplittableRandom random) {
+    long[] bits = new long[HardwareIdentity.LONGS];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = random.nextLong() & Long.MAX_VALUE;
+    }
+    MachineHardware machine = new MachineHardware.Identity(HardwareIdentity.fromBits(bits, 0));
+    return new ActivationStore.Prior(Ids.next("act"), machine, true, false, 0);
+  }
+
+  @Property(tries = 50)
+  void grantsAppendAndARemovalIsRefused(
+      @ForAll @IntRange(min = 0, max = 40) int first,
+      @ForAll @IntRange(min = 1, max = 60) int steps,
+      @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<ActivationStore.Prior> read = new ArrayList<>();
+    for (int i = 0; i < first; i++) {
+      read.add(prior(random));
+    }
+    ActivationStore.KeyPriors memo = ActivationStore.KeyPriors.of(read);
+    for (int step = 0; step < steps; step++) {
+      List<ActivationStore.Prior> next = new ArrayList<>(read);
+      int what = random.nextInt(4);
+      if (what < 2 || next.isEmpty()) { // a grant or two since the last read
+        for (int k = 0; k <= what; k++) {
+          next.add(prior(random));
+        }
+      } else if (what == 2) { // an activation gone (a deactivation, a transfer)
+        next.remove(random.nextInt(next.size()));
+      } // else: the same rows again (a refusal, a reissue)
+      boolean onlyAppended =
+          next.size() >= read.size() && next.subList(0, read.size()).equals(read);
+      boolean absorbed = memo.absorb(next);
+      assertThat(absorbed).isEqualTo(onlyAppended);
+      if (!absorbed) {
+        memo = ActivationStore.KeyPriors.of(next); // what ActivationStore.completed does
+      }
+      read = next;
+      assertThat(memo.size()).isEqualTo(read.size());
+      for (int i = 0; i < read.size(); i++) {
+        ActivationStore.Prior p = read.get(i);
+        assertThat(memo.at(i, p.id())).isSameAs(p.machine());
+        assertThat(memo.at(i, Ids.next("act"))).isNull();
+      }
+      assertThat(memo.at(read.size(), Ids.next("act"))).isNull();
+    }
+  }
+}
