@@ -125,6 +125,13 @@ public final class Database implements AutoCloseable {
           "cannot reach the database " + redact(url) + ": " + rootMessage(e), e);
     }
     try {
+      EarlierMigrations.accept(pool);
+    } catch (SQLException e) {
+      pool.close();
+      throw new StartupException(
+          "cannot read the migrations of " + redact(url) + ": " + rootMessage(e), e);
+    }
+    try {
       Flyway.configure()
           .dataSource(pool)
           // Shared SQL first; the few statements whose syntax differs live per database.
