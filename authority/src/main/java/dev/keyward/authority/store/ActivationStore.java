@@ -107,7 +107,9 @@ public final class ActivationStore {
    */
   public static final class KeyPriors {
     // Filled up to size; size is written after the entries and read before them, so a decision on
-    // another thread (the key's next, after this one's transaction) sees whole entries.
+    // another thread (the key's next, after this one's transaction) sees whole entries. Only a
+    // decision holding its key's lock changes a memo (DecisionRead, inside Database.write: SQLite's
+    // one writer thread, PostgreSQL's key row FOR UPDATE), so two appends never race.
     private String[] ids;
     private MachineHardware[] machines;
     private volatile int size;
