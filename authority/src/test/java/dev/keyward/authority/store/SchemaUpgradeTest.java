@@ -18,25 +18,23 @@ class SchemaUpgradeTest {
   @Test
   void aStoreMigratedUpToV9GetsV10sNarrowerDecisionIndex() {
     String url = Database.sqliteUrl(dir);
+    migrateWithThisReleasesFilesTo(url, "9");
+    assertThat(indexColumns(url)).contains("certificate_id");
+
+    try (Database db = Database.open(url)) {
+      assertThat(indexColumns(url)).containsExactly("key_id", "issued_at", "id", "active", "spent");
+    }
+  }
+
+  private static void migrateWithThisReleasesFilesTo(String url, String version) {
     Flyway.configure()
         .dataSource(url, null, null)
         .locations(
             "classpath:dev/keyward/authority/db/migration",
             "classpath:dev/keyward/authority/db/sqlite")
-        .target("9")
+        .target(version)
         .load()
         .migrate();
-    assertThat(indexColumns(url)).contains("certificate_id");
-
-    try (Database db = Database.open(url)) {
-      List<String> columns =
-          db.read(
-              h ->
-                  h.createQuery("SELECT name FROM pragma_index_info('activations_by_key_in_order')")
-                      .mapTo(String.class)
-                      .list());
-      assertThat(columns).containsExactly("key_id", "issued_at", "id", "active", "spent");
-    }
   }
 
   /**
@@ -48,14 +46,7 @@ class SchemaUpgradeTest {
   @Test
   void aStoreMigratedByTheFirstReleaseOfV9Opens() {
     String url = Database.sqliteUrl(dir);
-    Flyway.configure()
-        .dataSource(url, null, null)
-        .locations(
-            "classpath:dev/keyward/authority/db/migration",
-            "classpath:dev/keyward/authority/db/sqlite")
-        .target("8")
-        .load()
-        .migrate();
+    migrateWithThisReleasesFilesTo(url, "8");
     Flyway.configure()
         .dataSource(url, null, null)
         .locations("classpath:dev/keyward/authority/db/released/v9-first")
