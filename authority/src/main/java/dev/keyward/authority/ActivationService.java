@@ -109,6 +109,7 @@ final class ActivationService {
             ? signer.presign(typed, request, cmid, hostKey, now)
             : null;
     String components = Machines.toJson(request.machine());
+    MachineHardware grantedMachine = MachineHardware.of(request.machine());
     return db.write(
         h -> {
           DecisionRead.Read read =
@@ -172,6 +173,9 @@ final class ActivationService {
                               pool.poolUsed() + 1,
                               pool.extensionTotal()))
                       : Optional.empty();
+              // before the last statement: on PostgreSQL it carries the commit and the key's lock
+              // goes with it, and only the lock's holder may change the key's memo
+              read.read().granted(issued.activationId(), grantedMachine);
               // the transaction's last statement: on PostgreSQL it carries the commit
               store
                   .activations()
@@ -191,8 +195,7 @@ final class ActivationService {
                       now.toEpochMilli(),
                       issued.text(),
                       spent);
-              Machines.rememberActivation(
-                  issued.activationId(), components, MachineHardware.of(request.machine()));
+              Machines.rememberActivation(issued.activationId(), components, grantedMachine);
               yield new Issued(issued.text(), false, issued.activationId());
             }
           };

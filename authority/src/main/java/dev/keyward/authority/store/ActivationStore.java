@@ -169,6 +169,26 @@ public final class ActivationStore {
       return size;
     }
 
+    /**
+     * Appends the activation a decision of this key is granting, so that the key's next decision
+     * finds its machine here rather than in the table of every activation's machine (before this,
+     * the one lookup a decision still made: the newest activation, its key's previous grant). Call
+     * it while holding the key's lock, before the statement that commits (the lock goes with it).
+     * If the grant is then rolled back, the next decision reads one row fewer than this memo holds,
+     * or another id at its position: {@link #absorb} refuses and a new memo is made; an id never
+     * names another activation, so no machine is ever taken for another's.
+     */
+    void granted(String id, MachineHardware machine) {
+      int n = size;
+      if (n == ids.length) {
+        ids = Arrays.copyOf(ids, 2 * n);
+        machines = Arrays.copyOf(machines, 2 * n);
+      }
+      ids[n] = id;
+      machines[n] = machine;
+      size = n + 1;
+    }
+
     /** The machine at {@code position} if it is the activation {@code id}'s, else null. */
     MachineHardware at(int position, String id) {
       if (position >= size) {
@@ -185,7 +205,7 @@ public final class ActivationStore {
    * pool's size of rows for a multiple activation key) is read, by id, only for activations whose
    * machine {@code machines} does not know yet: once per activation in the process's life.
    */
-  public List<Prior> priors(Handle h, String keyId, Rows rows, MachineOf machines) {
+  public Priors priors(Handle h, String keyId, Rows rows, MachineOf machines) {
     KeyPriors last = machines.lastRead(keyId, rows);
     List<Prior> list =
         db.run(
@@ -223,8 +243,19 @@ public final class ActivationStore {
     return read;
   }
 
+  /**
+   * A key's activations as its decision read them, and the memo that now holds them (the one its
+   * next decision will read, to which a grant appends).
+   */
+  public record Priors(List<Prior> list, KeyPriors memo) {
+    /** Tells the memo that the decision grants a new activation of this machine. */
+    public void granted(String activationId, MachineHardware machine) {
+      memo.granted(activationId, machine);
+    }
+  }
+
   /** {@code list} with every machine read (components for those not known yet), remembered. */
-  List<Prior> completed(
+  Priors completed(
       Handle h, String keyId, Rows rows, List<Prior> list, KeyPriors last, MachineOf machines) {
     for (int i = 0; i < list.size(); i++) {
       Prior p = list.get(i);
@@ -232,10 +263,12 @@ public final class ActivationStore {
         list.set(i, p.withMachine(machines.read(p.id(), components(h, p.id()))));
       }
     }
-    if (last == null || !last.absorb(list)) {
-      machines.remember(keyId, rows, KeyPriors.of(list));
+    if (last != null && last.absorb(list)) {
+      return new Priors(list, last);
     }
-    return list;
+    KeyPriors memo = KeyPriors.of(list);
+    machines.remember(keyId, rows, memo);
+    return new Priors(list, memo);
   }
 
   private String components(Handle h, String activationId) {

@@ -35,7 +35,11 @@ public final class DecisionRead {
   }
 
   /** A key locked for a decision, with its activations and downgrade links. */
-  public record Read(KeyRow key, List<ActivationStore.Prior> priors, DowngradeStore.Around links) {}
+  public record Read(KeyRow key, ActivationStore.Priors read, DowngradeStore.Around links) {
+    public List<ActivationStore.Prior> priors() {
+      return read.list();
+    }
+  }
 
   /** The key of {@code fingerprint} and what its decision reads; empty if no key has it. */
   public Optional<Read> read(

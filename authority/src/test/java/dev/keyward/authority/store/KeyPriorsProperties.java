@@ -14,9 +14,10 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * {@link ActivationStore.KeyPriors}, the memo of a key's activations as its last decision read
- * them, through a key's life: grants append to it in place, anything else (an activation gone)
- * makes it refuse, and at every step each position gives back its own activation's machine and
- * nothing for another id.
+ * them, through a key's life: grants append to it in place (read, or told by the granting decision,
+ * then committed), anything else (an activation gone, a told grant rolled back or committed after
+ * another) makes it refuse, and at every step each position gives back its own activation's machine
+ * and nothing for another id.
  */
 class KeyPriorsProperties {
   private static ActivationStore.Prior prior(SplittableRandom random) {
@@ -28,7 +29,7 @@ class KeyPriorsProperties {
     return new ActivationStore.Prior(Ids.next("act"), machine, true, false, 0);
   }
 
-  @Property(tries = 50)
+  @Property(tries = 80)
   void grantsAppendAndARemovalIsRefused(
       @ForAll @IntRange(min = 0, max = 40) int first,
       @ForAll @IntRange(min = 1, max = 60) int steps,
@@ -39,24 +40,49 @@ class KeyPriorsProperties {
       read.add(prior(random));
     }
     ActivationStore.KeyPriors memo = ActivationStore.KeyPriors.of(read);
+    // What the memo holds: the rows last read, then what decisions said they granted.
+    List<ActivationStore.Prior> held = new ArrayList<>(read);
     for (int step = 0; step < steps; step++) {
       List<ActivationStore.Prior> next = new ArrayList<>(read);
-      int what = random.nextInt(4);
+      int what = random.nextInt(7);
       if (what < 2 || next.isEmpty()) { // a grant or two since the last read
         for (int k = 0; k <= what; k++) {
           next.add(prior(random));
         }
       } else if (what == 2) { // an activation gone (a deactivation, a transfer)
         next.remove(random.nextInt(next.size()));
+      } else if (what == 3) { // a decision's grant, told to the memo and committed
+        ActivationStore.Prior granted = prior(random);
+        memo.granted(granted.id(), granted.machine());
+        held.add(granted);
+        next.add(granted);
+      } else if (what == 4) { // a grant told to the memo, then rolled back
+        ActivationStore.Prior granted = prior(random);
+        memo.granted(granted.id(), granted.machine());
+        held.add(granted);
+      } else if (what == 5) { // a grant told, but another activation committed before it
+        ActivationStore.Prior granted = prior(random);
+        memo.granted(granted.id(), granted.machine());
+        held.add(granted);
+        next.add(prior(random));
+        next.add(granted);
       } // else: the same rows again (a refusal, a reissue)
+      // Every position answers for its own activation, a told grant's included; none for another.
+      for (int i = 0; i < held.size(); i++) {
+        assertThat(memo.at(i, held.get(i).id())).isSameAs(held.get(i).machine());
+      }
+      for (int i = 0; i < held.size() + 1; i++) {
+        assertThat(memo.at(i, Ids.next("act"))).isNull();
+      }
       boolean onlyAppended =
-          next.size() >= read.size() && next.subList(0, read.size()).equals(read);
+          next.size() >= held.size() && ids(next.subList(0, held.size())).equals(ids(held));
       boolean absorbed = memo.absorb(next);
       assertThat(absorbed).isEqualTo(onlyAppended);
       if (!absorbed) {
         memo = ActivationStore.KeyPriors.of(next); // what ActivationStore.completed does
       }
       read = next;
+      held = new ArrayList<>(next);
       assertThat(memo.size()).isEqualTo(read.size());
       for (int i = 0; i < read.size(); i++) {
         ActivationStore.Prior p = read.get(i);
@@ -65,5 +91,9 @@ class KeyPriorsProperties {
       }
       assertThat(memo.at(read.size(), Ids.next("act"))).isNull();
     }
+  }
+
+  private static List<String> ids(List<ActivationStore.Prior> priors) {
+    return priors.stream().map(ActivationStore.Prior::id).toList();
   }
 }
