@@ -8,6 +8,7 @@ import dev.keyward.authority.store.CertificateStore;
 import dev.keyward.authority.store.Database;
 import dev.keyward.authority.store.DecisionRead;
 import dev.keyward.authority.store.DowngradeStore;
+import dev.keyward.authority.store.KeyPriors;
 import dev.keyward.authority.store.KeyRow;
 import dev.keyward.authority.store.Store;
 import dev.keyward.core.catalog.Catalog;
@@ -404,21 +405,19 @@ final class ActivationService {
         }
 
         @Override
-        public ActivationStore.KeyPriors lastRead(String keyId, ActivationStore.Rows rows) {
+        public KeyPriors lastRead(String keyId, ActivationStore.Rows rows) {
           return KEY_PRIORS.get(rows.ordinal() + keyId);
         }
 
         @Override
-        public void remember(
-            String keyId, ActivationStore.Rows rows, ActivationStore.KeyPriors read) {
+        public void remember(String keyId, ActivationStore.Rows rows, KeyPriors read) {
           KEY_PRIORS.put(rows.ordinal() + keyId, read);
         }
       };
 
-  // A key's activations as its last decision read them (ActivationStore.KeyPriors): as many keys
+  // A key's activations as its last decision read them (KeyPriors): as many keys
   // as the machine cache holds activations, since most keys have one or a few.
-  private static final Generations<ActivationStore.KeyPriors> KEY_PRIORS =
-      new Generations<>(Machines.READ_LIMIT);
+  private static final Generations<KeyPriors> KEY_PRIORS = new Generations<>(Machines.READ_LIMIT);
 
   static PriorActivation prior(ActivationStore.Prior row) {
     return new PriorActivation(

@@ -1,5 +1,6 @@
 package dev.keyward.authority;
 
+import dev.keyward.authority.crypto.Ids;
 import dev.keyward.core.hardware.HardwareIdentity;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
@@ -36,10 +37,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class MachineTable {
   static final int SEGMENTS = 32;
 
-  private static final String PREFIX = "act-";
-  private static final String SYMBOLS = "23456789abcdefghijkmnpqrstuvwxyz";
-  private static final int ID_SYMBOLS = 20;
-  static final long EMPTY = -1; // no packed id is negative: 50 bits each
+  static final long EMPTY = Ids.NOT_PACKED; // no packed id is negative: 50 bits each
 
   private final int limit;
   private final Segment[] segments = new Segment[SEGMENTS];
@@ -70,8 +68,8 @@ final class MachineTable {
    * is not one this table can hold.
    */
   boolean put(String activationId, String text, HardwareIdentity identity) {
-    long hi = packed(activationId, 0);
-    long lo = packed(activationId, ID_SYMBOLS / 2);
+    long hi = Ids.packed(activationId, false);
+    long lo = Ids.packed(activationId, true);
     if (hi == EMPTY || lo == EMPTY) {
       return false;
     }
@@ -90,8 +88,8 @@ final class MachineTable {
   }
 
   private HardwareIdentity find(String activationId, boolean checkText, int hash, int length) {
-    long hi = packed(activationId, 0);
-    long lo = packed(activationId, ID_SYMBOLS / 2);
+    long hi = Ids.packed(activationId, false);
+    long lo = Ids.packed(activationId, true);
     if (hi == EMPTY || lo == EMPTY) {
       return null;
     }
@@ -192,21 +190,5 @@ final class MachineTable {
       old = young;
       young = emptied;
     }
-  }
-
-  /** Ten symbols of the id from {@code from} as 50 bits, or {@link #EMPTY} if it is not an id. */
-  private static long packed(String id, int from) {
-    if (id.length() != PREFIX.length() + ID_SYMBOLS || !id.startsWith(PREFIX)) {
-      return EMPTY;
-    }
-    long bits = 0;
-    for (int i = 0; i < ID_SYMBOLS / 2; i++) {
-      int symbol = SYMBOLS.indexOf(id.charAt(PREFIX.length() + from + i));
-      if (symbol < 0) {
-        return EMPTY;
-      }
-      bits = bits << 5 | symbol;
-    }
-    return bits;
   }
 }

@@ -22,7 +22,45 @@ public final class Ids {
   // lock at every call, and every activation takes two ids.
   private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::generator);
 
+  // A symbol's value by its character, -1 for characters that are not symbols.
+  private static final byte[] VALUE = new byte[128];
+
+  static {
+    java.util.Arrays.fill(VALUE, (byte) -1);
+    for (int i = 0; i < SYMBOLS.length; i++) {
+      VALUE[SYMBOLS[i]] = (byte) i;
+    }
+  }
+
+  /** What {@link #packed} returns for a text that is not an activation id. */
+  public static final long NOT_PACKED = -1;
+
+  private static final String ACTIVATION = "act-";
+
   private Ids() {}
+
+  /**
+   * Half of an activation id ({@code act-} and 20 symbols) as 50 bits: its first ten symbols
+   * ({@code second} false) or its last ten; {@link #NOT_PACKED} if {@code id} is not one. The two
+   * halves together are the id without loss, so comparing them compares ids: two longs, instead of
+   * two strings that, cached for hours, are each a pointer chase away from the processor's caches.
+   */
+  public static long packed(String id, boolean second) {
+    if (id.length() != ACTIVATION.length() + LENGTH || !id.startsWith(ACTIVATION)) {
+      return NOT_PACKED;
+    }
+    int from = ACTIVATION.length() + (second ? LENGTH / 2 : 0);
+    long bits = 0;
+    for (int i = from; i < from + LENGTH / 2; i++) {
+      char c = id.charAt(i);
+      int value = c < VALUE.length ? VALUE[c] : -1;
+      if (value < 0) {
+        return NOT_PACKED;
+      }
+      bits = bits << 5 | value;
+    }
+    return bits;
+  }
 
   public static String next(String prefix) {
     return next(prefix, System.currentTimeMillis());

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -96,106 +95,6 @@ public final class ActivationStore {
 
     /** Remembers what a decision read, for the key's next one. */
     default void remember(String keyId, Rows rows, KeyPriors read) {}
-  }
-
-  /**
-   * A key's activations' ids and machines in the order a decision read them. The next decision of
-   * the key reads the same rows in the same order (by issue time, new ones last), so each row's
-   * machine is found by comparing its id with the one at the same position, instead of a lookup in
-   * a cache of every activation (a multiple activation key has up to a pool's size of them, read at
-   * each of its decisions inside the transaction). An id decides: components never change.
-   */
-  public static final class KeyPriors {
-    // Filled up to size; size is written after the entries and read before them, so a decision on
-    // another thread (the key's next, after this one's transaction) sees whole entries. Only a
-    // decision holding its key's lock changes a memo (DecisionRead, inside Database.write: SQLite's
-    // one writer thread, PostgreSQL's key row FOR UPDATE), so two appends never race.
-    private String[] ids;
-    private MachineHardware[] machines;
-    private volatile int size;
-
-    private KeyPriors(int capacity) {
-      ids = new String[capacity];
-      machines = new MachineHardware[capacity];
-    }
-
-    static KeyPriors of(List<Prior> read) {
-      KeyPriors priors = new KeyPriors(Math.max(4, read.size()));
-      priors.append(read, 0);
-      return priors;
-    }
-
-    /**
-     * Makes this memo hold {@code read} if it is this memo's activations followed by none or more
-     * (a key's next decision after a grant: one more, last); false if it is something else (an
-     * activation gone, or another order), for which the caller remembers a new memo.
-     *
-     * <p>Why in place: a multiple activation key's memo was rebuilt at each of its decisions, two
-     * arrays of up to a pool's size, and each rebuilt memo outlived the next young collection: most
-     * of the ~7 MB the collector copied at each young pause under load (2.7–3.2 MB since).
-     * Appending copies the arrays only when they double.
-     */
-    boolean absorb(List<Prior> read) {
-      int n = size;
-      if (read.size() < n) {
-        return false;
-      }
-      for (int i = 0; i < n; i++) {
-        if (!ids[i].equals(read.get(i).id())) {
-          return false;
-        }
-      }
-      if (read.size() > n) {
-        append(read, n);
-      }
-      return true;
-    }
-
-    private void append(List<Prior> read, int from) {
-      if (read.size() > ids.length) {
-        int capacity = Math.max(read.size(), 2 * ids.length);
-        ids = Arrays.copyOf(ids, capacity);
-        machines = Arrays.copyOf(machines, capacity);
-      }
-      for (int i = from; i < read.size(); i++) {
-        ids[i] = read.get(i).id();
-        machines[i] = read.get(i).machine();
-      }
-      size = read.size();
-    }
-
-    /** How many activations this memo holds. */
-    int size() {
-      return size;
-    }
-
-    /**
-     * Appends the activation a decision of this key is granting, so that the key's next decision
-     * finds its machine here rather than in the table of every activation's machine (before this,
-     * the one lookup a decision still made: the newest activation, its key's previous grant). Call
-     * it while holding the key's lock, before the statement that commits (the lock goes with it).
-     * If the grant is then rolled back, the next decision reads one row fewer than this memo holds,
-     * or another id at its position: {@link #absorb} refuses and a new memo is made; an id never
-     * names another activation, so no machine is ever taken for another's.
-     */
-    void granted(String id, MachineHardware machine) {
-      int n = size;
-      if (n == ids.length) {
-        ids = Arrays.copyOf(ids, 2 * n);
-        machines = Arrays.copyOf(machines, 2 * n);
-      }
-      ids[n] = id;
-      machines[n] = machine;
-      size = n + 1;
-    }
-
-    /** The machine at {@code position} if it is the activation {@code id}'s, else null. */
-    MachineHardware at(int position, String id) {
-      if (position >= size) {
-        return null;
-      }
-      return ids[position].equals(id) ? machines[position] : null;
-    }
   }
 
   /**
