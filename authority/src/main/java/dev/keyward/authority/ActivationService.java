@@ -110,7 +110,6 @@ final class ActivationService {
             ? signer.presign(typed, request, cmid, hostKey, now)
             : null;
     String components = Machines.toJson(request.machine());
-    MachineHardware grantedMachine = MachineHardware.of(request.machine());
     return db.write(
         h -> {
           DecisionRead.Read read =
@@ -174,10 +173,11 @@ final class ActivationService {
                               pool.poolUsed() + 1,
                               pool.extensionTotal()))
                       : Optional.empty();
-              // before the last statement: on PostgreSQL it carries the commit and the key's lock
-              // goes with it, and only the lock's holder may change the key's memo
-              read.read().granted(issued.activationId(), grantedMachine);
-              // the transaction's last statement: on PostgreSQL it carries the commit
+              MachineHardware grantedMachine = MachineHardware.of(request.machine());
+              // told to the key's memo before the transaction's last statement: on PostgreSQL that
+              // statement carries the commit, the key's lock goes with it, and only the lock's
+              // holder may change the memo
+              read.activations().granted(issued.activationId(), grantedMachine);
               store
                   .activations()
                   .insertGrant(

@@ -2,6 +2,7 @@ package dev.keyward.authority.crypto;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * Record ids: a prefix and 20 base-32 symbols, e.g. {@code act-…}: 9 symbols of the time in
@@ -26,7 +27,7 @@ public final class Ids {
   private static final byte[] VALUE = new byte[128];
 
   static {
-    java.util.Arrays.fill(VALUE, (byte) -1);
+    Arrays.fill(VALUE, (byte) -1);
     for (int i = 0; i < SYMBOLS.length; i++) {
       VALUE[SYMBOLS[i]] = (byte) i;
     }

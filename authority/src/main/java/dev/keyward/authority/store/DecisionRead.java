@@ -35,9 +35,9 @@ public final class DecisionRead {
   }
 
   /** A key locked for a decision, with its activations and downgrade links. */
-  public record Read(KeyRow key, ActivationStore.Priors read, DowngradeStore.Around links) {
+  public record Read(KeyRow key, ActivationStore.Priors activations, DowngradeStore.Around links) {
     public List<ActivationStore.Prior> priors() {
-      return read.list();
+      return activations.list();
     }
   }
 
