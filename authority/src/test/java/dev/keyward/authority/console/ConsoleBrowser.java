@@ -132,8 +132,16 @@ public final class ConsoleBrowser implements AutoCloseable {
    * blocking it, has the same elements) and checks the next page loaded without errors.
    */
   public void click(String css) {
+    follow(find(css));
+  }
+
+  /**
+   * Clicks a link or button already found and waits, as {@link #click}, for the next page: without
+   * the wait, what is typed next can reach the old page's document while it is being replaced.
+   */
+  public void follow(WebElement element) {
     WebElement page = driver.findElement(By.tagName("html"));
-    find(css).click();
+    element.click();
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     assertNoJavaScriptErrors();
   }

@@ -128,8 +128,7 @@ class VendorConsoleBrowserTest {
     AccessibilityCheck.check(browser);
     shoot(browser, "keys");
 
-    found.get(0).findElement(org.openqa.selenium.By.tagName("a")).click();
-    browser.assertNoJavaScriptErrors();
+    browser.follow(found.get(0).findElement(org.openqa.selenium.By.tagName("a")));
     browser.type("#block-reason", "ticket 4711: key posted on a forum");
     browser.click("#block");
     assertThat(browser.text("#status")).isEqualTo("Blocked");
