@@ -244,18 +244,18 @@ awk '
   /^RESULT / || /^CEILING / {
     kind = $1; delete f
     for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"]; mcpu[f["label"]] = f["machine_cpu"]; ms[f["label"]] = f["cpu_ms"]; nj[f["label"]] = f["cpu_ms_nojit"] }
+    if (kind == "RESULT") { rate[f["label"]] = f["rate"]; p50[f["label"]] = f["p50"]; p99[f["label"]] = f["p99"]; cl[f["label"]] = f["clients"]; cpu[f["label"]] = f["authority_cpu"]; mcpu[f["label"]] = f["machine_cpu"]; ms[f["label"]] = f["cpu_ms"]; nj[f["label"]] = f["cpu_ms_nojit"]; wr[f["label"]] = f["writer_cpu"] }
     else { ceil[f["label"]] = f["rate"]; ceilc[f["label"]] = ("group" in f) ? "1 writer, " f["group"] " a commit" : f["clients"] " clients" }
   }
   END {
     print "Closed loop (each client sends when its answer came: at the peak, latency is queueing)"
-    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | authority CPU ms/activation (without JIT threads) | machine CPU (cores) | ceiling/s | ratio |\n"
-    printf "|---|---|---|---|---|---|---|---|---|---|\n"
+    printf "| database | clients | activations/s | p50 ms | p99 ms | authority CPU (cores) | authority CPU ms/activation (without JIT threads) | SQLite writer thread (cores) | machine CPU (cores) | ceiling/s | ratio |\n"
+    printf "|---|---|---|---|---|---|---|---|---|---|---|\n"
     n = split("sqlite postgresql", dbs, " ")
     for (i = 1; i <= n; i++) {
       d = dbs[i]
       if (!(d in rate)) continue
-      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s (%s) | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], ms[d], nj[d], mcpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
+      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s (%s) | %s | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], ms[d], nj[d], (d == "sqlite" ? wr[d] : "-"), mcpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
     }
   }' "$RESULTS"
 if grep -q '^OPENLOOP ' "$RESULTS"; then

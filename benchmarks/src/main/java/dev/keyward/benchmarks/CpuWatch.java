@@ -13,8 +13,9 @@ final class CpuWatch {
   /**
    * @param machine every core's busy time (all processes: the database, and anything else that ran
    *     on the machine meanwhile)
-   */
-  /**
+   * @param jit the authority's JIT compiler threads
+   * @param writer the authority's SQLite writer thread (0 on PostgreSQL, which has none): near 1.0,
+   *     the writer's serial path is what bounds SQLite's throughput, not the cores
    * @param loadPauses the load generator's own garbage collections in the window (a request due
    *     during one is sent late, and that delay counts in its latency)
    * @param loadPauseMillis their total time
@@ -24,6 +25,7 @@ final class CpuWatch {
       double load,
       double machine,
       double jit,
+      double writer,
       long loadPauses,
       long loadPauseMillis) {
     /** The authority without its JIT compiler threads: a warm-up cost, not a per-request one. */
@@ -33,7 +35,8 @@ final class CpuWatch {
   }
 
   private final Thread thread;
-  private volatile Cores result = new Cores(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+  private volatile Cores result =
+      new Cores(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
 
   CpuWatch(long pid, int warmupSeconds, int durationSeconds) {
     thread =
@@ -44,14 +47,16 @@ final class CpuWatch {
                   try {
                     Thread.sleep(warmupSeconds * 1000L);
                     long a0 = ticks(pid);
-                    long j0 = compilerTicks(pid);
+                    long j0 = threadTicks(pid, COMPILER);
+                    long w0 = threadTicks(pid, WRITER);
                     long l0 = ownNanos();
                     long m0 = busyTicks();
                     long[] g0 = ownCollections();
                     long t0 = System.nanoTime();
                     Thread.sleep(durationSeconds * 1000L);
                     long a1 = ticks(pid);
-                    long j1 = compilerTicks(pid);
+                    long j1 = threadTicks(pid, COMPILER);
+                    long w1 = threadTicks(pid, WRITER);
                     long l1 = ownNanos();
                     long m1 = busyTicks();
                     long[] g1 = ownCollections();
@@ -63,6 +68,7 @@ final class CpuWatch {
                             (l1 - l0) / 1e9 / seconds,
                             (m1 - m0) / 100.0 / seconds,
                             pid <= 0 ? Double.NaN : (j1 - j0) / 100.0 / seconds,
+                            pid <= 0 ? Double.NaN : (w1 - w0) / 100.0 / seconds,
                             g1[0] - g0[0],
                             g1[1] - g0[1]);
                   } catch (InterruptedException e) {
@@ -112,11 +118,16 @@ final class CpuWatch {
   }
 
   /**
-   * utime + stime of the process's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"), in
-   * clock ticks. On a busy machine the compilers run long after the warm-up: their time is not the
-   * cost of a request.
+   * The JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"): on a busy machine they run
+   * long after the warm-up, so their time is not the cost of a request.
    */
-  private static long compilerTicks(long pid) {
+  private static final String COMPILER = "CompilerThre";
+
+  /** SQLite's writer thread, "keyward-sqlite-writer" (the kernel keeps 15 characters of a name). */
+  private static final String WRITER = "keyward-sqlite-";
+
+  /** utime + stime, in clock ticks, of the process's threads whose name contains {@code name}. */
+  private static long threadTicks(long pid, String name) {
     if (pid <= 0) {
       return 0;
     }
@@ -125,8 +136,8 @@ final class CpuWatch {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
           String stat = Files.readString(task.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          if (name.contains("CompilerThre")) {
+          String thread = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (thread.contains(name)) {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
           }

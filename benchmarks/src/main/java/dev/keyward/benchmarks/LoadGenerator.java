@@ -346,12 +346,13 @@ public final class LoadGenerator {
       System.out.printf(
           Locale.ROOT,
           "%s: CPU in the measured window: authority %.2f cores (%.3f ms a request; %.3f ms"
-              + " without its JIT compiler threads), load generator %.2f cores, whole machine %.2f"
-              + " of %d cores%n",
+              + " without its JIT compiler threads; its SQLite writer thread %.2f cores), load"
+              + " generator %.2f cores, whole machine %.2f of %d cores%n",
           label,
           cpu.authority(),
           cpu.authority() * 1000 / rate(),
           cpu.authorityWithoutJit() * 1000 / rate(),
+          cpu.writer(),
           cpu.load(),
           cpu.machine(),
           Runtime.getRuntime().availableProcessors());
@@ -360,7 +361,7 @@ public final class LoadGenerator {
           Locale.ROOT,
           "RESULT label=%s clients=%d rate=%.1f p50=%.3f p99=%.3f granted=%d reissued=%d"
               + " refused=%d errors=%d authority_cpu=%.2f load_cpu=%.2f machine_cpu=%.2f"
-              + " cpu_ms=%.3f cpu_ms_nojit=%.3f%n",
+              + " cpu_ms=%.3f cpu_ms_nojit=%.3f writer_cpu=%.2f%n",
           label,
           clients,
           rate(),
@@ -374,7 +375,8 @@ public final class LoadGenerator {
           cpu.load(),
           cpu.machine(),
           cpu.authority() * 1000 / rate(),
-          cpu.authorityWithoutJit() * 1000 / rate());
+          cpu.authorityWithoutJit() * 1000 / rate(),
+          cpu.writer());
     }
   }
 
