@@ -14,8 +14,9 @@ final class CpuWatch {
    * @param machine every core's busy time (all processes: the database, and anything else that ran
    *     on the machine meanwhile)
    * @param jit the authority's JIT compiler threads
-   * @param writer the authority's SQLite writer thread (0 on PostgreSQL, which has none): near 1.0,
-   *     the writer's serial path is what bounds SQLite's throughput, not the cores
+   * @param writer the authority's SQLite writer thread (0 on PostgreSQL, which has none): its CPU
+   *     only; near 1.0 the writer's serial path bounds SQLite's throughput (below, its commits'
+   *     {@code fsync} waits, not counted here, may still make up the rest of that path)
    * @param loadPauses the load generator's own garbage collections in the window (a request due
    *     during one is sent late, and that delay counts in its latency)
    * @param loadPauseMillis their total time
@@ -47,16 +48,14 @@ final class CpuWatch {
                   try {
                     Thread.sleep(warmupSeconds * 1000L);
                     long a0 = ticks(pid);
-                    long j0 = threadTicks(pid, COMPILER);
-                    long w0 = threadTicks(pid, WRITER);
+                    long[] t0Threads = threadTicks(pid);
                     long l0 = ownNanos();
                     long m0 = busyTicks();
                     long[] g0 = ownCollections();
                     long t0 = System.nanoTime();
                     Thread.sleep(durationSeconds * 1000L);
                     long a1 = ticks(pid);
-                    long j1 = threadTicks(pid, COMPILER);
-                    long w1 = threadTicks(pid, WRITER);
+                    long[] t1Threads = threadTicks(pid);
                     long l1 = ownNanos();
                     long m1 = busyTicks();
                     long[] g1 = ownCollections();
@@ -67,8 +66,8 @@ final class CpuWatch {
                             pid <= 0 ? Double.NaN : (a1 - a0) / 100.0 / seconds,
                             (l1 - l0) / 1e9 / seconds,
                             (m1 - m0) / 100.0 / seconds,
-                            pid <= 0 ? Double.NaN : (j1 - j0) / 100.0 / seconds,
-                            pid <= 0 ? Double.NaN : (w1 - w0) / 100.0 / seconds,
+                            pid <= 0 ? Double.NaN : (t1Threads[0] - t0Threads[0]) / 100.0 / seconds,
+                            pid <= 0 ? Double.NaN : (t1Threads[1] - t0Threads[1]) / 100.0 / seconds,
                             g1[0] - g0[0],
                             g1[1] - g0[1]);
                   } catch (InterruptedException e) {
@@ -126,29 +125,33 @@ final class CpuWatch {
   /** SQLite's writer thread, "keyward-sqlite-writer" (the kernel keeps 15 characters of a name). */
   private static final String WRITER = "keyward-sqlite-";
 
-  /** utime + stime, in clock ticks, of the process's threads whose name contains {@code name}. */
-  private static long threadTicks(long pid, String name) {
+  /**
+   * utime + stime, in clock ticks, of the process's {@link #COMPILER} threads ([0]) and of its
+   * {@link #WRITER} ([1]), read in one walk of its threads.
+   */
+  private static long[] threadTicks(long pid) {
+    long[] sums = new long[2];
     if (pid <= 0) {
-      return 0;
+      return sums;
     }
-    long sum = 0;
     try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
           String stat = Files.readString(task.resolve("stat"));
           String thread = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          if (thread.contains(name)) {
+          int which = thread.contains(COMPILER) ? 0 : thread.startsWith(WRITER) ? 1 : -1;
+          if (which >= 0) {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            sums[which] += Long.parseLong(f[11]) + Long.parseLong(f[12]);
           }
         } catch (IOException | RuntimeException e) {
           // the thread ended meanwhile
         }
       }
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return new long[2];
     }
-    return sum;
+    return sums;
   }
 
   /** utime + stime of a process in clock ticks; 0 when unknown. */
