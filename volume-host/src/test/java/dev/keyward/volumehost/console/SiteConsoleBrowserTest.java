@@ -75,7 +75,13 @@ class SiteConsoleBrowserTest {
   }
 
   void signIn(String token) {
+    // Often the browser shows the sign-in page already (a redirect, a refused sign-in): loading it
+    // again, chromedriver can return before the new document replaced the old, identical one, and
+    // the token then went to the old one ('Node with given id does not belong to the document').
+    WebElement before = find("html");
     browser.driver.get(url("/console/sign-in"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(before));
     find("#token").sendKeys(token);
     submit("form button[type=submit]");
   }
