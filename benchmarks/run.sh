@@ -8,7 +8,8 @@
 # Settings (environment): CLIENTS (64), WARMUP (10 s), DURATION (20 s), RETAIL_KEYS (20000),
 # MAK_KEYS (2000), MAK_POOL (200: enough new machines for the open-loop phases at 6,000/s), RETRIES (10 %), PG_CLIENTS ("8 16 32"), HTTP (raw: the load
 # generator's lean HTTP/1.1 client; jdk: java.net.http.HttpClient), JMH (1: run JMH, 0: skip),
-# ONLY ("sqlite", "postgresql" or both), BUILD (1), KEEP (0: delete the work directory),
+# ONLY ("sqlite", "postgresql" or both), CEILINGS (1; 0 skips the databases' ceilings: A/B runs
+# of two authorities), BUILD (1), KEEP (0: delete the work directory),
 # QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step),
 # CLI_JAR (the authority to measure; default cli/target/keyward.jar, for before/after runs),
 # OPEN_LOOP ("0.5 0.8": open-loop runs at these shares of the closed-loop peak; "" for none),
@@ -30,6 +31,7 @@ HTTP=${HTTP:-raw}
 JMH=${JMH:-1}
 OPEN_LOOP=${OPEN_LOOP-"0.5 0.8"}
 ONLY=${ONLY:-"sqlite postgresql"}
+CEILINGS=${CEILINGS:-1}
 BUILD=${BUILD:-1}
 KEEP=${KEEP:-0}
 PORT=${PORT:-18480}
@@ -221,12 +223,12 @@ for db in $ONLY; do
   case $db in
     sqlite)
       load sqlite
-      sqlite_ceiling
+      if [ "$CEILINGS" = 1 ]; then sqlite_ceiling; fi
       ;;
     postgresql)
       start_postgres
       load postgresql
-      postgres_ceiling
+      if [ "$CEILINGS" = 1 ]; then postgres_ceiling; fi
       ;;
   esac
 done
