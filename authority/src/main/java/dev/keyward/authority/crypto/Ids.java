@@ -1,5 +1,6 @@
 package dev.keyward.authority.crypto;
 
+import dev.keyward.core.concurrent.InstancePool;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -19,9 +20,11 @@ public final class Ids {
   private static final char[] SYMBOLS = "23456789abcdefghijkmnpqrstuvwxyz".toCharArray();
   private static final int TIME_SYMBOLS = 9;
   private static final int LENGTH = 20;
-  // One generator per thread, seeded by the system's: the default one reads /dev/urandom under a
-  // lock at every call, and every activation takes two ids.
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::generator);
+  // Generators seeded by the system's, lent one caller at a time: the default one reads
+  // /dev/urandom
+  // under a lock at every call, every activation takes two ids, and a generator per thread would be
+  // one seeded per request (requests run on virtual threads).
+  private static final InstancePool<SecureRandom> RANDOM = new InstancePool<>(Ids::generator);
 
   // A symbol's value by its character, -1 for characters that are not symbols.
   private static final byte[] VALUE = new byte[128];
@@ -75,7 +78,11 @@ public final class Ids {
       time >>>= 5;
     }
     byte[] bytes = new byte[LENGTH - TIME_SYMBOLS];
-    RANDOM.get().nextBytes(bytes);
+    RANDOM.apply(
+        random -> {
+          random.nextBytes(bytes);
+          return bytes;
+        });
     for (int i = 0; i < bytes.length; i++) {
       id[TIME_SYMBOLS + i] = SYMBOLS[bytes[i] & 31];
     }

@@ -1,5 +1,6 @@
 package dev.keyward.core.key;
 
+import dev.keyward.core.concurrent.InstancePool;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,8 +23,9 @@ public final class HmacAuthorityTagger implements AuthorityTagger {
       "keyward/product-key/authority-tag/v1".getBytes(StandardCharsets.US_ASCII);
 
   private final SecretKeySpec secret;
-  // Mac is not thread-safe and costly to look up and key: one per thread, reset before each use.
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  // Mac is not thread-safe and costly to look up and key: lent one caller at a time, reset before
+  // each use.
+  private final InstancePool<Mac> macs = new InstancePool<>(this::newMac);
 
   public HmacAuthorityTagger(byte[] secret) {
     Objects.requireNonNull(secret, "secret");
@@ -36,12 +38,17 @@ public final class HmacAuthorityTagger implements AuthorityTagger {
 
   @Override
   public long tag(int group, long serial) {
-    Mac mac = macs.get();
-    mac.reset();
-    mac.update(DOMAIN);
-    mac.update(
-        ByteBuffer.allocate(Integer.BYTES + Long.BYTES).putInt(group).putLong(serial).array());
-    long firstEightBytes = ByteBuffer.wrap(mac.doFinal()).getLong();
+    byte[] input =
+        ByteBuffer.allocate(Integer.BYTES + Long.BYTES).putInt(group).putLong(serial).array();
+    byte[] digest =
+        macs.apply(
+            mac -> {
+              mac.reset();
+              mac.update(DOMAIN);
+              mac.update(input);
+              return mac.doFinal();
+            });
+    long firstEightBytes = ByteBuffer.wrap(digest).getLong();
     return firstEightBytes >>> (Long.SIZE - KeyPayload.TAG_BITS);
   }
 

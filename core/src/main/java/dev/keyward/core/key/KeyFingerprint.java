@@ -1,5 +1,6 @@
 package dev.keyward.core.key;
 
+import dev.keyward.core.concurrent.InstancePool;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -17,8 +18,9 @@ public final class KeyFingerprint {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec secret;
-  // Mac is not thread-safe and costly to look up and key: one per thread, reset before each use.
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  // Mac is not thread-safe and costly to look up and key: lent one caller at a time, reset before
+  // each use.
+  private final InstancePool<Mac> macs = new InstancePool<>(this::newMac);
 
   public KeyFingerprint(byte[] secret) {
     Objects.requireNonNull(secret, "secret");
@@ -33,9 +35,13 @@ public final class KeyFingerprint {
 
   /** The 64-hex-digit fingerprint of a key; the same key always gives the same fingerprint. */
   public String of(ProductKey key) {
-    Mac mac = macs.get();
-    mac.reset();
-    byte[] digest = mac.doFinal(key.canonical().getBytes(StandardCharsets.US_ASCII));
+    byte[] canonical = key.canonical().getBytes(StandardCharsets.US_ASCII);
+    byte[] digest =
+        macs.apply(
+            mac -> {
+              mac.reset();
+              return mac.doFinal(canonical);
+            });
     return HexFormat.of().formatHex(digest);
   }
 

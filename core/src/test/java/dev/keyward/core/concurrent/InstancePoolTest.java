@@ -1,0 +1,94 @@
+package dev.keyward.core.concurrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class InstancePoolTest {
+  /** An instance that notices when two callers hold it at once. */
+  static final class Holder {
+    final AtomicBoolean held = new AtomicBoolean();
+    final AtomicInteger uses = new AtomicInteger();
+  }
+
+  @Test
+  void noInstanceIsHeldByTwoCallersAndNoMoreAreMadeThanCallersAtOnce() throws Exception {
+    AtomicInteger made = new AtomicInteger();
+    InstancePool<Holder> pool =
+        new InstancePool<>(
+            () -> {
+              made.incrementAndGet();
+              return new Holder();
+            });
+    int threads = 16;
+    int rounds = 5_000;
+    AtomicInteger overlaps = new AtomicInteger();
+    AtomicInteger holdingNow = new AtomicInteger();
+    AtomicInteger mostHoldingAtOnce = new AtomicInteger();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    for (int i = 0; i < rounds; i++) {
+                      pool.apply(
+                          h -> {
+                            mostHoldingAtOnce.accumulateAndGet(
+                                holdingNow.incrementAndGet(), Math::max);
+                            if (!h.held.compareAndSet(false, true)) {
+                              overlaps.incrementAndGet();
+                            }
+                            h.uses.incrementAndGet();
+                            Thread.yield();
+                            h.held.set(false);
+                            holdingNow.decrementAndGet();
+                            return null;
+                          });
+                    }
+                  }));
+    }
+    start.countDown();
+    for (Thread w : workers) {
+      w.join();
+    }
+    assertThat(overlaps).hasValue(0);
+    assertThat(made.get()).isBetween(1, mostHoldingAtOnce.get());
+    assertThat(pool.idleCount()).isEqualTo(made.get());
+  }
+
+  @Test
+  void anInstanceComesBackWhenTheWorkThrows() {
+    AtomicInteger made = new AtomicInteger();
+    InstancePool<Holder> pool =
+        new InstancePool<>(
+            () -> {
+              made.incrementAndGet();
+              return new Holder();
+            });
+    assertThatThrownBy(
+            () ->
+                pool.apply(
+                    h -> {
+                      throw new IllegalStateException("refused");
+                    }))
+        .hasMessage("refused");
+    Holder again = pool.apply(h -> h);
+    Holder next = pool.apply(h -> h);
+    assertThat(made).hasValue(1);
+    assertThat(pool.idleCount()).isEqualTo(1);
+    assertThat(next).isSameAs(again);
+  }
+}
