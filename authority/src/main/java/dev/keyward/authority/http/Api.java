@@ -83,6 +83,7 @@ public final class Api {
             config -> {
               config.showJavalinBanner = false;
               config.startupWatcherEnabled = false;
+              config.jetty.threadPool = RequestThreads.create();
               config.http.maxRequestSize = Math.max(maxBodyBytes, maxCatalogBytes);
               config.http.prefer405over404 = true;
               config.jetty.defaultHost = bind;

@@ -1,9 +1,11 @@
 package dev.keyward.authority.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +29,12 @@ public final class Body {
   static final int MAX_TEXT = 2000;
 
   public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      // Jackson's buffers recycled through a shared pool: its default pool is per thread, and
+      // each request runs on a virtual thread of its own (RequestThreads).
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                  .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
