@@ -21,9 +21,8 @@ public final class Ids {
   private static final int TIME_SYMBOLS = 9;
   private static final int LENGTH = 20;
   // Generators seeded by the system's, lent one caller at a time: the default one reads
-  // /dev/urandom
-  // under a lock at every call, every activation takes two ids, and a generator per thread would be
-  // one seeded per request (requests run on virtual threads).
+  // /dev/urandom under a lock at every call, every activation takes two ids, and a generator per
+  // thread would be one seeded per request (requests run on virtual threads).
   private static final InstancePool<SecureRandom> RANDOM = new InstancePool<>(Ids::generator);
 
   // A symbol's value by its character, -1 for characters that are not symbols.

@@ -12,10 +12,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * kernel wake-up to go on, and with platform workers Jetty also wakes a reserved thread per request
  * (to take over the selector while the first one runs the request); a virtual thread parks and
  * resumes inside the JVM. Measured on two cores (docs/benchmarks.md, "Eighth pass"): about a
- * seventh to a quarter less CPU per activation on SQLite, about the same on PostgreSQL (within this
- * machine's noise: its driver's socket reads, on a virtual thread, go through the JDK's poller).
- * The selector and acceptor stay on platform threads: Jetty's documentation warns that making every
- * one of its threads virtual risks pinning carriers.
+ * seventh less CPU per activation on SQLite (means of interleaved runs), about the same on
+ * PostgreSQL (its driver's socket reads, on a virtual thread, go through the JDK's poller). The
+ * selector and acceptor stay on platform threads: Jetty's documentation warns that making every one
+ * of its threads virtual risks pinning carriers.
  *
  * <p>On JDK 21 to 23 a virtual thread that waits inside a {@code synchronized} block keeps its
  * carrier meanwhile; the request path waits only outside them (SqliteWriter's latch, Database's
