@@ -17,15 +17,19 @@ class InstancePoolTest {
     final AtomicInteger uses = new AtomicInteger();
   }
 
+  /** A pool of holders that counts the holders it made in {@code made}. */
+  private static InstancePool<Holder> countingPool(AtomicInteger made) {
+    return new InstancePool<>(
+        () -> {
+          made.incrementAndGet();
+          return new Holder();
+        });
+  }
+
   @Test
   void noInstanceIsHeldByTwoCallersAndNoMoreAreMadeThanCallersAtOnce() throws Exception {
     AtomicInteger made = new AtomicInteger();
-    InstancePool<Holder> pool =
-        new InstancePool<>(
-            () -> {
-              made.incrementAndGet();
-              return new Holder();
-            });
+    InstancePool<Holder> pool = countingPool(made);
     int threads = 16;
     int rounds = 5_000;
     AtomicInteger overlaps = new AtomicInteger();
@@ -72,12 +76,7 @@ class InstancePoolTest {
   @Test
   void anInstanceComesBackWhenTheWorkThrows() {
     AtomicInteger made = new AtomicInteger();
-    InstancePool<Holder> pool =
-        new InstancePool<>(
-            () -> {
-              made.incrementAndGet();
-              return new Holder();
-            });
+    InstancePool<Holder> pool = countingPool(made);
     assertThatThrownBy(
             () ->
                 pool.apply(
