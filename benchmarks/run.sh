@@ -257,7 +257,7 @@ awk '
     for (i = 1; i <= n; i++) {
       d = dbs[i]
       if (!(d in rate)) continue
-      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s (%s) | %s | %s | %.0f (%s) | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], ms[d], nj[d], (d == "sqlite" ? wr[d] : "-"), mcpu[d], ceil[d], ceilc[d], (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
+      printf "| %s | %s | %.0f | %.1f | %.1f | %s | %s (%s) | %s | %s | %s | %s |\n", d, cl[d], rate[d], p50[d], p99[d], cpu[d], ms[d], nj[d], (d == "sqlite" ? wr[d] : "-"), mcpu[d], (ceil[d] > 0 ? sprintf("%.0f (%s)", ceil[d], ceilc[d]) : "-"), (ceil[d] > 0 ? sprintf("%.2f", rate[d] / ceil[d]) : "-")
     }
   }' "$RESULTS"
 if grep -q '^OPENLOOP ' "$RESULTS"; then

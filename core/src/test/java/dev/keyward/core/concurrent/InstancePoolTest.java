@@ -14,7 +14,6 @@ class InstancePoolTest {
   /** An instance that notices when two callers hold it at once. */
   static final class Holder {
     final AtomicBoolean held = new AtomicBoolean();
-    final AtomicInteger uses = new AtomicInteger();
   }
 
   /** A pool of holders that counts the holders it made in {@code made}. */
@@ -48,19 +47,19 @@ class InstancePoolTest {
                       return;
                     }
                     for (int i = 0; i < rounds; i++) {
+                      // Counted around apply, not inside the work: a caller holds its instance
+                      // from taking it to giving it back, a wider span than the work.
+                      mostHoldingAtOnce.accumulateAndGet(holdingNow.incrementAndGet(), Math::max);
                       pool.apply(
                           h -> {
-                            mostHoldingAtOnce.accumulateAndGet(
-                                holdingNow.incrementAndGet(), Math::max);
                             if (!h.held.compareAndSet(false, true)) {
                               overlaps.incrementAndGet();
                             }
-                            h.uses.incrementAndGet();
                             Thread.yield();
                             h.held.set(false);
-                            holdingNow.decrementAndGet();
                             return null;
                           });
+                      holdingNow.decrementAndGet();
                     }
                   }));
     }
