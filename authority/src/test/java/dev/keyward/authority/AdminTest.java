@@ -367,7 +367,7 @@ class AdminTest {
   }
 
   @Test
-  void sqliteRunsInWalModeWithABusyTimeout() {
+  void sqliteRunsWithTheAuthoritysSettings() {
     var db = h.server.database();
     assertThat(db.dialect()).isEqualTo(dev.keyward.authority.store.Database.Dialect.SQLITE);
     String journal = db.read(x -> x.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
@@ -376,6 +376,22 @@ class AdminTest {
     assertThat(journal).isEqualToIgnoringCase("wal");
     assertThat(busy).isEqualTo(15000);
     assertThat(sync).isEqualTo(2); // FULL
+    Integer temp = db.read(x -> x.createQuery("PRAGMA temp_store").mapTo(Integer.class).one());
+    assertThat(temp).isEqualTo(2); // MEMORY
+    // no second query after each INSERT for keys nothing reads
+    boolean generatedKeys =
+        db.read(
+            x -> {
+              try {
+                return x.getConnection()
+                    .unwrap(org.sqlite.SQLiteConnection.class)
+                    .getConnectionConfig()
+                    .isGetGeneratedKeys();
+              } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(generatedKeys).isFalse();
   }
 
   @Test

@@ -45,14 +45,8 @@ public final class SqliteCeiling {
     // The authority's own migrations create the schema.
     Database.open(url).close();
 
-    Properties p = new Properties();
-    p.setProperty("journal_mode", "WAL");
-    p.setProperty("synchronous", "FULL");
-    p.setProperty("busy_timeout", "15000");
-    p.setProperty("transaction_mode", "IMMEDIATE");
-    p.setProperty("foreign_keys", "true");
-    // the authority's memory map (Database)
-    p.setProperty("mmap_size", String.valueOf(Database.SQLITE_MMAP_BYTES));
+    // the authority's own connection settings
+    Properties p = Database.sqliteSettings();
     try (Connection c = DriverManager.getConnection(url, p)) {
       Shape shape = new Shape(retailKeys, makKeys, makPool);
       shape.insertKeys(c);
