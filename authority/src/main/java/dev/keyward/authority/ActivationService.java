@@ -177,7 +177,14 @@ final class ActivationService {
               // told to the key's memo before the transaction's last statement: on PostgreSQL that
               // statement carries the commit, the key's lock goes with it, and only the lock's
               // holder may change the memo
-              read.activations().granted(issued.activationId(), grantedMachine);
+              read.activations()
+                  .granted(
+                      new ActivationStore.Prior(
+                          issued.activationId(),
+                          grantedMachine,
+                          true,
+                          grant.spendsCount(),
+                          now.toEpochMilli()));
               store
                   .activations()
                   .insertGrant(
@@ -406,17 +413,20 @@ final class ActivationService {
 
         @Override
         public KeyPriors lastRead(String keyId, ActivationStore.Rows rows) {
-          return KEY_PRIORS.get(rows.ordinal() + keyId);
+          KeyPriors memo = KEY_PRIORS.get(keyId);
+          return memo != null && memo.kind() == rows ? memo : null;
         }
 
         @Override
         public void remember(String keyId, ActivationStore.Rows rows, KeyPriors read) {
-          KEY_PRIORS.put(rows.ordinal() + keyId, read);
+          KEY_PRIORS.put(keyId, read);
         }
       };
 
   // A key's activations as its last decision read them (KeyPriors): as many keys
-  // as the machine cache holds activations, since most keys have one or a few.
+  // as the machine cache holds activations, since most keys have one or a few. One memo a key,
+  // whichever rows it holds: a grant is appended to one memo, and another kept beside it for the
+  // same key would miss it.
   private static final Generations<KeyPriors> KEY_PRIORS = new Generations<>(Machines.READ_LIMIT);
 
   static PriorActivation prior(ActivationStore.Prior row) {

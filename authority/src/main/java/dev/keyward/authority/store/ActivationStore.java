@@ -102,10 +102,14 @@ public final class ActivationStore {
    * activations_by_key_in_order} (V9, narrowed by V10), in its order, so neither SQLite nor
    * PostgreSQL visits the table's rows; the components column (about 400 bytes a row, up to a
    * pool's size of rows for a multiple activation key) is read, by id, only for activations whose
-   * machine {@code machines} does not know yet: once per activation in the process's life.
+   * machine {@code machines} does not know yet: once per activation in the process's life. On
+   * SQLite's writer, none of it when the key's memo is still fresh ({@link KeyPriors#freshFor}).
    */
   public Priors priors(Handle h, String keyId, Rows rows, MachineOf machines) {
-    KeyPriors last = machines.lastRead(keyId, rows);
+    KeyPriors last = lastRead(machines, keyId, rows);
+    if (last != null && last.freshFor(db.writerChanges())) {
+      return new Priors(last.list(), last);
+    }
     List<Prior> list =
         db.run(
             h,
@@ -117,6 +121,12 @@ public final class ActivationStore {
               }
             });
     return completed(h, keyId, rows, list, last, machines);
+  }
+
+  /** The key's memo if it holds these rows, else null. */
+  static KeyPriors lastRead(MachineOf machines, String keyId, Rows rows) {
+    KeyPriors last = machines.lastRead(keyId, rows);
+    return last != null && last.kind() == rows ? last : null;
   }
 
   /** {@link #priors}' first statement, the key's id given by {@code keyId}. */
@@ -147,9 +157,9 @@ public final class ActivationStore {
    * next decision will read, to which a grant appends).
    */
   public record Priors(List<Prior> list, KeyPriors memo) {
-    /** Tells the memo that the decision grants a new activation of this machine. */
-    public void granted(String activationId, MachineHardware machine) {
-      memo.granted(activationId, machine);
+    /** Tells the memo that the decision grants this new activation (before storing it). */
+    public void granted(Prior grant) {
+      memo.granted(grant);
     }
   }
 
@@ -162,10 +172,13 @@ public final class ActivationStore {
         list.set(i, p.withMachine(machines.read(p.id(), components(h, p.id()))));
       }
     }
+    ActivationChanges changes = db.writerChanges();
     if (last != null && last.absorb(list)) {
+      last.readAt(changes);
       return new Priors(list, last);
     }
-    KeyPriors memo = KeyPriors.of(list);
+    KeyPriors memo = KeyPriors.of(list, rows);
+    memo.readAt(changes);
     machines.remember(keyId, rows, memo);
     return new Priors(list, memo);
   }

@@ -188,6 +188,14 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /**
+   * On SQLite's writer thread, what it knows of changes to activations (for the keys' memos); null
+   * elsewhere, and on PostgreSQL, where another node may change a key's activations unseen.
+   */
+  ActivationChanges writerChanges() {
+    return sqliteWriter != null && sqliteWriter.isWriterThread() ? sqliteWriter.changes() : null;
+  }
+
   /** {@code " FOR UPDATE"} on PostgreSQL; nothing on SQLite, whose transaction already excludes. */
   public String forUpdate() {
     return dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";

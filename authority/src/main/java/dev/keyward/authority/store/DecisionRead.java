@@ -72,7 +72,7 @@ public final class DecisionRead {
       }
       key = KeyStore.key(rs);
     }
-    KeyPriors last = machines.lastRead(key.id(), rows);
+    KeyPriors last = ActivationStore.lastRead(machines, key.id(), rows);
     List<ActivationStore.Prior> priors;
     ps.getMoreResults();
     try (ResultSet rs = ps.getResultSet()) {

@@ -16,6 +16,10 @@ import java.util.List;
  * decision compares every position, twice (reading, then absorbing), and a memo's strings, kept for
  * hours, were each two cache misses away (the string, then its bytes); up to a pool's size of them
  * at each decision on SQLite's one writer. An id that does not pack is kept as its string.
+ *
+ * <p>On SQLite's writer a memo is more: read at an epoch of {@link ActivationChanges} that has not
+ * moved on since, it holds the key's activations as the database does (its own grants appended),
+ * and the key's next decision uses it without reading them ({@link ActivationStore#priors}).
  */
 public final class KeyPriors {
   // Filled up to size; size is written after the entries and read before them, so a decision on
@@ -24,17 +28,26 @@ public final class KeyPriors {
   // one writer thread, PostgreSQL's key row FOR UPDATE), so two appends never race.
   private long[] packed; // two an entry; Ids.NOT_PACKED first for an id kept in unpacked
   private String[] unpacked; // null where the id is packed
-  private MachineHardware[] machines;
+  private ActivationStore.Prior[] rows;
   private volatile int size;
+  // which of a key's activations (one memo a key: a grant appends to that one only)
+  private final ActivationStore.Rows kind;
+  // SQLite's writer: the ActivationChanges and the epoch at which this memo held what the database
+  // holds (fresh); null on PostgreSQL, where a memo is only ever a cache of machines.
+  private ActivationChanges changes;
+  private long freshAt;
+  // false once a grant came before the last row in the read's order (a clock set back)
+  private boolean inOrder = true;
 
-  private KeyPriors(int capacity) {
+  private KeyPriors(ActivationStore.Rows kind, int capacity) {
+    this.kind = kind;
     packed = new long[2 * capacity];
     unpacked = new String[capacity];
-    machines = new MachineHardware[capacity];
+    rows = new ActivationStore.Prior[capacity];
   }
 
-  static KeyPriors of(List<ActivationStore.Prior> read) {
-    KeyPriors priors = new KeyPriors(Math.max(4, read.size()));
+  static KeyPriors of(List<ActivationStore.Prior> read, ActivationStore.Rows kind) {
+    KeyPriors priors = new KeyPriors(kind, Math.max(4, read.size()));
     priors.append(read, 0);
     return priors;
   }
@@ -59,20 +72,28 @@ public final class KeyPriors {
         return false;
       }
     }
-    if (read.size() > n) {
-      append(read, n);
+    // the same activations, as read now (one may have been released since)
+    for (int i = 0; i < n; i++) {
+      rows[i] = read.get(i);
     }
+    append(read, n);
     return true;
   }
 
   private void append(List<ActivationStore.Prior> read, int from) {
-    if (read.size() > machines.length) {
-      grow(Math.max(read.size(), 2 * machines.length));
+    if (read.size() > rows.length) {
+      grow(Math.max(read.size(), 2 * rows.length));
     }
     for (int i = from; i < read.size(); i++) {
-      set(i, read.get(i).id(), read.get(i).machine());
+      set(i, read.get(i));
     }
     size = read.size();
+    inOrder = true; // what was read is in the read's order
+  }
+
+  /** Which of its key's activations this memo holds. */
+  public ActivationStore.Rows kind() {
+    return kind;
   }
 
   /** How many activations this memo holds. */
@@ -89,13 +110,49 @@ public final class KeyPriors {
    * another id at its position: {@link #absorb} refuses and a new memo is made; an id never names
    * another activation, so no machine is ever taken for another's.
    */
-  void granted(String id, MachineHardware machine) {
+  void granted(ActivationStore.Prior grant) {
     int n = size;
-    if (n == machines.length) {
+    if (n == rows.length) {
       grow(2 * n);
     }
-    set(n, id, machine);
+    if (n > 0 && !ordered(rows[n - 1], grant)) {
+      inOrder = false;
+    }
+    set(n, grant);
     size = n + 1;
+    if (changes != null) {
+      changes.announce(grant.id());
+    }
+  }
+
+  // the read's order: ORDER BY issued_at, id (ids are ASCII: SQLite's byte order is String's)
+  private static boolean ordered(ActivationStore.Prior before, ActivationStore.Prior after) {
+    int byTime = Long.compare(before.issuedAt(), after.issuedAt());
+    return byTime < 0 || (byTime == 0 && before.id().compareTo(after.id()) < 0);
+  }
+
+  /**
+   * Marks this memo as holding exactly the key's activations now, at {@code changes}' epoch
+   * (SQLite's writer, just after reading them); with null (PostgreSQL), as never to be used without
+   * a read.
+   */
+  void readAt(ActivationChanges changes) {
+    this.changes = changes;
+    this.freshAt = changes == null ? 0 : changes.epoch();
+  }
+
+  /**
+   * Whether this memo holds the key's activations as the database holds them for a decision on
+   * SQLite's writer now: read at the writer's current epoch, nothing since but this writer's own
+   * grants (which it appended), and still in the read's order.
+   */
+  boolean freshFor(ActivationChanges now) {
+    return now != null && changes == now && freshAt == now.epoch() && inOrder;
+  }
+
+  /** The activations held, in the read's order (a copy: grants append to the memo). */
+  List<ActivationStore.Prior> list() {
+    return Arrays.asList(Arrays.copyOf(rows, size));
   }
 
   /** The machine at {@code position} if it is the activation {@code id}'s, else null. */
@@ -103,7 +160,7 @@ public final class KeyPriors {
     if (position >= size) {
       return null;
     }
-    return holds(position, id) ? machines[position] : null;
+    return holds(position, id) ? rows[position].machine() : null;
   }
 
   private boolean holds(int position, String id) {
@@ -114,19 +171,20 @@ public final class KeyPriors {
     return first == Ids.packed(id, false) && packed[2 * position + 1] == Ids.packed(id, true);
   }
 
-  private void set(int position, String id, MachineHardware machine) {
+  private void set(int position, ActivationStore.Prior row) {
+    String id = row.id();
     long first = Ids.packed(id, false);
     long second = Ids.packed(id, true);
     boolean packs = first != Ids.NOT_PACKED && second != Ids.NOT_PACKED;
     packed[2 * position] = packs ? first : Ids.NOT_PACKED;
     packed[2 * position + 1] = packs ? second : Ids.NOT_PACKED;
     unpacked[position] = packs ? null : id;
-    machines[position] = machine;
+    rows[position] = row;
   }
 
   private void grow(int capacity) {
     packed = Arrays.copyOf(packed, 2 * capacity);
     unpacked = Arrays.copyOf(unpacked, capacity);
-    machines = Arrays.copyOf(machines, capacity);
+    rows = Arrays.copyOf(rows, capacity);
   }
 }

@@ -47,6 +47,8 @@ final class SqliteWriter implements AutoCloseable {
   private PreparedStatement savepoint;
   private PreparedStatement release;
   private PreparedStatement rollbackTo;
+  // What its transactions changed in activations, for the keys' memos (KeyPriors).
+  private final ActivationChanges changes = new ActivationChanges();
 
   SqliteWriter(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -57,6 +59,11 @@ final class SqliteWriter implements AutoCloseable {
 
   boolean isWriterThread() {
     return Thread.currentThread() == thread;
+  }
+
+  /** What the writer knows of changes to activations (its own thread only). */
+  ActivationChanges changes() {
+    return changes;
   }
 
   /** One request's work and, once its group has committed (or failed), its outcome. */
@@ -170,17 +177,21 @@ final class SqliteWriter implements AutoCloseable {
       current = h;
       try {
         h.begin();
-        prepareSavepoints(h.getConnection());
+        changes.watch(prepareSavepoints(h.getConnection()));
+        changes.transactionStarts();
         for (int i = 0; i < group.size(); i++) {
           Task<?> task = group.get(i);
+          changes.requestStarts();
           savepoint.execute();
           try {
             task.run(h);
             release.execute();
+            changes.requestDone();
           } catch (Exception | Error e) {
             task.failure = e;
             rollbackTo.execute();
             release.execute();
+            changes.requestRolledBack();
           }
           if (i == group.size() - 1 && group.size() < MAX_GROUP) {
             // Those that arrived while the group ran join it: one commit instead of two.
@@ -193,6 +204,7 @@ final class SqliteWriter implements AutoCloseable {
         // on disk, so no request of it may be answered as done.
         rollbackQuietly(h);
         closeHandle();
+        changes.forgetAll();
         for (Task<?> task : group) {
           if (task.failure == null) {
             task.failure = e;
@@ -204,6 +216,7 @@ final class SqliteWriter implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       // No connection (the handle did not open): the same for every request.
       closeHandle();
+      changes.forgetAll();
       for (Task<?> task : group) {
         if (task.failure == null) {
           task.failure = e;
@@ -220,12 +233,12 @@ final class SqliteWriter implements AutoCloseable {
    * Prepares the savepoint statements once per connection of the writer (its physical one: the
    * pool's proxy closes statements with each use): the driver's own savepoint calls format a name
    * and compile a statement each time, two or three per request. The savepoints are never nested,
-   * so one name serves.
+   * so one name serves. Returns the physical connection.
    */
-  private void prepareSavepoints(Connection c) throws SQLException {
+  private Connection prepareSavepoints(Connection c) throws SQLException {
     Connection physical = c.unwrap(Connection.class);
     if (physical == savepointsOf && !savepoint.isClosed()) {
-      return;
+      return physical;
     }
     if (savepointsOf != null) {
       for (PreparedStatement old : new PreparedStatement[] {savepoint, release, rollbackTo}) {
@@ -240,6 +253,7 @@ final class SqliteWriter implements AutoCloseable {
     release = physical.prepareStatement("RELEASE keyward_request");
     rollbackTo = physical.prepareStatement("ROLLBACK TO keyward_request");
     savepointsOf = physical;
+    return physical;
   }
 
   private static void rollbackQuietly(Handle h) {

@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  * key's life: grants append to it in place (read, or told by the granting decision, then
  * committed), anything else (an activation gone, a told grant rolled back or committed after
  * another) makes it refuse, and at every step each position gives back its own activation's machine
- * and nothing for another id.
+ * and nothing for another id, and the memo holds the rows as last read (a release included).
  */
 class KeyPriorsProperties {
   private static ActivationStore.Prior prior(SplittableRandom random) {
@@ -41,12 +41,12 @@ class KeyPriorsProperties {
     for (int i = 0; i < first; i++) {
       read.add(prior(random));
     }
-    KeyPriors memo = KeyPriors.of(read);
+    KeyPriors memo = KeyPriors.of(read, ActivationStore.Rows.ALL);
     // What the memo holds: the rows last read, then what decisions said they granted.
     List<ActivationStore.Prior> held = new ArrayList<>(read);
     for (int step = 0; step < steps; step++) {
       List<ActivationStore.Prior> next = new ArrayList<>(read);
-      int what = random.nextInt(7);
+      int what = random.nextInt(8);
       if (what < 2 || next.isEmpty()) { // a grant or two since the last read
         for (int k = 0; k <= what; k++) {
           next.add(prior(random));
@@ -55,19 +55,23 @@ class KeyPriorsProperties {
         next.remove(random.nextInt(next.size()));
       } else if (what == 3) { // a decision's grant, told to the memo and committed
         ActivationStore.Prior granted = prior(random);
-        memo.granted(granted.id(), granted.machine());
+        memo.granted(granted);
         held.add(granted);
         next.add(granted);
       } else if (what == 4) { // a grant told to the memo, then rolled back
         ActivationStore.Prior granted = prior(random);
-        memo.granted(granted.id(), granted.machine());
+        memo.granted(granted);
         held.add(granted);
       } else if (what == 5) { // a grant told, but another activation committed before it
         ActivationStore.Prior granted = prior(random);
-        memo.granted(granted.id(), granted.machine());
+        memo.granted(granted);
         held.add(granted);
         next.add(prior(random));
         next.add(granted);
+      } else if (what == 6 && !next.isEmpty()) { // the same activations, one released since
+        int i = random.nextInt(next.size());
+        ActivationStore.Prior p = next.get(i);
+        next.set(i, new ActivationStore.Prior(p.id(), p.machine(), false, p.spent(), p.issuedAt()));
       } // else: the same rows again (a refusal, a reissue)
       // Every position answers for its own activation, a told grant's included; none for another.
       for (int i = 0; i < held.size(); i++) {
@@ -82,11 +86,13 @@ class KeyPriorsProperties {
       boolean absorbed = memo.absorb(next);
       assertThat(absorbed).isEqualTo(onlyAppended);
       if (!absorbed) {
-        memo = KeyPriors.of(next); // what ActivationStore.completed does
+        memo = KeyPriors.of(next, ActivationStore.Rows.ALL); // what ActivationStore.completed does
       }
       read = next;
       held = new ArrayList<>(next);
       assertThat(memo.size()).isEqualTo(read.size());
+      // and holds them as read now, not as first read
+      assertThat(memo.list()).containsExactlyElementsOf(read);
       for (int i = 0; i < read.size(); i++) {
         ActivationStore.Prior p = read.get(i);
         assertThat(memo.at(i, p.id())).isSameAs(p.machine());
