@@ -119,7 +119,7 @@ final class ActivationService {
                   .orElseThrow(() -> TypedKey.notIssued(422));
           KeyRow key = read.key();
           List<ActivationStore.Prior> rows = read.priors();
-          List<PriorActivation> prior = rows.stream().map(ActivationService::prior).toList();
+          List<PriorActivation> prior = read.activations().forRules();
           // a multiple activation downgrade key counts against its original's pool
           DowngradeStore.Around links = read.links();
           KeyRow pool = downgrades.poolOf(h, key, links);
@@ -430,8 +430,7 @@ final class ActivationService {
   private static final Generations<KeyPriors> KEY_PRIORS = new Generations<>(Machines.READ_LIMIT);
 
   static PriorActivation prior(ActivationStore.Prior row) {
-    return new PriorActivation(
-        row.id(), row.machine(), row.active(), Instant.ofEpochMilli(row.issuedAt()), row.spent());
+    return row.forRules();
   }
 
   static PriorActivation prior(ActivationRow row) {

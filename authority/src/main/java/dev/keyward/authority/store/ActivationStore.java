@@ -1,9 +1,11 @@
 package dev.keyward.authority.store;
 
 import dev.keyward.core.channel.MachineHardware;
+import dev.keyward.core.channel.PriorActivation;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +80,16 @@ public final class ActivationStore {
       String id, MachineHardware machine, boolean active, boolean spent, long issuedAt) {
     Prior withMachine(MachineHardware read) {
       return new Prior(id, read, active, spent, issuedAt);
+    }
+
+    /** The activation as {@link dev.keyward.core.channel.ChannelRules} looks at it. */
+    public PriorActivation forRules() {
+      return new PriorActivation(id, machine, active, Instant.ofEpochMilli(issuedAt), spent);
+    }
+
+    /** Whether {@code other}, the same activation read again, reads the same. */
+    boolean sameAs(Prior other) {
+      return active == other.active && spent == other.spent && issuedAt == other.issuedAt;
     }
   }
 
@@ -160,6 +172,15 @@ public final class ActivationStore {
     /** Tells the memo that the decision grants this new activation (before storing it). */
     public void granted(Prior grant) {
       memo.granted(grant);
+    }
+
+    /**
+     * The same activations as {@link dev.keyward.core.channel.ChannelRules} looks at them, kept in
+     * the memo with its rows (a multiple activation key's decision made one of each per row, up to
+     * a pool's size).
+     */
+    public List<PriorActivation> forRules() {
+      return memo.forRules();
     }
   }
 

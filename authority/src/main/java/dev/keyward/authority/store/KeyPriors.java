@@ -2,6 +2,7 @@ package dev.keyward.authority.store;
 
 import dev.keyward.authority.crypto.Ids;
 import dev.keyward.core.channel.MachineHardware;
+import dev.keyward.core.channel.PriorActivation;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,6 +30,7 @@ public final class KeyPriors {
   private long[] packed; // two an entry; Ids.NOT_PACKED first for an id kept in unpacked
   private String[] unpacked; // null where the id is packed
   private ActivationStore.Prior[] rows;
+  private PriorActivation[] forRules; // each row as the rules look at it, made once
   private volatile int size;
   // which of a key's activations (one memo a key: a grant appends to that one only)
   private final ActivationStore.Rows kind;
@@ -44,6 +46,7 @@ public final class KeyPriors {
     packed = new long[2 * capacity];
     unpacked = new String[capacity];
     rows = new ActivationStore.Prior[capacity];
+    forRules = new PriorActivation[capacity];
   }
 
   static KeyPriors of(List<ActivationStore.Prior> read, ActivationStore.Rows kind) {
@@ -74,7 +77,9 @@ public final class KeyPriors {
     }
     // the same activations, as read now (one may have been released since)
     for (int i = 0; i < n; i++) {
-      rows[i] = read.get(i);
+      if (!rows[i].sameAs(read.get(i))) {
+        set(i, read.get(i));
+      }
     }
     append(read, n);
     return true;
@@ -155,6 +160,11 @@ public final class KeyPriors {
     return Arrays.asList(Arrays.copyOf(rows, size));
   }
 
+  /** The same, as the rules look at them (a copy). */
+  List<PriorActivation> forRules() {
+    return Arrays.asList(Arrays.copyOf(forRules, size));
+  }
+
   /** The machine at {@code position} if it is the activation {@code id}'s, else null. */
   MachineHardware at(int position, String id) {
     if (position >= size) {
@@ -180,11 +190,13 @@ public final class KeyPriors {
     packed[2 * position + 1] = packs ? second : Ids.NOT_PACKED;
     unpacked[position] = packs ? null : id;
     rows[position] = row;
+    forRules[position] = row.forRules();
   }
 
   private void grow(int capacity) {
     packed = Arrays.copyOf(packed, 2 * capacity);
     unpacked = Arrays.copyOf(unpacked, capacity);
     rows = Arrays.copyOf(rows, capacity);
+    forRules = Arrays.copyOf(forRules, capacity);
   }
 }

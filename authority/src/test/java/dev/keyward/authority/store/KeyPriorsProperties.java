@@ -93,6 +93,8 @@ class KeyPriorsProperties {
       assertThat(memo.size()).isEqualTo(read.size());
       // and holds them as read now, not as first read
       assertThat(memo.list()).containsExactlyElementsOf(read);
+      assertThat(memo.forRules())
+          .containsExactlyElementsOf(read.stream().map(ActivationStore.Prior::forRules).toList());
       for (int i = 0; i < read.size(); i++) {
         ActivationStore.Prior p = read.get(i);
         assertThat(memo.at(i, p.id())).isSameAs(p.machine());
