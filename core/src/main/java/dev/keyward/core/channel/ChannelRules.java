@@ -187,13 +187,24 @@ public final class ChannelRules {
       List<PriorActivation> prior,
       MachineHardware machine,
       TolerancePolicy tolerance) {
-    Optional<PriorActivation> same = sameMachine(active(prior), machine, tolerance);
-    if (same.isPresent()) {
-      return new ChannelDecision.Reissue(same.get());
+    // One pass over the key's activations (up to a pool's size, at every decision): the machine's
+    // latest active activation, and whether any of its activations still holds a count.
+    PriorActivation latestActive = null;
+    boolean holdsCount = false;
+    for (PriorActivation p : prior) {
+      if ((p.active() || p.holdsCount()) && within(p.machine(), machine, tolerance)) {
+        if (p.active()
+            && (latestActive == null || p.issuedAt().compareTo(latestActive.issuedAt()) > 0)) {
+          latestActive = p;
+        }
+        holdsCount |= p.holdsCount();
+      }
+    }
+    if (latestActive != null) {
+      return new ChannelDecision.Reissue(latestActive);
     }
     // A machine that released its activation itself keeps its place: coming back is free.
-    List<PriorActivation> holding = prior.stream().filter(PriorActivation::holdsCount).toList();
-    if (sameMachine(holding, machine, tolerance).isPresent()) {
+    if (holdsCount) {
       return new ChannelDecision.Grant(false);
     }
     if (standing.poolUsed() >= standing.poolSize()) {
