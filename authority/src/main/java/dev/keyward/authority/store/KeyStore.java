@@ -145,21 +145,24 @@ public final class KeyStore {
   }
 
   static KeyRow key(ResultSet rs) throws SQLException {
+    // By position, in COLUMNS' order (every query read here selects COLUMNS first): by name, the
+    // driver looked each of the fifteen up in a map it built for every result, on SQLite's writer
+    // at every decision.
     return new KeyRow(
-        rs.getString("id"),
-        rs.getString("fingerprint"),
-        rs.getString("partial_key"),
-        rs.getString("encrypted_key"),
-        rs.getInt("group_number"),
-        rs.getLong("serial"),
-        rs.getString("product"),
-        rs.getString("version"),
-        Optional.ofNullable(rs.getString("edition")),
-        rs.getString("channel"),
-        rs.getBoolean("blocked"),
-        rs.getInt("pool_size"),
-        rs.getInt("pool_used"),
-        rs.getInt("extension_total"),
-        rs.getLong("created_at"));
+        rs.getString(1), // id
+        rs.getString(2), // fingerprint
+        rs.getString(3), // partial_key
+        rs.getString(4), // encrypted_key
+        rs.getInt(5), // group_number
+        rs.getLong(6), // serial
+        rs.getString(7), // product
+        rs.getString(8), // version
+        Optional.ofNullable(rs.getString(9)), // edition
+        rs.getString(10), // channel
+        rs.getBoolean(11), // blocked
+        rs.getInt(12), // pool_size
+        rs.getInt(13), // pool_used
+        rs.getInt(14), // extension_total
+        rs.getLong(15)); // created_at
   }
 }
