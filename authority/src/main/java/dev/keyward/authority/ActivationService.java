@@ -110,6 +110,27 @@ final class ActivationService {
             ? signer.presign(typed, request, cmid, hostKey, now)
             : null;
     String components = Machines.toJson(request.machine());
+    MachineHardware machine = MachineHardware.of(request.machine());
+    Issued issued = activate(typed, request, cmid, hostKey, now, presigned, components, machine);
+    if (!issued.reissued()) {
+      // After the commit, off the transaction (on SQLite, the one writer's time): the key's next
+      // decisions find this machine in the key's memo; this table serves those whose memo is gone.
+      Machines.rememberActivation(issued.activationId(), components, machine);
+    }
+    return issued;
+  }
+
+  private Issued activate(
+      TypedKey typed,
+      ActivationRequest request,
+      String cmid,
+      Optional<String> hostKey,
+      Instant now,
+      GrantSigner.Signed presigned,
+      String components,
+      MachineHardware grantedMachine) {
+    Product product = typed.product();
+    KeyGroup group = typed.group();
     return db.write(
         h -> {
           DecisionRead.Read read =
@@ -173,7 +194,6 @@ final class ActivationService {
                               pool.poolUsed() + 1,
                               pool.extensionTotal()))
                       : Optional.empty();
-              MachineHardware grantedMachine = MachineHardware.of(request.machine());
               // told to the key's memo before the transaction's last statement: on PostgreSQL that
               // statement carries the commit, the key's lock goes with it, and only the lock's
               // holder may change the memo
@@ -203,7 +223,6 @@ final class ActivationService {
                       now.toEpochMilli(),
                       issued.text(),
                       spent);
-              Machines.rememberActivation(issued.activationId(), components, grantedMachine);
               yield new Issued(issued.text(), false, issued.activationId());
             }
           };
