@@ -448,10 +448,6 @@ final class ActivationService {
   // same key would miss it.
   private static final Generations<KeyPriors> KEY_PRIORS = new Generations<>(Machines.READ_LIMIT);
 
-  static PriorActivation prior(ActivationStore.Prior row) {
-    return row.forRules();
-  }
-
   static PriorActivation prior(ActivationRow row) {
     return new PriorActivation(
         row.id(),

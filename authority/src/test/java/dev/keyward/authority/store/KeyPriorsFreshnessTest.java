@@ -146,7 +146,16 @@ class KeyPriorsFreshnessTest {
     assertThatThrownBy(() -> grant("act-2", 2_000, 2_000, true))
         .hasMessage("refused after storing");
     assertThat(states(next())).containsExactly("act-1 active");
-    // a refusal that changed nothing keeps the memo
+    assertThat(memoFresh()).isTrue(); // read again, so fresh again
+    // a refusal that read the key and changed nothing keeps the memo
+    assertThatThrownBy(
+            () ->
+                db.write(
+                    h -> {
+                      priors(h);
+                      throw new IllegalStateException("refused");
+                    }))
+        .hasMessage("refused");
     assertThat(memoFresh()).isTrue();
   }
 
