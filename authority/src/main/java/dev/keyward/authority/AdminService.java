@@ -31,7 +31,7 @@ final class AdminService {
       Keyring keyring,
       AtomicReference<Catalog> catalog,
       Clock clock,
-      ActivationService activations,
+      HeldActivations activations,
       AuditLog auditLog) {
     KeyLookup keys = new KeyLookup(store, keyring, catalog::get);
     this.downgrades = new Downgrades(store, keyring, catalog::get, clock);

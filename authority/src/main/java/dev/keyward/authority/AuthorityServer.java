@@ -145,9 +145,9 @@ public final class AuthorityServer implements AutoCloseable {
     ActivationService activations =
         new ActivationService(
             store, keyring, catalog::get, config.clock(), config.allowSimulatedMachines());
+    HeldActivations held = new HeldActivations(store, keyring, catalog::get, config.clock());
     AuditLog auditLog = auditLog(config, store, keyring, data);
-    AdminService admin =
-        new AdminService(store, keyring, catalog, config.clock(), activations, auditLog);
+    AdminService admin = new AdminService(store, keyring, catalog, config.clock(), held, auditLog);
     PrometheusMeterRegistry registry = metrics();
     Throttle throttle =
         new Throttle(
@@ -160,6 +160,7 @@ public final class AuthorityServer implements AutoCloseable {
     Routes routes =
         new Routes(
             activations,
+            held,
             admin,
             throttle,
             db,

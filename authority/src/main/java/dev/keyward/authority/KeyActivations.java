@@ -24,9 +24,9 @@ final class KeyActivations {
   private final Database db;
   private final KeyLookup keys;
   private final Clock clock;
-  private final ActivationService activations;
+  private final HeldActivations activations;
 
-  KeyActivations(Store store, KeyLookup keys, Clock clock, ActivationService activations) {
+  KeyActivations(Store store, KeyLookup keys, Clock clock, HeldActivations activations) {
     this.store = store;
     this.db = store.db();
     this.keys = keys;

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The route table of docs/api.md and its handlers: parse, call a service, answer. */
 final class Routes {
   private final ActivationService activations;
+  private final HeldActivations held;
   private final AdminService admin;
   private final Throttle throttle;
   private final Database db;
@@ -45,6 +46,7 @@ final class Routes {
 
   Routes(
       ActivationService activations,
+      HeldActivations held,
       AdminService admin,
       Throttle throttle,
       Database db,
@@ -52,6 +54,7 @@ final class Routes {
       String trustJson,
       PhoneRoutes phone) {
     this.activations = activations;
+    this.held = held;
     this.phone = phone;
     this.admin = admin;
     this.throttle = throttle;
@@ -160,7 +163,7 @@ final class Routes {
 
   private void deactivate(Context ctx) {
     DeactivateRequest body = Body.read(api.body(ctx), DeactivateRequest::parse);
-    String id = keyed(ctx, body.key(), typed -> activations.deactivate(typed, body.components()));
+    String id = keyed(ctx, body.key(), typed -> held.deactivate(typed, body.components()));
     Api.json(ctx, 200, new DeactivateAnswer(true, id).toMap());
   }
 
@@ -172,7 +175,7 @@ final class Routes {
             Api.clientAddress(ctx),
             () -> presented,
             certificate -> Optional.empty(),
-            certificate -> activations.renew(certificate, body.components()));
+            certificate -> held.renew(certificate, body.components()));
     certificate(ctx, issued.signedJson(), false);
   }
 
