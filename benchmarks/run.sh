@@ -101,12 +101,26 @@ wait_quiet() {
   done
 }
 
+# The kernel's DAMON daemons (some virtual machines run one that reclaims page cache) take bursts
+# of a core every sampling interval; on two vCPUs they show in the open-loop tail (tenth pass).
+damon_state() {
+  local state="" f
+  for f in /sys/kernel/mm/damon/admin/kdamonds/*/state; do
+    [ -r "$f" ] || continue
+    local dir=${f%/state} sample=""
+    sample=$(cat "$dir"/contexts/0/monitoring_attrs/intervals/sample_us 2>/dev/null || true)
+    state="$state${state:+,}$(cat "$f")${sample:+ every $((sample / 1000)) ms}"
+  done
+  echo "${state:-none}"
+}
+
 echo "== machine"
 {
   echo "MACHINE cpus=$(nproc) model=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\"" \
     "memory=\"$(free -g | awk '/^Mem:/ {print $2 " GiB"}')\"" \
     "jdk=\"$("$JAVA" -version 2>&1 | head -1)\"" \
-    "postgresql=\"$("$PG_BIN/postgres" --version)\""
+    "postgresql=\"$("$PG_BIN/postgres" --version)\"" \
+    "damon=\"$(damon_state)\""
 } | tee -a "$RESULTS"
 
 start_postgres() {
