@@ -13,8 +13,8 @@
 # QUIET_WAIT (600 s: how long to wait for other processes to leave the CPU before each step),
 # CLI_JAR (the authority to measure; default cli/target/keyward.jar, for before/after runs),
 # OPEN_LOOP ("0.5 0.8": open-loop runs at these shares of the closed-loop peak; "" for none),
-# TIMELINE (a directory: each open-loop phase's requests, due time and latency, and the authority's
-# GC log go there, for benchmarks/stalls.py).
+# TIMELINE (a directory: each open-loop phase's requests, due time and latency, the authority's
+# GC log and, when the kernel runs DAMON daemons, when they ran go there, for benchmarks/stalls.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -59,7 +59,9 @@ BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 WORK=$(mktemp -d /tmp/keyward-bench.XXXXXX)
 chmod 755 "$WORK"
 AUTHORITY_PID=
+TICKS_PID=
 cleanup() {
+  if [ -n "$TICKS_PID" ]; then kill "$TICKS_PID" 2>/dev/null || true; fi
   if [ -n "$AUTHORITY_PID" ]; then kill "$AUTHORITY_PID" 2>/dev/null || true; wait "$AUTHORITY_PID" 2>/dev/null || true; fi
   if [ -d "$WORK/pg" ]; then as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true; fi
   if [ "$KEEP" = 1 ]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
@@ -113,6 +115,14 @@ damon_state() {
   done
   echo "${state:-none}"
 }
+
+# With TIMELINE, when the DAMON daemons run, for stalls.py --ticks.
+if [ -n "${TIMELINE:-}" ] && kdamonds=$(pgrep '^kdamond' | tr '\n' ' ') && [ -n "$kdamonds" ]; then
+  mkdir -p "$TIMELINE"
+  # shellcheck disable=SC2086 # one argument a pid
+  python3 "$ROOT/benchmarks/cputicks.py" "$TIMELINE/kdamond.txt" $kdamonds &
+  TICKS_PID=$!
+fi
 
 echo "== machine"
 {
