@@ -5,8 +5,10 @@ import java.util.Arrays;
 
 /**
  * One generation of one segment of {@link MachineTable}: open addressing over a power of two of
- * slots, half full at most, each slot the id packed in two longs, the identity's longs and the
- * stored text's hash and length. Not thread-safe: its segment's lock guards it.
+ * slots, each slot the id packed in two longs, the identity's longs and the stored text's hash and
+ * length. The slots double when they would be fuller than the segment's load limit, between 3/8 and
+ * 5/8 of them (see {@link MachineTable}: the segments' limits differ so that they do not all double
+ * at the same moment). Not thread-safe: its segment's lock guards it.
  */
 final class MachineSlots {
   // Slots start few and double as entries come, up to twice the table's limit or more (a power of
@@ -16,14 +18,20 @@ final class MachineSlots {
   private static final int FIRST_CAPACITY = 64;
 
   final int maxCapacity;
+  // The slots double when more than this many 1,024ths of them would be taken.
+  private final int loadPer1024;
   long[] ids; // hi, lo per slot; hi == MachineTable.EMPTY for a free slot
   long[] bits; // HardwareIdentity.LONGS per slot
   int[] text; // hash, length per slot
   int mask;
   int size;
 
-  MachineSlots(int maxCapacity) {
+  MachineSlots(int maxCapacity, int loadPer1024) {
+    if (loadPer1024 <= 0 || loadPer1024 > 768) {
+      throw new IllegalArgumentException("load limit out of range: " + loadPer1024 + "/1024");
+    }
     this.maxCapacity = maxCapacity;
+    this.loadPer1024 = loadPer1024;
     allocate(Math.min(FIRST_CAPACITY, maxCapacity));
   }
 
@@ -40,10 +48,10 @@ final class MachineSlots {
     size = 0;
   }
 
-  /** Doubles the slots when they are half full (and not yet at their most), keeping entries. */
-  private void growIfHalfFull() {
+  /** Doubles the slots when one more entry would pass the load limit (up to their most). */
+  private void growIfFull() {
     int capacity = mask + 1;
-    if (2 * (size + 1) <= capacity || capacity >= maxCapacity) {
+    if ((size + 1L) * 1024 <= (long) capacity * loadPer1024 || capacity >= maxCapacity) {
       return;
     }
     long[] oldIds = ids;
@@ -93,7 +101,7 @@ final class MachineSlots {
 
   /** Writes the entry; true if its id was not here before. */
   boolean put(long hi, long lo, int textHash, int textLength, HardwareIdentity identity) {
-    growIfHalfFull();
+    growIfFull();
     int at = free(hi, lo);
     boolean added = ids[2 * at] == MachineTable.EMPTY;
     if (added) {
@@ -105,6 +113,10 @@ final class MachineSlots {
     text[2 * at + 1] = textLength;
     identity.copyBits(bits, HardwareIdentity.LONGS * at);
     return added;
+  }
+
+  int capacity() {
+    return mask + 1;
   }
 
   boolean matches(int at, boolean checkText, int hash, int length) {

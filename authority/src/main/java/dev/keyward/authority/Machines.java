@@ -111,10 +111,10 @@ final class Machines {
   /**
    * At most twice this many activations' machines are remembered: a decision on a multiple
    * activation key looks at up to a pool's size of them, and every miss is a read and a parse
-   * inside the transaction. Full identities go to {@link MachineTable} (two tables of 2 to 4 slots
-   * of 184 bytes an entry, grown as entries come: at most 100 MB), the rare short-hash machines of
-   * phone activations to a map (about 1.2 KB an entry): at least 2,000 and at most 100,000 entries
-   * a generation, and either store at most a sixteenth of the heap.
+   * inside the transaction. Full identities go to {@link MachineTable} (two tables of 1.6 to 5.3
+   * slots of 184 bytes an entry, grown as entries come: at most 100 MB), the rare short-hash
+   * machines of phone activations to a map (about 1.2 KB an entry): at least 2,000 and at most
+   * 100,000 entries a generation, and either store at most a sixteenth of the heap.
    */
   static final int READ_LIMIT =
       (int) Math.max(2_000, Math.min(100_000, Runtime.getRuntime().maxMemory() / 16 / 2 / 1_200));
