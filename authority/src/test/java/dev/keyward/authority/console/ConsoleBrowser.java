@@ -102,9 +102,17 @@ public final class ConsoleBrowser implements AutoCloseable {
     return driver;
   }
 
-  /** Opens a console path ({@code /console/keys}) and checks the page loaded without errors. */
+  /**
+   * Opens a console path ({@code /console/keys}), waits until the page it was on is gone, and
+   * checks the new one loaded without errors. When the browser already shows that URL (a form's
+   * answer at the same path), chromedriver can return before the new document replaces the old one,
+   * and what is found next belongs to the old one (a CI run failed typing into it: "Node with given
+   * id does not belong to the document").
+   */
   public void go(String path) {
+    WebElement page = driver.findElement(By.tagName("html"));
     driver.get(base.resolve(path).toString());
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     assertNoJavaScriptErrors();
   }
 

@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium through Debian's {@code chromedriver} (no browser
@@ -62,6 +66,18 @@ final class Browser implements AutoCloseable {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return new Browser(driver);
+  }
+
+  /**
+   * Loads {@code url} and waits (at most 30 s) until the page shown before is gone. When the
+   * browser already shows that URL (a redirect, a form's answer at the same path), chromedriver can
+   * return before the new document replaces the old, identical one, and what is found next belongs
+   * to the old one ("Node with given id does not belong to the document").
+   */
+  void open(String url) {
+    WebElement before = driver.findElement(By.tagName("html"));
+    driver.get(url);
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
   }
 
   void size(int width, int height) {

@@ -75,13 +75,9 @@ class SiteConsoleBrowserTest {
   }
 
   void signIn(String token) {
-    // Often the browser shows the sign-in page already (a redirect, a refused sign-in): loading it
-    // again, chromedriver can return before the new document replaced the old, identical one, and
-    // the token then went to the old one ('Node with given id does not belong to the document').
-    WebElement before = find("html");
-    browser.driver.get(url("/console/sign-in"));
-    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.stalenessOf(before));
+    // Often the browser shows the sign-in page already (a redirect, a refused sign-in): open waits
+    // for the new document.
+    browser.open(url("/console/sign-in"));
     find("#token").sendKeys(token);
     submit("form button[type=submit]");
   }
@@ -89,7 +85,7 @@ class SiteConsoleBrowserTest {
   @Test
   @Order(1)
   void aWrongTokenIsRefusedAndTheRightOneOpensTheMachinesPage() throws Exception {
-    browser.driver.get(url("/console/machines"));
+    browser.open(url("/console/machines"));
     assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
     Screenshots.take(browser, "site-sign-in");
     signIn("kwc_not-the-token");
@@ -107,7 +103,7 @@ class SiteConsoleBrowserTest {
 
   /** Signs in unless the browser has a session already. */
   void session() throws java.io.IOException {
-    browser.driver.get(url("/console/machines"));
+    browser.open(url("/console/machines"));
     if (browser.driver.getCurrentUrl().endsWith("/sign-in")) {
       signIn(site.token());
     }
@@ -138,7 +134,7 @@ class SiteConsoleBrowserTest {
   @Order(3)
   void aChangeWithoutTheCsrfTokenIsRefusedInTheBrowser() throws Exception {
     session();
-    browser.driver.get(url("/console/add-machine"));
+    browser.open(url("/console/add-machine"));
     browser.driver.executeScript(
         "document.querySelector('main input[name=csrf]').remove();"
             + "document.querySelector('#dlv').removeAttribute('required');");
@@ -156,7 +152,7 @@ class SiteConsoleBrowserTest {
     List<Route> routes = RouteTable.routes();
     for (Route r : routes) {
       if (r.method().equals("GET") && !r.open()) {
-        browser.driver.get(url(r.path()));
+        browser.open(url(r.path()));
         assertThat(browser.driver.getCurrentUrl()).as(r.path()).endsWith("/console/sign-in");
         assertThat(find("h1").getText()).as(r.path()).isEqualTo("Sign in");
       }
@@ -174,7 +170,7 @@ class SiteConsoleBrowserTest {
     Path bad = dir.resolve("not-dlv.json");
     Files.writeString(bad, "{\"product\": \"winserver\", \"edition\": \"Nope\"}");
 
-    browser.driver.get(url("/console/add-machine"));
+    browser.open(url("/console/add-machine"));
     find("#dlv").sendKeys(bad.toString());
     submit("main form button[type=submit]");
     assertThat(find(".error").getText())
@@ -192,7 +188,7 @@ class SiteConsoleBrowserTest {
     assertThat(find(".notice").getText()).contains("Added mak-01");
     assertThat(machines()).extracting(SiteMachine::channel).containsExactly("VOLUME_MAK");
 
-    browser.driver.get(url("/console/machines"));
+    browser.open(url("/console/machines"));
     WebElement row = find("tr[data-cmid='" + mak.status().cmid() + "']");
     assertThat(row.getText()).contains("mak-01").contains("VOLUME_MAK");
     assertThat(browser.driver.findElements(By.cssSelector("table.machines tbody tr")))
@@ -210,7 +206,7 @@ class SiteConsoleBrowserTest {
   @Order(6)
   void aProxyRequestFromTheConsoleIsAnsweredAndTheResponseNamesTheMachine() throws Exception {
     session();
-    browser.driver.get(url("/console/proxy"));
+    browser.open(url("/console/proxy"));
     String cmid = mak.status().cmid();
     find("#m-" + cmid).click();
     Screenshots.take(browser, "site-proxy");
@@ -233,7 +229,7 @@ class SiteConsoleBrowserTest {
     String response = site.answerProxy(request.body());
     Path responseFile = dir.resolve("proxy-response.json");
     Files.writeString(responseFile, response);
-    browser.driver.get(url("/console/proxy"));
+    browser.open(url("/console/proxy"));
     find("#response").sendKeys(responseFile.toString());
     submit("form[action='/console/proxy/response'] button");
     WebElement table = find("#matches");
@@ -252,7 +248,7 @@ class SiteConsoleBrowserTest {
   @Order(7)
   void theEvidencePackHoldsTheUploadedDlvAndVerifies() throws Exception {
     session();
-    browser.driver.get(url("/console/evidence"));
+    browser.open(url("/console/evidence"));
     assertThat(find("#evidence").getText()).contains("dlv-" + mak.status().cmid() + ".json");
     Screenshots.take(browser, "site-evidence");
     browser.assertNoConsoleErrors("the evidence page");
@@ -290,7 +286,7 @@ class SiteConsoleBrowserTest {
     for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
       browser.size(size[0], size[1]);
       for (String page : PAGES) {
-        browser.driver.get(url("/console/" + page));
+        browser.open(url("/console/" + page));
         String where = page + " at " + size[0] + "x" + size[1];
         assertThat(find("h1").isDisplayed()).as(where).isTrue();
         if (size[0] < 500 && (page.equals("machines") || page.equals("proxy"))) {
@@ -305,7 +301,7 @@ class SiteConsoleBrowserTest {
     }
     browser.size(1280, 800);
     browser.driver.manage().deleteAllCookies();
-    browser.driver.get(url("/console/sign-in"));
+    browser.open(url("/console/sign-in"));
     Accessibility.check(browser.driver, "sign-in");
     browser.assertNoConsoleErrors("sign-in");
   }
@@ -323,7 +319,7 @@ class SiteConsoleBrowserTest {
   @Order(9)
   void nextRenewalExpiringAndEventsFollowTheClientsRequests() throws Exception {
     session();
-    browser.driver.get(url("/console/machines"));
+    browser.open(url("/console/machines"));
     for (KeywardClient c : site.clients) {
       WebElement row = find("table.machines tr[data-cmid='" + c.status().cmid() + "']");
       java.time.Instant last = shown(row, "Last request");
@@ -331,7 +327,7 @@ class SiteConsoleBrowserTest {
       assertThat(shown(row, "Next renewal")).isEqualTo(last.plus(Duration.ofDays(7)));
       assertThat(shown(row, "Expires")).isEqualTo(last.plus(Duration.ofDays(180)));
     }
-    browser.driver.get(url("/console/expiring"));
+    browser.open(url("/console/expiring"));
     for (KeywardClient c : site.clients) {
       assertThat(
               browser.driver.findElements(
@@ -339,7 +335,7 @@ class SiteConsoleBrowserTest {
           .as("fresh volume clients do not expire soon")
           .isEmpty();
     }
-    browser.driver.get(url("/console/events"));
+    browser.open(url("/console/events"));
     List<WebElement> events = browser.driver.findElements(By.cssSelector("#events tbody tr"));
     for (KeywardClient c : site.clients) {
       assertThat(events)
@@ -349,7 +345,7 @@ class SiteConsoleBrowserTest {
     // the clients stop renewing: 155 days on, each ends within 30 days
     site.clock.advance(Duration.ofDays(155));
     session();
-    browser.driver.get(url("/console/expiring"));
+    browser.open(url("/console/expiring"));
     for (KeywardClient c : site.clients) {
       WebElement row = find("tr[data-cmid='" + c.status().cmid() + "']");
       assertThat(row.findElement(By.cssSelector(".status")).getText())
@@ -361,7 +357,7 @@ class SiteConsoleBrowserTest {
     // and once past the 180 days, they are shown as ended
     site.clock.advance(Duration.ofDays(30));
     session();
-    browser.driver.get(url("/console/expiring"));
+    browser.open(url("/console/expiring"));
     for (KeywardClient c : site.clients) {
       WebElement row = find("tr[data-cmid='" + c.status().cmid() + "']");
       assertThat(row.findElement(By.cssSelector(".status")).getText())
