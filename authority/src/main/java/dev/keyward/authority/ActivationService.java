@@ -284,13 +284,12 @@ final class ActivationService {
         }
 
         @Override
-        public KeyPriors lastRead(String keyId, ActivationStore.Rows rows) {
-          KeyPriors memo = KEY_PRIORS.get(keyId);
-          return memo != null && memo.kind() == rows ? memo : null;
+        public KeyPriors lastRead(String keyId) {
+          return KEY_PRIORS.get(keyId);
         }
 
         @Override
-        public void remember(String keyId, ActivationStore.Rows rows, KeyPriors read) {
+        public void remember(String keyId, KeyPriors read) {
           KEY_PRIORS.put(keyId, read);
         }
       };

@@ -73,12 +73,12 @@ public class PriorsReadBenchmark {
         }
 
         @Override
-        public KeyPriors lastRead(String keyId, ActivationStore.Rows rows) {
+        public KeyPriors lastRead(String keyId) {
           return memos.get(keyId);
         }
 
         @Override
-        public void remember(String keyId, ActivationStore.Rows rows, KeyPriors read) {
+        public void remember(String keyId, KeyPriors read) {
           memos.put(keyId, read);
         }
       };

@@ -100,13 +100,16 @@ public final class ActivationStore {
 
     MachineHardware read(String activationId, String components);
 
-    /** What the key's previous decision read with these rows, or null. */
-    default KeyPriors lastRead(String keyId, Rows rows) {
+    /**
+     * The memo the key's previous decision left, or null; of whichever rows it read (the store uses
+     * it only if its {@link KeyPriors#kind} is the rows asked for).
+     */
+    default KeyPriors lastRead(String keyId) {
       return null;
     }
 
-    /** Remembers what a decision read, for the key's next one. */
-    default void remember(String keyId, Rows rows, KeyPriors read) {}
+    /** Remembers what a decision read, for the key's next one (one memo a key). */
+    default void remember(String keyId, KeyPriors read) {}
   }
 
   /**
@@ -137,7 +140,7 @@ public final class ActivationStore {
 
   /** The key's memo if it holds these rows, else null. */
   static KeyPriors lastRead(MachineOf machines, String keyId, Rows rows) {
-    KeyPriors last = machines.lastRead(keyId, rows);
+    KeyPriors last = machines.lastRead(keyId);
     return last != null && last.kind() == rows ? last : null;
   }
 
@@ -200,7 +203,7 @@ public final class ActivationStore {
     }
     KeyPriors memo = KeyPriors.of(list, rows);
     memo.readAt(changes);
-    machines.remember(keyId, rows, memo);
+    machines.remember(keyId, memo);
     return new Priors(list, memo);
   }
 

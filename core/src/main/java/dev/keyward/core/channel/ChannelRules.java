@@ -193,8 +193,7 @@ public final class ChannelRules {
     boolean holdsCount = false;
     for (PriorActivation p : prior) {
       if ((p.active() || p.holdsCount()) && within(p.machine(), machine, tolerance)) {
-        if (p.active()
-            && (latestActive == null || p.issuedAt().compareTo(latestActive.issuedAt()) > 0)) {
+        if (p.active() && later(p, latestActive)) {
           latestActive = p;
         }
         holdsCount |= p.holdsCount();
@@ -269,12 +268,16 @@ public final class ChannelRules {
     // a loop, not a stream: it runs over every prior activation of a key at every decision
     PriorActivation latest = null;
     for (PriorActivation p : candidates) {
-      if (within(p.machine(), machine, tolerance)
-          && (latest == null || p.issuedAt().compareTo(latest.issuedAt()) > 0)) {
+      if (within(p.machine(), machine, tolerance) && later(p, latest)) {
         latest = p;
       }
     }
     return Optional.ofNullable(latest);
+  }
+
+  /** Whether {@code p} was issued after {@code latest} (any activation is, after none). */
+  private static boolean later(PriorActivation p, PriorActivation latest) {
+    return latest == null || p.issuedAt().compareTo(latest.issuedAt()) > 0;
   }
 
   private static boolean within(MachineHardware a, MachineHardware b, TolerancePolicy t) {
